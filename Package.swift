@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Phases as modules, one direction: Syntax → Semantics → Runtime, with Values and
+// Records as the shared vocabulary. The language core (Syntax, Semantics, Values,
+// Records, Runtime) imports neither SQLite nor the terminal.
+let package = Package(
+  name: "Credence",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "credence", targets: ["credence"]),
+    .library(name: "Credence", targets: ["Credence"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
+    .target(name: "CredenceSyntax"),
+    // Exact decimals, money, civil dates, durations: the value vocabulary.
+    .target(name: "CredenceValues"),
+    // Learner records as policies see them, and the RecordSource protocol.
+    .target(name: "CredenceRecords", dependencies: ["CredenceValues"]),
+    // Name resolution, types, checks and lints: syntax tree → checked program.
+    .target(name: "CredenceSemantics", dependencies: ["CredenceSyntax", "CredenceValues"]),
+    // Evaluation, allocation, explanations.
+    .target(
+      name: "CredenceRuntime",
+      dependencies: ["CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords"]),
+    // The SQLite learner-record store (schema v1), importers, sample data.
+    .target(
+      name: "CredenceStore",
+      dependencies: [
+        "CredenceValues", "CredenceRecords", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    // The facade the CLI and REPL use: load, check, evaluate, format.
+    .target(
+      name: "Credence",
+      dependencies: [
+        "CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords",
+        "CredenceRuntime",
+      ]),
+    .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+    .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"]),
+    .executableTarget(
+      name: "credence",
+      dependencies: [
+        "Credence", "CredenceStore", "CredenceREPL",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .testTarget(name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"]),
+    .testTarget(name: "CredenceValuesTests", dependencies: ["CredenceValues"]),
+    .testTarget(
+      name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"]),
+    .testTarget(name: "CredenceRuntimeTests", dependencies: ["CredenceRuntime", "Credence"]),
+    .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore"]),
+    .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
+    .testTarget(name: "CredenceREPLTests", dependencies: ["CredenceREPL"]),
+    // Runs the built `credence` binary end to end.
+    .testTarget(name: "CLITests", dependencies: ["credence"]),
+  ]
+)
