@@ -1,0 +1,122 @@
+/// One token of the lexical grammar (grammar/credence.ebnf, part 1), with its span.
+public struct Token: Hashable, Sendable {
+  /// What the token is.
+  public var kind: TokenKind
+  /// Where it is.
+  public var span: Span
+  /// Whether it is the first token on its line; requirement blocks use the layout rule.
+  public var startsLine: Bool
+  /// The column (0-based, in bytes of leading whitespace) of the first token on this
+  /// token's line: the indentation the layout rule compares.
+  public var lineIndent: Int
+
+  /// A token of `kind` at `span`.
+  public init(_ kind: TokenKind, span: Span, startsLine: Bool = false, lineIndent: Int = 0) {
+    self.kind = kind
+    self.span = span
+    self.startsLine = startsLine
+    self.lineIndent = lineIndent
+  }
+}
+
+/// The kinds of token.
+public enum TokenKind: Hashable, Sendable {
+  /// A name: `learner`, `credits`, `SGD`. Contextual words are identifiers.
+  case identifier(String)
+  /// A reserved word.
+  case keyword(Keyword)
+  /// A number, percentage, money amount, duration, date or string.
+  case literal(Literal)
+  /// An operator or delimiter.
+  case punctuation(Punctuation)
+  /// Text the lexer has already reported as an error; the parser accepts it quietly
+  /// where a value may stand, so one mistake gives one diagnostic.
+  case invalid
+  /// The end of the file.
+  case endOfFile
+
+  /// How the token is named in messages: `` `where` ``, `a string`, `the end of the file`.
+  public var displayName: String {
+    switch self {
+    case .identifier(let name): "`\(name)`"
+    case .keyword(let keyword): "`\(keyword.rawValue)`"
+    case .punctuation(let punctuation): "`\(punctuation.rawValue)`"
+    case .literal(let literal): literal.kindName
+    case .invalid: "an invalid token"
+    case .endOfFile: "the end of the file"
+    }
+  }
+}
+
+/// Reserved words: never usable as names (grammar production KEYWORD).
+public enum Keyword: String, Hashable, Sendable, CaseIterable {
+  case policy, scale, param, fact, `let`, stack, fund, equivalence, test
+  case require, using, `where`, and, or, not, `if`, then, `else`
+  case `true`, `false`, unknown, `in`, `is`, otherwise, distinct, by, because, when
+
+  /// Whether the word starts a declaration, where the parser resynchronises after an error.
+  public var startsDeclaration: Bool {
+    switch self {
+    case .policy, .scale, .param, .fact, .let, .stack, .fund, .equivalence, .test: true
+    default: false
+    }
+  }
+}
+
+/// Operators and delimiters (grammar production PUNCTUATION).
+public enum Punctuation: String, Hashable, Sendable, CaseIterable {
+  case leftParen = "("
+  case rightParen = ")"
+  case leftBracket = "["
+  case rightBracket = "]"
+  case leftBrace = "{"
+  case rightBrace = "}"
+  case comma = ","
+  case colon = ":"
+  case dot = "."
+  case bar = "|"
+  case arrow = "->"
+  case plus = "+"
+  case minus = "-"
+  case star = "*"
+  case slash = "/"
+  case equals = "="
+  case equalEqual = "=="
+  case notEqual = "!="
+  case less = "<"
+  case lessEqual = "<="
+  case greater = ">"
+  case greaterEqual = ">="
+
+  /// The closing partner of an opening bracket.
+  public var closing: Punctuation? {
+    switch self {
+    case .leftParen: .rightParen
+    case .leftBracket: .rightBracket
+    case .leftBrace: .rightBrace
+    default: nil
+    }
+  }
+}
+
+/// A comment kept beside the tokens for the formatter and the documentation generator.
+public struct Comment: Hashable, Sendable {
+  /// `#` line comment or `##` doc comment.
+  public enum Kind: Hashable, Sendable {
+    case line
+    case doc
+  }
+  /// Which kind.
+  public var kind: Kind
+  /// The text after `#` or `##`, with the one space that usually follows removed.
+  public var text: String
+  /// The span of the whole comment, markers included.
+  @IgnoredInEquality public var span: Span
+
+  /// A comment of `kind` saying `text`.
+  public init(_ kind: Kind, text: String, span: Span) {
+    self.kind = kind
+    self.text = text
+    self.span = span
+  }
+}
