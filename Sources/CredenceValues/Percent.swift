@@ -1,0 +1,42 @@
+/// A percentage: `90%`, `12.5%`. Stored as the number written before `%`.
+///
+/// A percentage of an amount or a number is exact: `90% × 1250.00 = 1125.0000`.
+public struct Percent: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The number written before `%` (`90` for `90%`).
+  public let value: ExactDecimal
+
+  /// `value` percent.
+  public init(_ value: ExactDecimal) {
+    self.value = value
+  }
+
+  /// Reads a number followed by `%` with nothing between: `90%`, `12.5%`.
+  public init?(parsing text: some StringProtocol) {
+    let utf8 = Substring(text).utf8
+    guard utf8.last == UInt8(ascii: "%"),
+      let value = ExactDecimal(parsing: Substring(utf8.dropLast()))
+    else { return nil }
+    self.init(value)
+  }
+
+  /// The percentage as a fraction: `90%` is `0.90`.
+  public var fraction: ExactDecimal {
+    get throws(ValueError) { try value.movingDecimalPointLeft(by: 2) }
+  }
+
+  /// This percentage of a number: `value × number / 100`, exact unless it needs more than
+  /// ``ExactDecimal/maxScale`` decimals (then half to even, as for division).
+  public func applied(to number: ExactDecimal) throws(ValueError) -> ExactDecimal {
+    try value.multiplied(by: number).movingDecimalPointLeft(by: 2)
+  }
+
+  /// This percentage of an amount of money.
+  public func applied(to money: Money) throws(ValueError) -> Money {
+    Money(try applied(to: money.amount), money.currency)
+  }
+
+  /// The number followed by `%`: `90%`.
+  public var description: String { "\(value)%" }
+
+  public static func < (left: Percent, right: Percent) -> Bool { left.value < right.value }
+}
