@@ -1,0 +1,173 @@
+import Foundation
+import GRDB
+
+/// A learner-record store: one SQLite database following the record contract (schema v1).
+///
+/// Open it for reading (evaluation) or for writing (init, import, sample). Opening first
+/// looks at the file read-only and refuses, without changing anything, a file that is not a
+/// Credence store or comes from a newer Credence. Writers upgrade an older store, or adopt
+/// a foreign one, in one transaction before they write.
+public final class RecordStore: Sendable {
+  /// How the store refers to itself in messages: the path as the user gave it.
+  public let name: String
+  /// Where the database lives on disk; `nil` for an in-memory store.
+  public let path: String?
+  /// What the file was when it was opened (before any upgrade).
+  let kind: StoreKind
+  let reader: any DatabaseReader
+  let writer: (any DatabaseWriter)?
+
+  init(
+    name: String, path: String?, kind: StoreKind, reader: any DatabaseReader,
+    writer: (any DatabaseWriter)?
+  ) {
+    self.name = name
+    self.path = path
+    self.kind = kind
+    self.reader = reader
+    self.writer = writer
+  }
+
+  /// What opening for writing did to the file.
+  public enum Preparation: Sendable, Equatable {
+    /// The file was new or empty; schema v1 was created.
+    case created
+    /// The store was older; the named steps were applied.
+    case upgraded(steps: [String])
+    /// A database made by another tool was checked and schema v1 recorded in its history.
+    case adopted
+    /// The store was already current.
+    case current
+  }
+
+  /// How long a connection waits for another process's lock before failing.
+  static let busyTimeoutSeconds: Double = 10
+
+  static func configuration(readOnly: Bool) -> Configuration {
+    var configuration = Configuration()
+    configuration.readonly = readOnly
+    configuration.busyMode = .timeout(busyTimeoutSeconds)
+    configuration.foreignKeysEnabled = true
+    return configuration
+  }
+
+  /// Opens an existing store for reading: evaluation and statistics never change the file.
+  ///
+  /// A foreign database with the contract's tables is read as it is. A Credence store that
+  /// needs an upgrade is refused with a hint, since a reader does not write.
+  public static func openForReading(at path: String) throws -> RecordStore {
+    try requireFile(path)
+    let (kind, journalMode) = try inspect(path)
+    switch kind {
+    case .empty:
+      throw StoreError(
+        .notAStore, "`\(path)` is an empty database, not a Credence store",
+        help: "create the schema with `credence db init \(path)`")
+    case .credence(let applied) where applied.count < Migrations.currentVersion:
+      throw StoreError(
+        .needsUpgrade, "`\(path)` was made by an older Credence and needs an upgrade",
+        help: "run `credence db init \(path)` to upgrade it in place")
+    case .credence, .foreign:
+      break
+    }
+    return try wrapDatabaseErrors(path) {
+      let configuration = self.configuration(readOnly: true)
+      let reader: any DatabaseReader =
+        journalMode == "wal"
+        ? try DatabasePool(path: path, configuration: configuration)
+        : try DatabaseQueue(path: path, configuration: configuration)
+      return RecordStore(name: path, path: path, kind: kind, reader: reader, writer: nil)
+    }
+  }
+
+  /// Opens a store for writing, creating the file if `create` is set and it is missing.
+  ///
+  /// Brings the schema up to date first, in one transaction: creates it in an empty file,
+  /// applies missing steps to an older store, or adopts a foreign database.
+  public static func openForWriting(at path: String, create: Bool = false) throws -> (
+    RecordStore, Preparation
+  ) {
+    if !create { try requireFile(path) }
+    let kind: StoreKind =
+      FileManager.default.fileExists(atPath: path) ? try inspect(path).kind : .empty
+    return try wrapDatabaseErrors(path) {
+      let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+      let preparation = try pool.writeWithoutTransaction { db in
+        try StoreMigrator.prepare(db, name: path)
+      }
+      return (
+        RecordStore(name: path, path: path, kind: kind, reader: pool, writer: pool), preparation
+      )
+    }
+  }
+
+  /// A fresh store in memory, with schema v1: for tests and the REPL.
+  public static func inMemory() throws -> RecordStore {
+    try wrapDatabaseErrors(":memory:") {
+      let queue = try DatabaseQueue(configuration: configuration(readOnly: false))
+      _ = try queue.writeWithoutTransaction { db in try StoreMigrator.prepare(db, name: ":memory:")
+      }
+      return RecordStore(name: ":memory:", path: nil, kind: .empty, reader: queue, writer: queue)
+    }
+  }
+
+  /// Whether the store can be written through this handle.
+  public var isWritable: Bool { writer != nil }
+
+  /// Releases the connections now rather than when the last reference goes away.
+  public func close() throws {
+    try Self.wrapDatabaseErrors(name) {
+      if let pool = reader as? DatabasePool { try pool.close() }
+      if let queue = reader as? DatabaseQueue { try queue.close() }
+    }
+  }
+
+  /// The writer, or an error saying the store was opened for reading.
+  func requireWriter() throws -> any DatabaseWriter {
+    guard let writer else {
+      throw StoreError(.database, "`\(name)` was opened for reading and cannot be written")
+    }
+    return writer
+  }
+
+  private static func requireFile(_ path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw StoreError(
+        .noSuchStore, "no store at `\(path)`",
+        help: "create one with `credence db init \(path)` or `credence db sample \(path)`")
+    }
+    if isDirectory.boolValue {
+      throw StoreError(.notAStore, "`\(path)` is a directory, not a Credence store")
+    }
+  }
+
+  /// Looks at the file read-only: what kind of store it is and its journal mode.
+  private static func inspect(_ path: String) throws -> (kind: StoreKind, journalMode: String) {
+    try wrapDatabaseErrors(path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+      defer { try? queue.close() }
+      return try queue.read { db in
+        let kind = try StoreInspection.inspect(db, name: path)
+        let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+        return (kind, mode.lowercased())
+      }
+    }
+  }
+
+  /// Runs `body`, turning SQLite's errors into worded store errors.
+  static func wrapDatabaseErrors<T>(_ name: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError {
+      if error.resultCode == .SQLITE_NOTADB {
+        throw StoreError(
+          .notAStore, "`\(name)` is not a Credence store: it is not an SQLite database")
+      }
+      throw StoreError(
+        .database, "SQLite failed on `\(name)`: \(error.message ?? "\(error.resultCode)")")
+    }
+  }
+}

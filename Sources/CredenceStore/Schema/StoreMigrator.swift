@@ -1,0 +1,63 @@
+import GRDB
+
+/// Brings a store's schema up to date in a single transaction.
+enum StoreMigrator {
+  /// Creates, upgrades or adopts the schema in `db`, all in one `BEGIN IMMEDIATE`
+  /// transaction, so another process sees the store before or after, never between.
+  static func prepare(_ db: Database, name: String) throws -> RecordStore.Preparation {
+    var preparation = RecordStore.Preparation.current
+    try db.inTransaction(.immediate) {
+      // Inspect again inside the write lock: another process may have changed the file
+      // since the read-only look.
+      let kind = try StoreInspection.inspect(db, name: name)
+      var applied: [String]
+      switch kind {
+      case .empty:
+        try db.execute(sql: Migrations.createHistory)
+        applied = []
+        preparation = .created
+      case .foreign:
+        try adopt(db, name: name)
+        applied = [Migrations.v1]
+        preparation = .adopted
+      case .credence(let history):
+        applied = history
+      }
+      let pending = Migrations.all.filter { !applied.contains($0.identifier) }
+      for migration in pending {
+        try migration.apply(db)
+        applied.append(migration.identifier)
+        try db.execute(
+          sql: "INSERT INTO \(Migrations.historyTable) (step, identifier) VALUES (?, ?)",
+          arguments: [applied.count, migration.identifier])
+      }
+      if !pending.isEmpty, preparation == .current {
+        preparation = .upgraded(steps: pending.map(\.identifier))
+      }
+      try db.execute(sql: "PRAGMA application_id = \(SchemaV1.applicationID)")
+      return .commit
+    }
+    return preparation
+  }
+
+  /// Records schema v1 in a foreign database's history, after checking its tables.
+  ///
+  /// Adds the contract's `learner_id` indexes where the database has no index starting
+  /// with `learner_id`; touches nothing else of the other tool's schema.
+  static func adopt(_ db: Database, name: String) throws {
+    try StoreInspection.verifyContractTables(db, name: name)
+    try db.execute(sql: Migrations.createHistory)
+    try db.execute(
+      sql: "INSERT INTO \(Migrations.historyTable) (step, identifier) VALUES (1, ?)",
+      arguments: [Migrations.v1])
+    for (table, statement) in zip(
+      ["awards", "enrolments", "funding_ledger"], SchemaV1.indexes)
+    where try !hasLearnerIndex(db, table: table) {
+      try db.execute(sql: statement)
+    }
+  }
+
+  private static func hasLearnerIndex(_ db: Database, table: String) throws -> Bool {
+    try db.indexes(on: table).contains { $0.columns.first == "learner_id" }
+  }
+}
