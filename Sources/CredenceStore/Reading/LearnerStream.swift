@@ -1,0 +1,200 @@
+import CredenceRecords
+import CredenceValues
+import GRDB
+
+/// Learners with their rows, assembled by merging five cursors ordered by learner id.
+///
+/// One query per table for the whole read, never one per learner; memory holds one
+/// learner and one pending row per table, whatever the number of learners.
+struct LearnerStream {
+  private let learners: RowCursor
+  private var awards: ChildRows<Award>
+  private var enrolments: ChildRows<Enrolment>
+  private var ledger: ChildRows<LedgerEntry>
+  private var facts: ChildRows<LearnerFact>
+
+  init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue) throws {
+    func cursor(_ columns: String, from table: String, where extra: String? = nil, orderBy: String)
+      throws -> RowCursor
+    {
+      let (condition, arguments) = filter.condition(
+        on: table == "learners" ? "id" : "learner_id")
+      let conditions = [extra, condition].compactMap { $0 }.joined(separator: " AND ")
+      return try Row.fetchCursor(
+        db, sql: "SELECT \(columns) FROM \(table) WHERE \(conditions) ORDER BY \(orderBy)",
+        arguments: arguments)
+    }
+    learners = try cursor(
+      "id, name, birth_date, citizenship, residency", from: "learners",
+      orderBy: "id COLLATE BINARY")
+    awards = ChildRows(
+      cursor: try cursor(
+        "learner_id, id, credential_code, awarded_on, expires_on, grade, score, status, source",
+        from: "awards", where: "status IS NOT 'revoked'",
+        orderBy: "learner_id COLLATE BINARY, id COLLATE BINARY"),
+      decode: { row, errors in Self.award(row, catalogue, &errors) })
+    enrolments = ChildRows(
+      cursor: try cursor(
+        "learner_id, id, credential_code, start_on, end_on, fee, currency, status",
+        from: "enrolments", orderBy: "learner_id COLLATE BINARY, id COLLATE BINARY"),
+      decode: { row, errors in Self.enrolment(row, catalogue, &errors) })
+    ledger = ChildRows(
+      cursor: try cursor(
+        "learner_id, id, scheme, amount, currency, posted_on, expires_on, memo",
+        from: "funding_ledger", orderBy: "learner_id COLLATE BINARY, id"),
+      decode: { row, errors in Self.ledgerEntry(row, &errors) })
+    facts = ChildRows(
+      cursor: try cursor(
+        "learner_id, name, value", from: "learner_facts",
+        orderBy: "learner_id COLLATE BINARY, name COLLATE BINARY"),
+      decode: { row, errors in Self.fact(row, &errors) })
+  }
+
+  /// The next learner in id order, or `nil` at the end.
+  mutating func next() throws -> LearnerRecord? {
+    while let row = try learners.next() {
+      // A learner row without an id cannot be named or evaluated.
+      guard let id = ColumnReader.text(row[0]) else { continue }
+      var reader = ColumnReader(row: row, table: "learners", key: id)
+      let name = reader.text(1, "name")
+      let birthDate = reader.date(2, "birth_date")
+      let citizenship = reader.text(3, "citizenship")
+      let residency = reader.choice(4, "residency", Contract.residencies, as: Residency.self)
+      var errors = reader.errors
+      var learner = Learner(
+        id: LearnerID(id), name: name, birthDate: birthDate, citizenship: citizenship,
+        residency: residency)
+      try awards.take(for: id, into: &learner.awards, errors: &errors)
+      try enrolments.take(for: id, into: &learner.enrolments, errors: &errors)
+      try ledger.take(for: id, into: &learner.ledger, errors: &errors)
+      try facts.take(for: id, into: &learner.facts, errors: &errors)
+      if errors.isEmpty { return .valid(learner) }
+      return .invalid(
+        id: learner.id, errors: Array(errors.prefix(LearnerRecord.maxErrorsPerLearner)))
+    }
+    return nil
+  }
+
+  // MARK: Decoding one row of each child table
+
+  private static func award(_ row: Row, _ catalogue: Catalogue, _ errors: inout [RecordError])
+    -> (learnerID: String?, item: Award?)
+  {
+    let learnerID = ColumnReader.text(row[0])
+    guard let id = ColumnReader.text(row[1]) else {
+      errors.append(missingKey("awards"))
+      return (learnerID, nil)
+    }
+    var reader = ColumnReader(row: row, table: "awards", key: id)
+    let code = reader.text(2, "credential_code", required: true)
+    let awardedOn = reader.date(3, "awarded_on", required: true)
+    let expiresOn = reader.date(4, "expires_on")
+    let grade = reader.text(5, "grade")
+    let score = reader.decimal(6, "score")
+    _ = reader.choice(7, "status", Contract.awardStatuses, required: true, as: AwardStatus.self)
+    let source = reader.text(8, "source")
+    var credential: Credential?
+    if let code {
+      switch catalogue.credential(code, from: "awards", key: id, column: "credential_code") {
+      case .success(let found): credential = found
+      case .failure(let error): reader.errors.append(error)
+      }
+    }
+    errors.append(contentsOf: reader.errors)
+    guard reader.errors.isEmpty, let credential, let awardedOn else { return (learnerID, nil) }
+    return (
+      learnerID,
+      Award(
+        id: id, credential: credential, awardedOn: awardedOn, expiresOn: expiresOn, grade: grade,
+        score: score, source: source)
+    )
+  }
+
+  private static func enrolment(
+    _ row: Row, _ catalogue: Catalogue, _ errors: inout [RecordError]
+  ) -> (learnerID: String?, item: Enrolment?) {
+    let learnerID = ColumnReader.text(row[0])
+    guard let id = ColumnReader.text(row[1]) else {
+      errors.append(missingKey("enrolments"))
+      return (learnerID, nil)
+    }
+    var reader = ColumnReader(row: row, table: "enrolments", key: id)
+    let code = reader.text(2, "credential_code", required: true)
+    let startOn = reader.date(3, "start_on", required: true)
+    let endOn = reader.date(4, "end_on")
+    let status = reader.choice(
+      7, "status", Contract.enrolmentStatuses, required: true, as: EnrolmentStatus.self)
+    var credential: Credential?
+    if let code {
+      switch catalogue.credential(code, from: "enrolments", key: id, column: "credential_code") {
+      case .success(let found): credential = found
+      case .failure(let error): reader.errors.append(error)
+      }
+    }
+    // An enrolment fee without its own currency is in the catalogue fee's currency.
+    let fee = reader.money(
+      amount: 5, "fee", currency: 6, "currency", fallback: credential?.fee?.currency)
+    errors.append(contentsOf: reader.errors)
+    guard reader.errors.isEmpty, let credential, let startOn, let status else {
+      return (learnerID, nil)
+    }
+    return (
+      learnerID,
+      Enrolment(
+        id: id, credential: credential, startOn: startOn, endOn: endOn, fee: fee, status: status)
+    )
+  }
+
+  private static func ledgerEntry(_ row: Row, _ errors: inout [RecordError]) -> (
+    learnerID: String?, item: LedgerEntry?
+  ) {
+    let learnerID = ColumnReader.text(row[0])
+    let storedID: DatabaseValue = row[1]
+    guard case .int64(let id) = storedID.storage else {
+      errors.append(
+        RecordError(
+          table: "funding_ledger", row: ColumnReader.text(storedID) ?? "(no id)", column: "id",
+          problem: .notAWholeNumber))
+      return (learnerID, nil)
+    }
+    var reader = ColumnReader(row: row, table: "funding_ledger", key: String(id))
+    let scheme = reader.text(2, "scheme", required: true)
+    let amount = reader.money(amount: 3, "amount", currency: 4, "currency", required: true)
+    let postedOn = reader.date(5, "posted_on", required: true)
+    let expiresOn = reader.date(6, "expires_on")
+    let memo = reader.text(7, "memo")
+    errors.append(contentsOf: reader.errors)
+    guard reader.errors.isEmpty, let scheme, let amount, let postedOn else {
+      return (learnerID, nil)
+    }
+    return (
+      learnerID,
+      LedgerEntry(
+        id: id, scheme: scheme, amount: amount, postedOn: postedOn, expiresOn: expiresOn,
+        memo: memo)
+    )
+  }
+
+  private static func fact(_ row: Row, _ errors: inout [RecordError]) -> (
+    learnerID: String?, item: LearnerFact?
+  ) {
+    let learnerID = ColumnReader.text(row[0])
+    guard let learnerID, let name = ColumnReader.text(row[1]) else { return (learnerID, nil) }
+    var reader = ColumnReader(row: row, table: "learner_facts", key: "\(learnerID) / \(name)")
+    let value = reader.text(2, "value")
+    errors.append(contentsOf: reader.errors)
+    guard reader.errors.isEmpty else { return (learnerID, nil) }
+    return (learnerID, LearnerFact(name: name, value: value))
+  }
+}
+
+/// The error for a child row whose key is NULL (possible only in a foreign database).
+private func missingKey(_ table: String) -> RecordError {
+  RecordError(table: table, row: "(no id)", column: "id", problem: .missing)
+}
+
+/// An award's status word; revoked rows are filtered out before decoding.
+private enum AwardStatus: String {
+  case valid
+  case revoked
+}

@@ -1,0 +1,83 @@
+import CredenceRecords
+import GRDB
+
+/// The `RecordSource` over a store: learners streamed from SQLite in id order.
+///
+/// Each read runs in one read transaction (in WAL mode it sees the store as it was when
+/// the read began, never half an import), with one cursor per table merged by learner id.
+public struct SQLiteRecordSource: RecordSource {
+  public let store: RecordStore
+
+  public init(store: RecordStore) {
+    self.store = store
+  }
+
+  public func forEachBatch(
+    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
+  ) throws {
+    try read { db in try Self.stream(db, range: range, batchSize: batchSize, body) }
+  }
+
+  /// Streams `range` in the read transaction `db` is in.
+  static func stream(
+    _ db: Database, range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
+  ) throws {
+    let size = max(1, batchSize)
+    let catalogue = try Catalogue.load(db)
+    var stream = try LearnerStream(db, filter: .range(range), catalogue: catalogue)
+    var batch: [LearnerRecord] = []
+    batch.reserveCapacity(size)
+    while let record = try stream.next() {
+      batch.append(record)
+      if batch.count == size {
+        try body(batch)
+        batch.removeAll(keepingCapacity: true)
+      }
+    }
+    if !batch.isEmpty { try body(batch) }
+  }
+
+  public func learner(id: LearnerID) throws -> LearnerRecord? {
+    try read { db in
+      var stream = try LearnerStream(db, filter: .exact(id), catalogue: try Catalogue.load(db))
+      return try stream.next()
+    }
+  }
+
+  public func partition(into count: Int) throws -> [LearnerRange] {
+    try read { db in
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM learners") ?? 0
+      let parts = max(1, min(count, total))
+      var bounds: [LearnerID] = []
+      for part in 1..<parts {
+        let offset = part * total / parts
+        if let id = try String.fetchOne(
+          db, sql: "SELECT id FROM learners ORDER BY id COLLATE BINARY LIMIT 1 OFFSET ?",
+          arguments: [offset])
+        {
+          bounds.append(LearnerID(id))
+        }
+      }
+      return LearnerRange.ranges(splitAt: bounds)
+    }
+  }
+
+  public func credential(code: String) throws -> Credential? {
+    let entry = try read { db in try Catalogue.load(db, code: code).entries[code] }
+    switch entry {
+    case .valid(let credential)?: return credential
+    case .broken(let error)?: throw error
+    case nil: return nil
+    }
+  }
+
+  /// Runs `body` in one read transaction, with store errors worded for users.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    try RecordStore.wrapDatabaseErrors(store.name) { try store.reader.read(body) }
+  }
+}
+
+extension RecordStore {
+  /// The store as a `RecordSource` for the evaluator.
+  public var recordSource: SQLiteRecordSource { SQLiteRecordSource(store: self) }
+}
