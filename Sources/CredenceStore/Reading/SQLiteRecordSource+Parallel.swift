@@ -36,11 +36,16 @@ extension SQLiteRecordSource {
     let readers = min(
       ranges.count, Self.maxParallelReaders, pool.configuration.maximumReaderCount)
     try withoutActuallyEscaping(body) { body in
+      // The reader threads reach `body` through this box, which is emptied once they are
+      // done: a `Thread` keeps its block alive after it ends, and `body` must not outlive
+      // this call.
+      let box = BodyBox(body)
+      defer { box.body = nil }
       for _ in 1...Self.maxConsistencyAttempts {
         let started = try RecordStore.wrapDatabaseErrors(store.name) {
           try Self.readInParallel(
             pool: pool, path: path, ranges: ranges, readers: readers, batchSize: batchSize,
-            body: body)
+            body: box)
         }
         if started { return }
       }
@@ -54,7 +59,7 @@ extension SQLiteRecordSource {
   /// One attempt; `false` when the store changed while the readers were starting.
   private static func readInParallel(
     pool: DatabasePool, path: String, ranges: [LearnerRange], readers: Int, batchSize: Int,
-    body: @escaping @Sendable (Int, [LearnerRecord]) throws -> Void
+    body: BodyBox
   ) throws -> Bool {
     let probe = try DatabaseQueue(
       path: path, configuration: RecordStore.configuration(readOnly: true))
@@ -80,7 +85,7 @@ extension SQLiteRecordSource {
             for index in stride(from: reader, to: ranges.count, by: readers) {
               try stream(db, range: ranges[index], batchSize: batchSize) { batch in
                 if outcome.hasFailed { throw CancellationError() }
-                try body(index, batch)
+                try body.body?(index, batch)
               }
             }
           }
@@ -98,6 +103,12 @@ extension SQLiteRecordSource {
     if let error = outcome.firstError { throw error }
     return consistent
   }
+}
+
+/// The caller's callback, shared with the reader threads for the length of the call.
+private final class BodyBox: @unchecked Sendable {
+  var body: (@Sendable (Int, [LearnerRecord]) throws -> Void)?
+  init(_ body: @escaping @Sendable (Int, [LearnerRecord]) throws -> Void) { self.body = body }
 }
 
 /// Holds readers after they start their transactions until the coordinator decides
