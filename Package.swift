@@ -19,7 +19,7 @@ let package = Package(
     // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
     .target(name: "CredenceSyntax"),
     // Exact decimals, money, civil dates, durations: the value vocabulary.
-    .target(name: "CredenceValues"),
+    .target(name: "CredenceValues", exclude: ["README.md"]),
     // Learner records as policies see them, and the RecordSource protocol.
     .target(name: "CredenceRecords", dependencies: ["CredenceValues"]),
     // Name resolution, types, checks and lints: syntax tree → checked program.
