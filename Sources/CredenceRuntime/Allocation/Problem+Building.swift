@@ -1,0 +1,198 @@
+import CredenceValues
+
+extension Problem {
+  /// Builds the search's form of a requirement tree over a pool, or says which limit the
+  /// input goes beyond.
+  static func build(
+    _ requirement: Requirement, pool: [AllocationItem]
+  ) -> BuildResult {
+    let items = mergedByCode(pool)
+    guard items.count <= AllocationLimits.maximumPoolSize else { return .beyondLimits(.poolTooLarge) }
+
+    var builder = TreeBuilder()
+    guard builder.add(requirement) != nil else { return .beyondLimits(.tooManyRequirements) }
+
+    // One fixed-point scale for every credit value and threshold: the most decimals any uses.
+    let knownCredits = items.map { item in item.credits.map { $0.isNegative ? .zero : $0 } }
+    var scale = 0
+    for value in knownCredits.compactMap({ $0 }) { scale = max(scale, value.normalized.scale) }
+    for threshold in builder.thresholds.compactMap({ $0 }) {
+      scale = max(scale, threshold.normalized.scale)
+    }
+    func fixed(_ value: ExactDecimal) -> Int64? {
+      guard let result = value.fixedPoint(scale: scale),
+        result <= AllocationLimits.maximumScaledCredits
+      else { return nil }
+      return result
+    }
+
+    var pessimistic = [Int64](repeating: 0, count: items.count)
+    var creditKnown = [Bool](repeating: false, count: items.count)
+    for (index, value) in knownCredits.enumerated() {
+      guard let value else { continue }
+      guard let scaled = fixed(value) else { return .beyondLimits(.creditsOutOfRange) }
+      pessimistic[index] = scaled
+      creditKnown[index] = true
+    }
+
+    var problem = Problem(
+      codes: items.map(\.code), awardIDs: items.map(\.awardIDs), creditKnown: creditKnown,
+      credits: [], scale: scale, heldByNested: [Bool](repeating: false, count: items.count),
+      nodes: builder.nodes, leaves: [], hasUnknowns: false)
+
+    var leaves: [Leaf] = []
+    leaves.reserveCapacity(builder.rawLeaves.count)
+    for (raw, threshold) in zip(builder.rawLeaves, builder.thresholds) {
+      var minCredits: Int64 = 0
+      if let threshold, threshold.signum > 0 {
+        guard let scaled = fixed(threshold) else { return .beyondLimits(.creditsOutOfRange) }
+        minCredits = scaled
+      }
+      var indices = raw.codes.compactMap { problem.index(of: $0) }
+      indices.sort()
+      indices = deduplicatedSorted(indices)
+      leaves.append(
+        Leaf(
+          kind: raw.kind, node: raw.node, items: indices, minCount: max(0, raw.count),
+          minCredits: minCredits, truth: raw.truth, listedCodes: raw.listedCodes,
+          eligible: indices, totalCredits: [0, 0]))
+    }
+
+    // A nested stack keeps its items: no other leaf may take them.
+    for leaf in leaves where leaf.kind == .nested {
+      for item in leaf.items { problem.heldByNested[item] = true }
+    }
+    for index in leaves.indices where leaves[index].kind == .pick {
+      leaves[index].items.removeAll { problem.heldByNested[$0] }
+    }
+
+    // Under the optimistic reading an unknown credit value covers any threshold on its own.
+    let standIn = max(1, leaves.map(\.minCredits).max() ?? 1)
+    var optimistic = pessimistic
+    for index in optimistic.indices where !creditKnown[index] { optimistic[index] = standIn }
+    problem.credits = [pessimistic, optimistic]
+
+    var hasUnknowns = false
+    for index in leaves.indices {
+      let leaf = leaves[index]
+      switch leaf.kind {
+      case .pick:
+        leaves[index].totalCredits = [
+          leaf.items.reduce(0) { $0 + pessimistic[$1] },
+          leaf.items.reduce(0) { $0 + optimistic[$1] },
+        ]
+        if leaf.sumsCredits && leaf.items.contains(where: { !creditKnown[$0] }) {
+          hasUnknowns = true
+        }
+      case .nested, .condition:
+        if leaf.truth == .unknown { hasUnknowns = true }
+      }
+    }
+    problem.leaves = leaves
+    problem.hasUnknowns = hasUnknowns
+    return .built(problem)
+  }
+
+  /// The pool sorted by code with one item per code: awards joined, credits from the first
+  /// item that knows them.
+  private static func mergedByCode(_ pool: [AllocationItem]) -> [AllocationItem] {
+    let sorted = pool.enumerated().sorted { left, right in
+      left.element.code != right.element.code
+        ? left.element.code < right.element.code : left.offset < right.offset
+    }
+    var merged: [AllocationItem] = []
+    merged.reserveCapacity(sorted.count)
+    for (_, item) in sorted {
+      if let last = merged.last, last.code == item.code {
+        merged[merged.count - 1].awardIDs.append(contentsOf: item.awardIDs)
+        if last.credits == nil { merged[merged.count - 1].credits = item.credits }
+      } else {
+        merged.append(item)
+      }
+    }
+    return merged
+  }
+
+  private static func deduplicatedSorted(_ values: [Int]) -> [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(values.count)
+    for value in values where result.last != value { result.append(value) }
+    return result
+  }
+}
+
+/// A built problem, or the limit the input goes beyond.
+enum BuildResult {
+  case built(Problem)
+  case beyondLimits(UndeterminedReason)
+}
+
+/// A leaf before its codes are resolved and its credits scaled.
+private struct RawLeaf {
+  var kind: Leaf.Kind
+  var node: Int
+  var codes: [String]
+  var count: Int
+  var truth: Truth
+  var listedCodes: [String]?
+}
+
+/// Flattens a requirement tree in pre-order, refusing trees beyond the size limit (which also
+/// bounds the recursion depth).
+private struct TreeBuilder {
+  var nodes: [Node] = []
+  var rawLeaves: [RawLeaf] = []
+  var thresholds: [ExactDecimal?] = []
+
+  /// Adds `requirement` and its descendants; returns its node index, or `nil` past the limit.
+  mutating func add(_ requirement: Requirement) -> Int? {
+    guard nodes.count < AllocationLimits.maximumRequirements else { return nil }
+    let index = nodes.count
+    nodes.append(Node(leaf: -1, need: 0, children: []))
+    switch requirement {
+    case .allOf(let children):
+      return group(index, need: children.count, children)
+    case .anyOf(let children):
+      return group(index, need: 1, children)
+    case .atLeast(let k, let children):
+      return group(index, need: max(0, k), children)
+    case .codes(let k, let codes):
+      let listed = Array(Set(codes)).sorted()
+      return leaf(index, RawLeaf(kind: .pick, node: index, codes: listed, count: k, truth: .true,
+        listedCodes: listed), threshold: nil)
+    case .credentials(let n, let codes):
+      return leaf(index, RawLeaf(kind: .pick, node: index, codes: codes, count: n, truth: .true,
+        listedCodes: nil), threshold: nil)
+    case .credits(let amount, let codes):
+      return leaf(index, RawLeaf(kind: .pick, node: index, codes: codes, count: 0, truth: .true,
+        listedCodes: nil), threshold: amount)
+    case .selection(let n, let amount, let codes):
+      return leaf(index, RawLeaf(kind: .pick, node: index, codes: codes, count: n, truth: .true,
+        listedCodes: nil), threshold: amount)
+    case .nestedStack(let achieved, let codes):
+      return leaf(index, RawLeaf(kind: .nested, node: index, codes: codes, count: 0,
+        truth: achieved, listedCodes: nil), threshold: nil)
+    case .condition(let truth):
+      return leaf(index, RawLeaf(kind: .condition, node: index, codes: [], count: 0,
+        truth: truth, listedCodes: nil), threshold: nil)
+    }
+  }
+
+  private mutating func group(_ index: Int, need: Int, _ children: [Requirement]) -> Int? {
+    var childIndices: [Int] = []
+    childIndices.reserveCapacity(children.count)
+    for child in children {
+      guard let childIndex = add(child) else { return nil }
+      childIndices.append(childIndex)
+    }
+    nodes[index] = Node(leaf: -1, need: need, children: childIndices)
+    return index
+  }
+
+  private mutating func leaf(_ index: Int, _ raw: RawLeaf, threshold: ExactDecimal?) -> Int? {
+    nodes[index] = Node(leaf: rawLeaves.count, need: 0, children: [])
+    rawLeaves.append(raw)
+    thresholds.append(threshold)
+    return index
+  }
+}

@@ -1,0 +1,139 @@
+import CredenceValues
+
+/// How the search reads unknown values: as the worst case (unknown credits are 0, unknown
+/// conditions false) or the best case (unknown credits cover any total, conditions true).
+///
+/// Requirement trees are monotone, so the tree can be satisfied for every value of the
+/// unknowns exactly when it can be under the pessimistic reading, and for some value exactly
+/// when it can be under the optimistic one.
+enum Reading: Int {
+  case pessimistic = 0
+  case optimistic = 1
+
+  var isOptimistic: Bool { self == .optimistic }
+}
+
+/// The allocation problem in the form the search works on: items sorted by code and indexed,
+/// credits as fixed-point integers, the tree flattened in pre-order.
+struct Problem {
+  /// Item codes, sorted; an item's index is its position here.
+  var codes: [String]
+  var awardIDs: [[String]]
+  var creditKnown: [Bool]
+  /// Fixed-point credits per reading (index by `Reading.rawValue`).
+  var credits: [[Int64]]
+  /// Decimals of the fixed-point credits.
+  var scale: Int
+  /// Whether a nested stack keeps the item (no other leaf may take it).
+  var heldByNested: [Bool]
+  /// Nodes in pre-order; `nodes[0]` is the root.
+  var nodes: [Node]
+  /// Leaves in pre-order.
+  var leaves: [Leaf]
+  /// Whether some unknown value could change an answer.
+  var hasUnknowns: Bool
+
+  var itemCount: Int { codes.count }
+
+  /// The index of `code`, by binary search over the sorted codes.
+  func index(of code: String) -> Int? {
+    var low = 0
+    var high = codes.count
+    while low < high {
+      let mid = (low + high) / 2
+      if codes[mid] < code { low = mid + 1 } else { high = mid }
+    }
+    return low < codes.count && codes[low] == code ? low : nil
+  }
+}
+
+/// A requirement: a group (`leaf < 0`) needing `need` of its children, or a leaf.
+struct Node {
+  var leaf: Int
+  var need: Int
+  var children: [Int]
+}
+
+/// A leaf requirement.
+struct Leaf {
+  enum Kind { case pick, nested, condition }
+
+  var kind: Kind
+  var node: Int
+  /// Pick: the eligible items. Nested: the items the nested stack keeps. Sorted indices.
+  var items: [Int]
+  /// Distinct credentials needed (pick).
+  var minCount: Int
+  /// Fixed-point credits needed; 0 when the leaf does not sum credits (pick).
+  var minCredits: Int64
+  /// Nested stacks and conditions.
+  var truth: Truth
+  /// For code lists: the listed codes, sorted and distinct (the shortfall's candidates).
+  var listedCodes: [String]?
+  /// Pick: every eligible item, including those a nested stack keeps (the shortfall's
+  /// candidates when there is no code list).
+  var eligible: [Int]
+  /// Credits of all eligible items, per reading.
+  var totalCredits: [Int64]
+
+  var consumes: Bool { kind != .condition }
+  var sumsCredits: Bool { minCredits > 0 }
+
+  /// Whether the leaf could hold with every item it may take, ignoring the others.
+  func holdsAlone(_ reading: Reading) -> Bool {
+    switch kind {
+    case .pick:
+      items.count >= minCount && totalCredits[reading.rawValue] >= minCredits
+    case .nested, .condition:
+      truth.holds(optimistic: reading.isOptimistic)
+    }
+  }
+
+  /// Whether the leaf needs nothing at all under `reading`.
+  func isFree(_ reading: Reading) -> Bool {
+    switch kind {
+    case .pick: minCount <= 0 && minCredits <= 0
+    case .nested: false
+    case .condition: truth.holds(optimistic: reading.isOptimistic)
+    }
+  }
+}
+
+/// A set of leaves, as two machine words (``AllocationLimits/maximumRequirements`` is 128).
+struct LeafMask: Hashable {
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+
+  static let empty = LeafMask()
+
+  func contains(_ leaf: Int) -> Bool {
+    leaf < 64 ? low & (1 << UInt64(leaf)) != 0 : high & (1 << UInt64(leaf - 64)) != 0
+  }
+
+  mutating func insert(_ leaf: Int) {
+    if leaf < 64 { low |= 1 << UInt64(leaf) } else { high |= 1 << UInt64(leaf - 64) }
+  }
+
+  mutating func remove(_ leaf: Int) {
+    if leaf < 64 { low &= ~(1 << UInt64(leaf)) } else { high &= ~(1 << UInt64(leaf - 64)) }
+  }
+
+  var count: Int { low.nonzeroBitCount + high.nonzeroBitCount }
+
+  /// The members in increasing order.
+  var members: [Int] {
+    var result: [Int] = []
+    result.reserveCapacity(count)
+    var word = low
+    while word != 0 {
+      result.append(word.trailingZeroBitCount)
+      word &= word - 1
+    }
+    word = high
+    while word != 0 {
+      result.append(64 + word.trailingZeroBitCount)
+      word &= word - 1
+    }
+    return result
+  }
+}
