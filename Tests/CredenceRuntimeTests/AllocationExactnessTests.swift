@@ -87,7 +87,9 @@ struct AllocationExactnessTests {
   @Test("two of three listed credentials leave the right one for the other requirement")
   func countingOverlapIsAMatching() {
     let pool = [item("A", "1"), item("B", "1"), item("C", "1")]
-    let leaves: [Requirement] = [.codes(atLeast: 2, of: ["A", "B", "C"]), .anyOfCodes(["A", "B"])]
+    let leaves: [Requirement] = [
+      .codes(atLeast: 2, of: ["A", "B", "C"]), .anyOfCodes(["A", "B"]),
+    ]
     #expect(!greedyFirstFitHolds(leaves, pool: pool))
 
     let result = Allocator.allocate(.allOf(leaves), pool: pool)

@@ -40,7 +40,8 @@ struct AllocationExplanationTests {
     #expect(result.outcome([0]).codes == ["C"])
     #expect(
       result.outcome([0]).shortfall
-        == Shortfall(credentials: 0, credits: 4, candidates: ["A", "B"], usedElsewhere: ["A", "B"]))
+        == Shortfall(
+          credentials: 0, credits: 4, candidates: ["A", "B"], usedElsewhere: ["A", "B"]))
   }
 
   @Test("closest: in `any of`, the branch nearest to holding is the counted one")
@@ -157,12 +158,15 @@ struct AllocationExplanationTests {
       Allocator.allocate(tree, pool: pool).status
     }
     #expect(status(.anyOf([.condition(.unknown), .anyOfCodes(["A"])])) == .achieved)
-    #expect(status(.allOf([.condition(.unknown), .anyOfCodes(["A"])])) == .undetermined(.unknownValues))
+    #expect(
+      status(.allOf([.condition(.unknown), .anyOfCodes(["A"])])) == .undetermined(.unknownValues))
     #expect(status(.allOf([.condition(.unknown), .anyOfCodes(["Z"])])) == .notAchieved)
-    #expect(status(.anyOf([.condition(.unknown), .anyOfCodes(["Z"])])) == .undetermined(.unknownValues))
+    #expect(
+      status(.anyOf([.condition(.unknown), .anyOfCodes(["Z"])])) == .undetermined(.unknownValues))
     #expect(status(.allOf([.condition(.false), .anyOfCodes(["A"])])) == .notAchieved)
-    #expect(status(.atLeast(2, of: [.condition(.true), .condition(.unknown), .condition(.false)]))
-      == .undetermined(.unknownValues))
+    #expect(
+      status(.atLeast(2, of: [.condition(.true), .condition(.unknown), .condition(.false)]))
+        == .undetermined(.unknownValues))
   }
 
   @Test("degenerate groups: at least 0 holds, more than the children never does")

@@ -7,7 +7,9 @@ extension Problem {
     _ requirement: Requirement, pool: [AllocationItem]
   ) -> BuildResult {
     let items = mergedByCode(pool)
-    guard items.count <= AllocationLimits.maximumPoolSize else { return .beyondLimits(.poolTooLarge) }
+    guard items.count <= AllocationLimits.maximumPoolSize else {
+      return .beyondLimits(.poolTooLarge)
+    }
 
     var builder = TreeBuilder()
     guard builder.add(requirement) != nil else { return .beyondLimits(.tooManyRequirements) }
@@ -158,23 +160,41 @@ private struct TreeBuilder {
       return group(index, need: max(0, k), children)
     case .codes(let k, let codes):
       let listed = Array(Set(codes)).sorted()
-      return leaf(index, RawLeaf(kind: .pick, node: index, codes: listed, count: k, truth: .true,
-        listedCodes: listed), threshold: nil)
+      return leaf(
+        index,
+        RawLeaf(
+          kind: .pick, node: index, codes: listed, count: k, truth: .true,
+          listedCodes: listed), threshold: nil)
     case .credentials(let n, let codes):
-      return leaf(index, RawLeaf(kind: .pick, node: index, codes: codes, count: n, truth: .true,
-        listedCodes: nil), threshold: nil)
+      return leaf(
+        index,
+        RawLeaf(
+          kind: .pick, node: index, codes: codes, count: n, truth: .true,
+          listedCodes: nil), threshold: nil)
     case .credits(let amount, let codes):
-      return leaf(index, RawLeaf(kind: .pick, node: index, codes: codes, count: 0, truth: .true,
-        listedCodes: nil), threshold: amount)
+      return leaf(
+        index,
+        RawLeaf(
+          kind: .pick, node: index, codes: codes, count: 0, truth: .true,
+          listedCodes: nil), threshold: amount)
     case .selection(let n, let amount, let codes):
-      return leaf(index, RawLeaf(kind: .pick, node: index, codes: codes, count: n, truth: .true,
-        listedCodes: nil), threshold: amount)
+      return leaf(
+        index,
+        RawLeaf(
+          kind: .pick, node: index, codes: codes, count: n, truth: .true,
+          listedCodes: nil), threshold: amount)
     case .nestedStack(let achieved, let codes):
-      return leaf(index, RawLeaf(kind: .nested, node: index, codes: codes, count: 0,
-        truth: achieved, listedCodes: nil), threshold: nil)
+      return leaf(
+        index,
+        RawLeaf(
+          kind: .nested, node: index, codes: codes, count: 0,
+          truth: achieved, listedCodes: nil), threshold: nil)
     case .condition(let truth):
-      return leaf(index, RawLeaf(kind: .condition, node: index, codes: [], count: 0,
-        truth: truth, listedCodes: nil), threshold: nil)
+      return leaf(
+        index,
+        RawLeaf(
+          kind: .condition, node: index, codes: [], count: 0,
+          truth: truth, listedCodes: nil), threshold: nil)
     }
   }
 

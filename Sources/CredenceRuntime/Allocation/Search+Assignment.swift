@@ -129,7 +129,8 @@ extension Search {
     var hits = [Bool](repeating: false, count: nodes.count)
     for node in stride(from: nodes.count - 1, through: 0, by: -1) {
       let entry = nodes[node]
-      hits[node] = entry.leaf >= 0 ? mask.contains(entry.leaf) : entry.children.contains { hits[$0] }
+      hits[node] =
+        entry.leaf >= 0 ? mask.contains(entry.leaf) : entry.children.contains { hits[$0] }
     }
     var counted = [Bool](repeating: false, count: nodes.count)
     counted[0] = true

@@ -23,7 +23,8 @@ extension Search {
     startPhase()
     var best: Closest?
     var complete = true
-    enumerateSelections([.satisfy(0)], .empty, phantom: 0, facts: facts, best: &best, complete: &complete)
+    enumerateSelections(
+      [.satisfy(0)], .empty, phantom: 0, facts: facts, best: &best, complete: &complete)
     if var found = best {
       found.exact = complete
       return found

@@ -99,7 +99,9 @@ extension Search {
     for leaf in creditLeaves {
       for item in leaves[leaf].items where positionOf[item] >= 0 { counts[positionOf[item]] += 1 }
     }
-    for position in 0..<itemCount { slotsStart[position + 1] = slotsStart[position] + counts[position] }
+    for position in 0..<itemCount {
+      slotsStart[position + 1] = slotsStart[position] + counts[position]
+    }
     var slots = [Int](repeating: 0, count: slotsStart[itemCount])
     var fill = slotsStart
     for (slot, leaf) in creditLeaves.enumerated() {
@@ -233,7 +235,9 @@ extension Search {
       let value = credit(item, reading)
       let previous = chosen[level]
       if previous >= 0 {
-        if sum[previous] >= target[previous] && sum[previous] - value < target[previous] { met -= 1 }
+        if sum[previous] >= target[previous] && sum[previous] - value < target[previous] {
+          met -= 1
+        }
         sum[previous] -= value
         taken[previous] -= 1
         owner[item] = -1
