@@ -63,25 +63,44 @@ public struct CalendarDuration: Sendable, Hashable, CustomStringConvertible {
   /// Reads a whole number, one space and a unit: `5 years`, `1 month`, `2 weeks`, `30 days`,
   /// optionally negative (`-30 days`). Singular and plural units are both accepted whatever
   /// the number, as in the grammar.
-  public init?(parsing text: some StringProtocol) {
-    let utf8 = Substring(text).utf8
-    guard let space = utf8.firstIndex(of: UInt8(ascii: " ")) else { return nil }
-    let numberText = utf8[..<space]
-    let unit = Substring(utf8[utf8.index(after: space)...])
-    var digits = numberText[...]
-    let negative = digits.first == UInt8(ascii: "-")
-    if negative { digits = digits.dropFirst() }
-    guard !digits.isEmpty, digits.count <= 18,
-      digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
-    else { return nil }
+  public init?(parsing text: String) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a duration from a substring; see ``init(parsing:)-(String)``.
+  public init?(parsing text: Substring) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a duration from UTF-8 bytes (SQLite's text, without a `String`).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let value = Self.parse(bytes) else { return nil }
+    self = value
+  }
+
+  /// Longest count accepted: 18 digits always fit in `Int`.
+  static let maxCountDigits = 18
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDuration? {
+    guard let space = bytes.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+    var index = 0
+    let negative = bytes.first == UInt8(ascii: "-")
+    if negative { index = 1 }
+    guard space > index, space - index <= maxCountDigits else { return nil }
     var count = 0
-    for digit in digits { count = count * 10 + Int(digit - UInt8(ascii: "0")) }
+    while index < space {
+      guard isDigit(bytes[index]) else { return nil }
+      count = count * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+      index += 1
+    }
     if negative { count = -count }
-    switch unit {
-    case "year", "years": self.init(years: count)
-    case "month", "months": self.init(months: count)
-    case "week", "weeks": self.init(weeks: count)
-    case "day", "days": self.init(days: count)
+    switch String(decoding: bytes.slice((space + 1)..<bytes.count), as: UTF8.self) {
+    case "year", "years": return CalendarDuration(years: count)
+    case "month", "months": return CalendarDuration(months: count)
+    case "week", "weeks": return CalendarDuration(weeks: count)
+    case "day", "days": return CalendarDuration(days: count)
     default: return nil
     }
   }

@@ -4,28 +4,39 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
   ///
   /// Rejected: impossible dates (2026-02-30, 2026-13-01, 2025-02-29), missing zero padding
   /// (2026-1-1), signs, spaces, times or zones (2026-01-01T00:00), year 0000.
-  public init?(parsing text: some StringProtocol) {
-    var fields = (year: 0, month: 0, day: 0)
-    var count = 0
-    for byte in text.utf8 {
-      switch count {
-      case 4, 7:
-        guard byte == UInt8(ascii: "-") else { return nil }
-      case 0..<10:
-        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-        let digit = Int(byte - UInt8(ascii: "0"))
-        switch count {
-        case 0..<4: fields.year = fields.year * 10 + digit
-        case 5..<7: fields.month = fields.month * 10 + digit
-        default: fields.day = fields.day * 10 + digit
-        }
-      default:
-        return nil
+  public init?(parsing text: String) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a date from a substring; see ``init(parsing:)-(String)``.
+  public init?(parsing text: Substring) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a date from UTF-8 bytes (SQLite's text, without a `String`).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let value = Self.parse(bytes) else { return nil }
+    self = value
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CivilDate? {
+    guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+    else { return nil }
+    func number(_ range: Range<Int>) -> Int? {
+      var value = 0
+      for index in range {
+        let byte = bytes[index]
+        guard isDigit(byte) else { return nil }
+        value = value * 10 + Int(byte &- UInt8(ascii: "0"))
       }
-      count += 1
+      return value
     }
-    guard count == 10 else { return nil }
-    self.init(year: fields.year, month: fields.month, day: fields.day)
+    guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
+      return nil
+    }
+    return CivilDate(year: year, month: month, day: day)
   }
 
   /// Same as ``init(parsing:)``; `LosslessStringConvertible` conformance.
@@ -36,17 +47,20 @@ extension CivilDate: CustomStringConvertible, LosslessStringConvertible {
   /// `YYYY-MM-DD`.
   public var description: String {
     let (year, month, day) = components
-    var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 10)
-    func put(_ value: Int, at end: Int, width: Int) {
-      var value = value
-      for offset in 0..<width {
-        bytes[end - offset] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10)
-        value /= 10
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { bytes in
+      func put(_ value: Int, at end: Int, width: Int) {
+        var value = value
+        for offset in 0..<width {
+          bytes[end - offset] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+          value /= 10
+        }
       }
+      put(year, at: 3, width: 4)
+      bytes[4] = UInt8(ascii: "-")
+      put(month, at: 6, width: 2)
+      bytes[7] = UInt8(ascii: "-")
+      put(day, at: 9, width: 2)
+      return String(decoding: bytes, as: UTF8.self)
     }
-    put(year, at: 3, width: 4)
-    put(month, at: 6, width: 2)
-    put(day, at: 9, width: 2)
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -9,15 +9,34 @@ public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// Reads exactly three uppercase ASCII letters; anything else (`sgd`, `SG`, `SGD `) is
   /// `nil`.
-  public init?(parsing text: some StringProtocol) {
+  public init?(parsing text: String) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a currency code from a substring; see ``init(parsing:)-(String)``.
+  public init?(parsing text: Substring) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a currency code from UTF-8 bytes (SQLite's text, without a `String`).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let value = Self.parse(bytes) else { return nil }
+    self = value
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CurrencyCode? {
+    guard bytes.count == 3 else { return nil }
     var packed: UInt32 = 0
-    var count = 0
-    for byte in text.utf8 {
-      guard count < 3, byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") else { return nil }
+    for byte in bytes {
+      guard byte &- UInt8(ascii: "A") < 26 else { return nil }
       packed = packed << 8 | UInt32(byte)
-      count += 1
     }
-    guard count == 3 else { return nil }
+    return CurrencyCode(packed: packed)
+  }
+
+  init(packed: UInt32) {
     self.packed = packed
   }
 

@@ -7,41 +7,69 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
   /// ``maxScale`` decimals or more than ``maxDigits`` significant digits. The scale written
   /// is kept: `1250.00` has scale 2. Leading zeros are accepted, since their value is
   /// unambiguous and record exports contain them.
-  public init?(parsing text: some StringProtocol) {
-    var bytes = text.utf8.makeIterator()
-    guard var byte = bytes.next() else { return nil }
-    let negative = byte == UInt8(ascii: "-")
-    if negative {
-      guard let next = bytes.next() else { return nil }
-      byte = next
-    }
-    var magnitude: UInt128 = 0
-    var integerDigits = 0
-    var fractionDigits = 0
-    var inFraction = false
-    let limit = UInt128(Self.maxSignificand)
-    while true {
-      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-        magnitude = magnitude &* 10 &+ UInt128(byte &- UInt8(ascii: "0"))
-        // Checked after every digit, so the value stays far below the wrapping point.
-        guard magnitude <= limit else { return nil }
-        if inFraction {
-          fractionDigits += 1
-          guard fractionDigits <= Self.maxScale else { return nil }
-        } else {
-          integerDigits += 1
-        }
-      } else if byte == UInt8(ascii: ".") && !inFraction && integerDigits > 0 {
-        inFraction = true
+  public init?(parsing text: String) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads plain decimal notation from a substring; see ``init(parsing:)-(String)``.
+  public init?(parsing text: Substring) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads plain decimal notation from UTF-8 bytes (SQLite's text, without a `String`).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let value = Self.parse(bytes) else { return nil }
+    self = value
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+    let count = bytes.count
+    var index = 0
+    let negative = count > 0 && bytes[0] == UInt8(ascii: "-")
+    if negative { index = 1 }
+    // Up to 18 digits accumulate in 64 bits, the common case; wider values continue in 128.
+    var small: UInt64 = 0
+    var digits = 0
+    var fractionDigits = -1  // -1: no point seen
+    while index < count {
+      let byte = bytes[index]
+      if isDigit(byte) {
+        guard digits < 18 else { break }
+        small = small &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+        digits += 1
+        if fractionDigits >= 0 { fractionDigits += 1 }
+      } else if byte == UInt8(ascii: "."), fractionDigits < 0, digits > 0 {
+        fractionDigits = 0
       } else {
         return nil
       }
-      guard let next = bytes.next() else { break }
-      byte = next
+      index += 1
     }
-    guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
+    var magnitude = UInt128(small)
+    let limit = UInt128(maxSignificand)
+    while index < count {
+      let byte = bytes[index]
+      if isDigit(byte) {
+        magnitude = magnitude &* 10 &+ UInt128(byte &- UInt8(ascii: "0"))
+        // Checked after every digit, so the value stays far below the wrapping point.
+        guard magnitude <= limit else { return nil }
+        digits += 1
+        if fractionDigits >= 0 { fractionDigits += 1 }
+      } else if byte == UInt8(ascii: "."), fractionDigits < 0 {
+        fractionDigits = 0
+      } else {
+        return nil
+      }
+      index += 1
+    }
+    guard digits > 0, fractionDigits != 0, fractionDigits <= maxScale else { return nil }
+    // A trailing point leaves fractionDigits at 0 and is rejected above; a leading one
+    // is rejected in the loop (no digits yet).
     let significand = Int128(magnitude)
-    self.init(unchecked: negative ? 0 - significand : significand, scale: fractionDigits)
+    return ExactDecimal(
+      unchecked: negative ? 0 - significand : significand, scale: Swift.max(fractionDigits, 0))
   }
 
   /// Same as ``init(parsing:)``; `LosslessStringConvertible` conformance.
@@ -51,21 +79,45 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
 
   /// Plain decimal notation with the value's scale: `1250.00`, `-0.5`, `12`.
   ///
-  /// ``init(parsing:)`` reads it back to the same value and scale.
+  /// ``init(parsing:)-(String)`` reads it back to the same value and scale.
   public var description: String {
-    var digits = Self.digits(of: significand.magnitude)
-    if scale > 0 {
-      if digits.count <= scale {
-        digits = String(repeating: "0", count: scale + 1 - digits.count) + digits
+    // At most a sign, 38 digits, a point and a leading zero: 41 bytes.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
+      var position = buffer.count
+      // The magnitude in base 10^19, so that the digit loop runs on 64-bit integers.
+      var low: UInt64
+      var high: UInt64 = 0
+      let magnitude = significand.magnitude
+      let base = powerOfTen(19)
+      if magnitude < base {
+        low = UInt64(truncatingIfNeeded: magnitude)
+      } else {
+        let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: base)
+        high = UInt64(truncatingIfNeeded: quotient)
+        low = UInt64(truncatingIfNeeded: remainder)
       }
-      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+      var index = 0
+      repeat {
+        if index == scale && scale > 0 {
+          position -= 1
+          buffer[position] = UInt8(ascii: ".")
+        }
+        let digit: UInt64
+        if index < 19 {
+          (low, digit) = low.quotientAndRemainder(dividingBy: 10)
+        } else {
+          (high, digit) = high.quotientAndRemainder(dividingBy: 10)
+        }
+        position -= 1
+        buffer[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: digit)
+        index += 1
+      } while index <= scale || low != 0 || high != 0
+      if significand < 0 {
+        position -= 1
+        buffer[position] = UInt8(ascii: "-")
+      }
+      return String(
+        decoding: UnsafeMutableBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
     }
-    return significand < 0 ? "-" + digits : digits
-  }
-
-  /// Decimal digits of a magnitude; 64-bit formatting when it fits, which is most of the time.
-  static func digits(of magnitude: UInt128) -> String {
-    if let small = UInt64(exactly: magnitude) { return String(small) }
-    return String(magnitude)
   }
 }

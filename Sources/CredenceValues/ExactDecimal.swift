@@ -68,6 +68,17 @@ public struct ExactDecimal: Sendable {
 
   /// The same value with trailing zero decimals removed (`1.50` → `1.5`, `2.00` → `2`).
   public var normalized: ExactDecimal {
+    guard scale > 0 else { return self }
+    if let small = Int64(exactly: significand) {
+      // 64-bit division is several times cheaper than 128-bit; most values fit.
+      var small = small
+      var scale = scale
+      while scale > 0 && small % 10 == 0 {
+        small /= 10
+        scale -= 1
+      }
+      return ExactDecimal(unchecked: Int128(small), scale: scale)
+    }
     var significand = significand
     var scale = scale
     while scale > 0 && significand % 10 == 0 {

@@ -21,16 +21,30 @@ public struct Money: Sendable, Hashable, CustomStringConvertible {
 
   /// Reads `AMOUNT CUR` with one space: `500 SGD`, `-12.50 EUR`. The amount follows
   /// ``ExactDecimal/init(parsing:)``.
-  public init?(parsing text: some StringProtocol) {
-    let utf8 = Substring(text).utf8
-    guard utf8.count >= 5 else { return nil }
-    let codeStart = utf8.index(utf8.endIndex, offsetBy: -3)
-    let space = utf8.index(before: codeStart)
-    guard utf8[space] == UInt8(ascii: " "),
-      let amount = ExactDecimal(parsing: Substring(utf8[..<space])),
-      let currency = CurrencyCode(parsing: Substring(utf8[codeStart...]))
+  public init?(parsing text: String) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads money from a substring; see ``init(parsing:)-(String)``.
+  public init?(parsing text: Substring) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads money from UTF-8 bytes (SQLite's text, without a `String`).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let value = Self.parse(bytes) else { return nil }
+    self = value
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Money? {
+    let count = bytes.count
+    guard count >= 5, bytes[count - 4] == UInt8(ascii: " "),
+      let amount = ExactDecimal.parse(bytes.slice(0..<(count - 4))),
+      let currency = CurrencyCode.parse(bytes.slice((count - 3)..<count))
     else { return nil }
-    self.init(amount, currency)
+    return Money(amount, currency)
   }
 
   /// `AMOUNT CUR`, the amount at its scale: `1250.00 SGD`.

@@ -11,12 +11,28 @@ public struct Percent: Sendable, Hashable, Comparable, CustomStringConvertible {
   }
 
   /// Reads a number followed by `%` with nothing between: `90%`, `12.5%`.
-  public init?(parsing text: some StringProtocol) {
-    let utf8 = Substring(text).utf8
-    guard utf8.last == UInt8(ascii: "%"),
-      let value = ExactDecimal(parsing: Substring(utf8.dropLast()))
+  public init?(parsing text: String) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a percentage from a substring; see ``init(parsing:)-(String)``.
+  public init?(parsing text: Substring) {
+    guard let value = text.withUTF8Bytes(Self.parse) else { return nil }
+    self = value
+  }
+
+  /// Reads a percentage from UTF-8 bytes (SQLite's text, without a `String`).
+  public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let value = Self.parse(bytes) else { return nil }
+    self = value
+  }
+
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Percent? {
+    guard let last = bytes.last, last == UInt8(ascii: "%"),
+      let value = ExactDecimal.parse(bytes.slice(0..<(bytes.count - 1)))
     else { return nil }
-    self.init(value)
+    return Percent(value)
   }
 
   /// The percentage as a fraction: `90%` is `0.90`.
