@@ -21,6 +21,14 @@ extension CivilDate {
         truncatingIfNeeded: Self.dayNumber(year: newYear, month: newMonth, day: newDay)))
   }
 
+  /// The same day `years` years later (earlier if negative), 29 February clamping to
+  /// 28 February in common years: `adding(months: 12 × years)`.
+  public func adding(years: Int) throws(ValueError) -> CivilDate {
+    let (months, overflow) = years.multipliedReportingOverflow(by: 12)
+    guard !overflow else { throw .dateOutOfRange }
+    return try adding(months: months)
+  }
+
   /// The date moved by a duration: years and months first, as one count of months with
   /// end-of-month clamping, then weeks and days.
   ///

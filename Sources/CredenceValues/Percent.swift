@@ -51,6 +51,21 @@ public struct Percent: Sendable, Hashable, Comparable, CustomStringConvertible {
     Money(try applied(to: money.amount), money.currency)
   }
 
+  /// The sum of two percentages (`70% + 20% = 90%`).
+  public func adding(_ other: Percent) throws(ValueError) -> Percent {
+    Percent(try value.adding(other.value))
+  }
+
+  /// The difference of two percentages.
+  public func subtracting(_ other: Percent) throws(ValueError) -> Percent {
+    Percent(try value.subtracting(other.value))
+  }
+
+  /// The percentage times a number (`10% × 3 = 30%`).
+  public func multiplied(by factor: ExactDecimal) throws(ValueError) -> Percent {
+    Percent(try value.multiplied(by: factor))
+  }
+
   /// The number followed by `%`: `90%`.
   public var description: String { "\(value)%" }
 

@@ -29,6 +29,15 @@ struct CalendarDurationTests {
     #expect(CalendarDuration(parsing: text) == nil)
   }
 
+  @Test("a count has at most 18 digits, so it always fits")
+  func countLimit() {
+    #expect(CalendarDuration.maxCountDigits == 18)
+    let longest = String(repeating: "9", count: CalendarDuration.maxCountDigits)
+    #expect(CalendarDuration(parsing: longest + " days")?.days == 999_999_999_999_999_999)
+    #expect(CalendarDuration(parsing: "-" + longest + " days")?.days == -999_999_999_999_999_999)
+    #expect(CalendarDuration(parsing: longest + "9 days") == nil)
+  }
+
   @Test("the description writes the components, singular where the count is one")
   func describes() {
     #expect(CalendarDuration.years(5).description == "5 years")

@@ -106,6 +106,10 @@ struct CivilDateTests {
     #expect(throws: ValueError.dateOutOfRange) {
       try date("2026-01-01") + CalendarDuration(years: .max, months: .max, weeks: .max, days: .max)
     }
+    #expect(throws: ValueError.dateOutOfRange) { try date("2026-01-01").adding(years: .max) }
+    #expect(throws: ValueError.dateOutOfRange) { try date("2026-01-01").adding(years: 7974) }
+    #expect(try date("2024-02-29").adding(years: 1) == date("2025-02-28"))
+    #expect(try date("2026-01-01").adding(years: 7973) == date("9999-01-01"))
     #expect(try CivilDate.max - .days(1) == date("9999-12-30"))
     #expect(try CivilDate.min + .years(9998) == date("9999-01-01"))
   }

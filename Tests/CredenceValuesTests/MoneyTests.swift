@@ -103,5 +103,8 @@ struct MoneyTests {
     let tiny = try #require(ExactDecimal(significand: 5, scale: 18))
     #expect(try Percent(dec("1")).applied(to: tiny).isZero)
     #expect(Percent(dec("70")) < ninety)
+    #expect(try Percent(dec("70")).adding(Percent(dec("20"))) == ninety)
+    #expect(try ninety.subtracting(Percent(dec("20"))) == Percent(dec("70")))
+    #expect(try Percent(dec("30")).multiplied(by: dec("3")) == ninety)
   }
 }
