@@ -18,7 +18,8 @@ struct DBInit: ParsableCommand {
 
   func run() throws {
     try DBSupport.run {
-      let (store, preparation) = try RecordStore.openForWriting(at: database, create: true)
+      let store = try RecordStore.openForWriting(at: database, create: true)
+      let preparation = try store.prepareSchema()
       try store.close()
       switch preparation {
       case .created:

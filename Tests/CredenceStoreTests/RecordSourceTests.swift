@@ -28,7 +28,7 @@ import Testing
       return Fixture(store: store, directory: nil)
     case .file:
       let directory = try TemporaryDirectory()
-      let (store, _) = try RecordStore.openForWriting(at: directory.path("r.db"), create: true)
+      let (store, _) = try initStore(directory.path("r.db"))
       try insertRaw(store, sql)
       return Fixture(store: store, directory: directory)
     }
@@ -212,7 +212,7 @@ import Testing
   @Test func readersSeeTheStoreBeforeOrAfterAnImportNeverHalf() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path("r.db")
-    let (writing, _) = try RecordStore.openForWriting(at: path, create: true)
+    let (writing, _) = try initStore(path)
     try insertRaw(writing, smallPopulationSQL)
     let reading = try RecordStore.openForReading(at: path)
     try #require(writing.writer).writeWithoutTransaction { db in

@@ -9,7 +9,7 @@ import Testing
   @Test func initCreatesSchemaV1WithHistoryAndWAL() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path("new.db")
-    let (store, preparation) = try RecordStore.openForWriting(at: path, create: true)
+    let (store, preparation) = try initStore(path)
     #expect(preparation == .created)
     #expect(try store.appliedMigrations() == ["v1-schema"])
     let mode = try store.reader.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
@@ -18,7 +18,7 @@ import Testing
     #expect(appID == SchemaV1.applicationID)
     try store.close()
 
-    let (again, second) = try RecordStore.openForWriting(at: path, create: true)
+    let (again, second) = try initStore(path)
     #expect(second == .current)
     try again.close()
   }
@@ -45,7 +45,7 @@ import Testing
     let before = fileBytes(path)
     for open in [
       { _ = try RecordStore.openForReading(at: path) },
-      { _ = try RecordStore.openForWriting(at: path) },
+      { _ = try initStore(path, create: false) },
     ] {
       let error = try #require(throws: StoreError.self) { try open() }
       #expect(error.category == .notAStore)
@@ -62,7 +62,7 @@ import Testing
     }
     let before = fileBytes(path)
     let error = try #require(throws: StoreError.self) {
-      try RecordStore.openForWriting(at: path, create: true)
+      try initStore(path)
     }
     #expect(error.category == .notAStore)
     #expect(error.message.contains("another application"))
@@ -75,7 +75,7 @@ import Testing
     try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (body TEXT)") }
     let before = fileBytes(path)
     let error = try #require(throws: StoreError.self) {
-      try RecordStore.openForWriting(at: path, create: true)
+      try initStore(path)
     }
     #expect(error.category == .notAStore)
     #expect(fileBytes(path) == before)
@@ -84,14 +84,14 @@ import Testing
   @Test func newerStoreIsRefusedUnchanged() throws {
     let dir = try TemporaryDirectory()
     let path = dir.path("newer.db")
-    try RecordStore.openForWriting(at: path, create: true).0.close()
+    try initStore(path).0.close()
     try DatabaseQueue(path: path).write { db in
       try db.execute(sql: "INSERT INTO credence_migrations VALUES (2, 'v2-from-the-future')")
     }
     let before = fileBytes(path)
     for open in [
       { _ = try RecordStore.openForReading(at: path) },
-      { _ = try RecordStore.openForWriting(at: path) },
+      { _ = try initStore(path, create: false) },
     ] {
       let error = try #require(throws: StoreError.self) { try open() }
       #expect(error.category == .newerStore)
@@ -131,7 +131,7 @@ import Testing
     let dir = try TemporaryDirectory()
     let path = dir.path("export.db")
     try Self.makeForeignStore(at: path)
-    let (store, preparation) = try RecordStore.openForWriting(at: path)
+    let (store, preparation) = try initStore(path, create: false)
     #expect(preparation == .adopted)
     #expect(try store.appliedMigrations() == ["v1-schema"])
     let indexed = try store.reader.read { try $0.indexes(on: "awards").map(\.name) }
@@ -146,7 +146,7 @@ import Testing
     let before = fileBytes(path)
     for open in [
       { _ = try RecordStore.openForReading(at: path) },
-      { _ = try RecordStore.openForWriting(at: path) },
+      { _ = try initStore(path, create: false) },
     ] {
       let error = try #require(throws: StoreError.self) { try open() }
       #expect(error.category == .contract)
@@ -162,7 +162,7 @@ import Testing
     let path = try dir.write("empty.db", "")
     let error = try #require(throws: StoreError.self) { try RecordStore.openForReading(at: path) }
     #expect(error.category == .notAStore)
-    let (_, preparation) = try RecordStore.openForWriting(at: path)
+    let (_, preparation) = try initStore(path, create: false)
     #expect(preparation == .created)
   }
 }

@@ -82,22 +82,55 @@ public final class RecordStore: Sendable {
 
   /// Opens a store for writing, creating the file if `create` is set and it is missing.
   ///
-  /// Brings the schema up to date first, in one transaction: creates it in an empty file,
-  /// applies missing steps to an older store, or adopts a foreign database.
-  public static func openForWriting(at path: String, create: Bool = false) throws -> (
-    RecordStore, Preparation
-  ) {
+  /// Changes nothing yet: ``prepareSchema()`` (for `init`) or the first write transaction
+  /// (for imports, in the same transaction as the rows) creates, upgrades or adopts the
+  /// schema. The connection keeps the file's journal mode: a store made by `init` is in WAL
+  /// mode, and a foreign database keeps the mode its tool chose. (A GRDB `DatabasePool`
+  /// would write a dummy transaction on open, and a failed import must leave the file
+  /// byte-identical.)
+  public static func openForWriting(at path: String, create: Bool = false) throws -> RecordStore {
     if !create { try requireFile(path) }
-    let kind: StoreKind =
-      FileManager.default.fileExists(atPath: path) ? try inspect(path).kind : .empty
+    let existing = FileManager.default.fileExists(atPath: path)
+    let kind = existing ? try inspect(path).kind : StoreKind.empty
     return try wrapDatabaseErrors(path) {
-      let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-      let preparation = try pool.writeWithoutTransaction { db in
-        try StoreMigrator.prepare(db, name: path)
+      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+      return RecordStore(name: path, path: path, kind: kind, reader: queue, writer: queue)
+    }
+  }
+
+  /// Creates, upgrades or adopts the schema in one transaction, and says which it did.
+  ///
+  /// A new store is put in WAL mode first, so readers see it before or after a write,
+  /// never half of one, and never wait for a writer.
+  public func prepareSchema() throws -> Preparation {
+    let writer = try requireWriter()
+    return try Self.wrapDatabaseErrors(name) {
+      try writer.writeWithoutTransaction { db in
+        if kind == .empty, path != nil {
+          try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        return try StoreMigrator.prepare(db, name: name)
       }
-      return (
-        RecordStore(name: path, path: path, kind: kind, reader: pool, writer: pool), preparation
-      )
+    }
+  }
+
+  /// Runs `body` in one `BEGIN IMMEDIATE` transaction after bringing the schema up to date
+  /// in that same transaction; rolls everything back if `body` throws.
+  func writeTransaction<T>(_ body: (Database) throws -> T) throws -> (T, Preparation) {
+    let writer = try requireWriter()
+    return try Self.wrapDatabaseErrors(name) {
+      try writer.writeWithoutTransaction { db in
+        var result: T?
+        var preparation = Preparation.current
+        try db.inTransaction(.immediate) {
+          preparation = try StoreMigrator.prepareInTransaction(
+            db, name: name, mayCreate: path == nil)
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { throw StoreError(.database, "the write produced no result") }
+        return (result, preparation)
+      }
     }
   }
 

@@ -68,6 +68,12 @@ public enum Contract {
     /// Whether SQLite assigns the key when an import leaves it out (`INTEGER PRIMARY KEY`).
     public let keyIsAssigned: Bool
 
+    /// Whether an import must give `column` a value: required, with no default, and not a
+    /// key SQLite assigns.
+    public func mustBeSupplied(_ column: Column) -> Bool {
+      column.mustBeSupplied && !(keyIsAssigned && primaryKey == [column.name])
+    }
+
     /// The column named `name`, if the table has one.
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
   }

@@ -7,35 +7,54 @@ enum StoreMigrator {
   static func prepare(_ db: Database, name: String) throws -> RecordStore.Preparation {
     var preparation = RecordStore.Preparation.current
     try db.inTransaction(.immediate) {
-      // Inspect again inside the write lock: another process may have changed the file
-      // since the read-only look.
-      let kind = try StoreInspection.inspect(db, name: name)
-      var applied: [String]
-      switch kind {
-      case .empty:
-        try db.execute(sql: Migrations.createHistory)
-        applied = []
-        preparation = .created
-      case .foreign:
-        try adopt(db, name: name)
-        applied = [Migrations.v1]
-        preparation = .adopted
-      case .credence(let history):
-        applied = history
-      }
-      let pending = Migrations.all.filter { !applied.contains($0.identifier) }
-      for migration in pending {
-        try migration.apply(db)
-        applied.append(migration.identifier)
-        try db.execute(
-          sql: "INSERT INTO \(Migrations.historyTable) (step, identifier) VALUES (?, ?)",
-          arguments: [applied.count, migration.identifier])
-      }
-      if !pending.isEmpty, preparation == .current {
-        preparation = .upgraded(steps: pending.map(\.identifier))
-      }
-      try db.execute(sql: "PRAGMA application_id = \(SchemaV1.applicationID)")
+      preparation = try prepareInTransaction(db, name: name)
       return .commit
+    }
+    return preparation
+  }
+
+  /// Does the work of ``prepare(_:name:)`` inside the caller's write transaction, so that an
+  /// import can adopt or upgrade a store in the same transaction as its rows.
+  ///
+  /// Without `mayCreate`, an empty database is refused: imports fill an existing store.
+  static func prepareInTransaction(_ db: Database, name: String, mayCreate: Bool = true) throws
+    -> RecordStore.Preparation
+  {
+    var preparation = RecordStore.Preparation.current
+    // Inspect again inside the write lock: another process may have changed the file
+    // since the read-only look.
+    let kind = try StoreInspection.inspect(db, name: name)
+    var applied: [String]
+    switch kind {
+    case .empty:
+      guard mayCreate else {
+        throw StoreError(
+          .notAStore, "`\(name)` is not a Credence store yet",
+          help: "create the schema first with `credence db init \(name)`")
+      }
+      try db.execute(sql: Migrations.createHistory)
+      applied = []
+      preparation = .created
+    case .foreign:
+      try adopt(db, name: name)
+      applied = [Migrations.v1]
+      preparation = .adopted
+    case .credence(let history):
+      applied = history
+    }
+    let pending = Migrations.all.filter { !applied.contains($0.identifier) }
+    for migration in pending {
+      try migration.apply(db)
+      applied.append(migration.identifier)
+      try db.execute(
+        sql: "INSERT INTO \(Migrations.historyTable) (step, identifier) VALUES (?, ?)",
+        arguments: [applied.count, migration.identifier])
+    }
+    if !pending.isEmpty, preparation == .current {
+      preparation = .upgraded(steps: pending.map(\.identifier))
+    }
+    if preparation != .current {
+      try db.execute(sql: "PRAGMA application_id = \(SchemaV1.applicationID)")
     }
     return preparation
   }

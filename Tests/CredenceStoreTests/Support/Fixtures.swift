@@ -38,3 +38,10 @@ let smallPopulationSQL = """
   INSERT INTO learner_facts VALUES ('L2', 'monthly_income', '2400.00'), ('L2', 'employment_status', NULL),
                                    ('L3', 'employment_status', 'student');
   """
+
+/// Opens `path` for writing and brings its schema up to date, as `credence db init` does.
+func initStore(_ path: String, create: Bool = true) throws -> (RecordStore, RecordStore.Preparation)
+{
+  let store = try RecordStore.openForWriting(at: path, create: create)
+  return (store, try store.prepareSchema())
+}

@@ -1,0 +1,64 @@
+import CredenceValues
+import GRDB
+
+/// Turns imported text into what the store keeps, by the column's contract kind.
+enum ImportValue {
+  /// The stored value, or why `text` breaks the contract (worded without the value, which
+  /// may be learner data).
+  static func convert(_ text: String, kind: Contract.Kind) -> Result<DatabaseValue, ImportProblem> {
+    switch kind {
+    case .text:
+      return .success(text.databaseValue)
+    case .date:
+      guard CivilDate(parsing: text) != nil else { return .failure(.notADate) }
+      return .success(text.databaseValue)
+    case .decimal:
+      return decimal(text).map { .success($0) } ?? .failure(.notANumber)
+    case .integer:
+      guard let integer = Int64(text) else { return .failure(.notAWholeNumber) }
+      return .success(integer.databaseValue)
+    case .choice(let words):
+      guard words.contains(text) else { return .failure(.notOneOf(words)) }
+      return .success(text.databaseValue)
+    case .currency:
+      guard CurrencyCode(parsing: text) != nil else { return .failure(.notACurrency) }
+      return .success(text.databaseValue)
+    case .country:
+      let letters = text.utf8.filter { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+      guard letters.count == 2, text.utf8.count == 2 else { return .failure(.notACountry) }
+      return .success(text.databaseValue)
+    }
+  }
+
+  /// An exact number as stored: INTEGER when it is a whole number written without a point
+  /// and fits 64 bits, otherwise the TEXT as written (`'7.50'` keeps its scale).
+  static func decimal(_ text: String) -> DatabaseValue? {
+    guard ExactDecimal(parsing: text) != nil else { return nil }
+    if !text.utf8.contains(UInt8(ascii: ".")), let integer = Int64(text) {
+      return integer.databaseValue
+    }
+    return text.databaseValue
+  }
+}
+
+/// Why an imported value breaks the contract.
+enum ImportProblem: Error, Equatable {
+  case notADate
+  case notANumber
+  case notAWholeNumber
+  case notOneOf([String])
+  case notACurrency
+  case notACountry
+
+  /// Completes "column `x` is …".
+  var explanation: String {
+    switch self {
+    case .notADate: "not a date (expected YYYY-MM-DD)"
+    case .notANumber: "not an exact number (expected plain decimal notation such as 7.5)"
+    case .notAWholeNumber: "not a whole number"
+    case .notOneOf(let words): "not one of " + words.map { "`\($0)`" }.joined(separator: ", ")
+    case .notACurrency: "not a currency code (expected three capital letters such as SGD)"
+    case .notACountry: "not a country code (expected two capital letters such as SG)"
+    }
+  }
+}

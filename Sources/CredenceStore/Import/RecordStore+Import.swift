@@ -1,0 +1,86 @@
+import GRDB
+
+/// A file to import: its name (for messages and CSV table names) and its bytes.
+public struct ImportFile: Sendable {
+  public let name: String
+  public let bytes: [UInt8]
+
+  public init(name: String, bytes: [UInt8]) {
+    self.name = name
+    self.bytes = bytes
+  }
+
+  /// The format, from the content: JSON starts with `{` or `[`, anything else is CSV.
+  public var format: ImportFormat {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    let first = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+    return first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .openBadges : .csv
+  }
+}
+
+/// The formats `credence db import` reads.
+public enum ImportFormat: String, Sendable {
+  case csv = "CSV"
+  case openBadges = "Open Badges JSON"
+}
+
+/// What an import wrote.
+public struct ImportSummary: Sendable {
+  /// What the import did to the schema first (adopting a foreign store, upgrading).
+  public let preparation: RecordStore.Preparation
+  /// Rows added per table, in contract order, tables with none left out.
+  public let inserted: [(table: String, rows: Int)]
+}
+
+extension RecordStore {
+  /// Imports `files` in one transaction: all of them, or (on the first bad row) none.
+  ///
+  /// CSV files are ordered so parents come before the rows that name them (learners and
+  /// the catalogue, then Open Badges files, then awards, enrolments, ledger and facts).
+  public func importFiles(_ files: [ImportFile]) throws -> ImportSummary {
+    let (inserted, preparation) = try writeTransaction { db in
+      let session = ImportSession(db: db)
+      var planned: [(order: Int, file: ImportFile, table: Contract.Table?)] = []
+      for file in files {
+        switch file.format {
+        case .openBadges:
+          planned.append((3, file, nil))
+        case .csv:
+          let table = try Self.csvTable(file)
+          let position = Contract.tables.firstIndex(of: table) ?? 0
+          planned.append((position < 3 ? position : position + 1, file, table))
+        }
+      }
+      for (_, file, table) in planned.sorted(by: { $0.order < $1.order }) {
+        if table != nil {
+          try CSVImporter.importFile(name: file.name, bytes: file.bytes, session: session)
+        } else {
+          let document: JSONValue
+          do {
+            document = try JSONParser.parse(file.bytes)
+          } catch let error as JSONParser.SyntaxError {
+            throw StoreError(
+              .invalidInput, "malformed JSON: \(error.message)",
+              at: "\(file.name):\(error.line):\(error.column)")
+          }
+          try OpenBadgesImporter(fileName: file.name, session: session).importDocument(document)
+        }
+      }
+      return Contract.tables.compactMap { table in
+        session.inserted[table.name].map { (table.name, $0) }
+      }
+    }
+    return ImportSummary(preparation: preparation, inserted: inserted)
+  }
+
+  /// The table a CSV file is for, from its name or header, without importing it.
+  private static func csvTable(_ file: ImportFile) throws -> Contract.Table {
+    if let table = Contract.table(named: CSVImporter.fileStem(file.name).lowercased()) {
+      return table
+    }
+    var reader = CSVReader(file.bytes)
+    let header = (try? reader.next())?.fields.map { ($0.text ?? "").trimmingSpaces } ?? []
+    return try CSVImporter.table(forFile: file.name, header: header, location: "\(file.name):1")
+  }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// `credence db import`, run as a user would, including being killed mid-import.
+@Suite struct DBImportCommandTests {
+  static func makeStore(_ dir: DBScratchDirectory) throws {
+    #expect(try DBCommand.run(["db", "init", "records.db"], in: dir.url).status == 0)
+  }
+
+  @Test func importsCSVAndReportsRowsPerTable() throws {
+    let dir = try DBScratchDirectory()
+    try Self.makeStore(dir)
+    try dir.write("learners.csv", "id,name\nL1,Ann\nL2,Bo\n")
+    try dir.write("credentials.csv", "code,title,type\nC1,Intro,course\n")
+    try dir.write("awards.csv", "id,learner_id,credential_code,awarded_on\nA1,L1,C1,2024-06-30\n")
+    let outcome = try DBCommand.run(
+      ["db", "import", "records.db", "awards.csv", "learners.csv", "credentials.csv"], in: dir.url)
+    #expect(outcome.standardError == "")
+    #expect(outcome.status == 0)
+    #expect(
+      outcome.standardOutput
+        == "imported 3 files into `records.db`: learners +2, credentials +1, awards +1\n")
+  }
+
+  @Test func aBadRowExitsDataErrorNamesTheLineAndChangesNothing() throws {
+    let dir = try DBScratchDirectory()
+    try Self.makeStore(dir)
+    try dir.write("learners.csv", "id,birth_date\nL1,1990-01-01\nL2,1990-02-30\n")
+    let before = dir.bytes("records.db")
+    let outcome = try DBCommand.run(["db", "import", "records.db", "learners.csv"], in: dir.url)
+    #expect(outcome.status == 65)
+    #expect(
+      outcome.standardError
+        == "error: learners.csv:3:4: column `birth_date` is not a date (expected YYYY-MM-DD)\n")
+    #expect(dir.bytes("records.db") == before)
+  }
+
+  @Test func aMissingInputFileExitsNoInput() throws {
+    let dir = try DBScratchDirectory()
+    try Self.makeStore(dir)
+    let outcome = try DBCommand.run(["db", "import", "records.db", "nope.csv"], in: dir.url)
+    #expect(outcome.status == 66)
+    #expect(outcome.standardError == "error: cannot read `nope.csv`\n")
+  }
+
+  /// Kills an import with SIGKILL while it is writing, then finds the store intact: the
+  /// rows from before, none of the killed import's, and ready for the next import.
+  @Test func killingAnImportMidwayLeavesTheStoreIntact() throws {
+    let dir = try DBScratchDirectory()
+    try Self.makeStore(dir)
+    try dir.write("seed.csv", "id\nS1\n")
+    #expect(try DBCommand.run(["db", "import", "records.db", "seed.csv"], in: dir.url).status == 0)
+    var rows = "id,name,birth_date\n"
+    for index in 0..<400_000 { rows += "L\(index),Learner \(index),1990-01-01\n" }
+    try dir.write("learners.csv", rows)
+
+    let process = try DBCommand.start(["db", "import", "records.db", "learners.csv"], in: dir.url)
+    // Wait until the import has written into the write-ahead log, then kill it.
+    let deadline = Date().addingTimeInterval(60)
+    var walSize = 0
+    while Date() < deadline && process.isRunning {
+      let attributes = try? FileManager.default.attributesOfItem(atPath: dir.path("records.db-wal"))
+      walSize = (attributes?[.size] as? Int) ?? 0
+      if walSize > 256 * 1024 { break }
+      usleep(2_000)
+    }
+    #expect(process.isRunning, "the import finished before it could be killed")
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(walSize > 0)
+
+    let stats = try DBCommand.run(["db", "stats", "records.db"], in: dir.url)
+    #expect(stats.status == 0)
+    #expect(stats.standardOutput.hasPrefix("learners         1\n"))
+    let check = try DBCommand.run(["db", "import", "records.db", "seed.csv"], in: dir.url)
+    #expect(check.standardError.contains("duplicate key: `learners` already has a row `S1`"))
+    try dir.write("more.csv", "id\nS2\n")
+    let more = try DBCommand.run(["db", "import", "records.db", "more.csv"], in: dir.url)
+    #expect(more.status == 0)
+  }
+}
