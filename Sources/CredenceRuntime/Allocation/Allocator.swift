@@ -83,6 +83,8 @@ extension Search {
       witness = assignment(for: mask, .pessimistic)
     case .none where !problem.hasUnknowns:
       status = .notAchieved
+    case .limit where !problem.hasUnknowns:
+      status = .undetermined(.searchLimit)
     case let pessimistic:
       let cutShort: Bool = if case .limit = pessimistic { true } else { false }
       switch findSatisfying(.optimistic, facts: facts) {

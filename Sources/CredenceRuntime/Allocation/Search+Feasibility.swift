@@ -112,6 +112,19 @@ extension Search {
       }
     }
 
+    // Leaves with the same items and thresholds are interchangeable: when two of them stand
+    // at the same total and count, an item is offered to the first only (symmetry breaking).
+    var twinClass = [Int](repeating: 0, count: slotCount)
+    for slot in 0..<slotCount {
+      let leaf = leaves[creditLeaves[slot]]
+      twinClass[slot] =
+        (0..<slot).first { other in
+          let twin = leaves[creditLeaves[other]]
+          return twin.minCredits == leaf.minCredits && twin.minCount == leaf.minCount
+            && twin.items == leaf.items
+        } ?? slot
+    }
+
     var target = [Int64](repeating: 0, count: slotCount)
     var sum = [Int64](repeating: 0, count: slotCount)
     var taken = [Int](repeating: 0, count: slotCount)
@@ -205,7 +218,12 @@ extension Search {
           let slot = slots[index]
           potential[slot] -= value
           remaining[slot] -= 1
-          if sum[slot] < target[slot] { options.append(slot) }
+          guard sum[slot] < target[slot] else { continue }
+          let isTwinOfOption = options[start...].contains { other in
+            twinClass[other] == twinClass[slot] && sum[other] == sum[slot]
+              && taken[other] == taken[slot]
+          }
+          if !isTwinOfOption { options.append(slot) }
         }
         // Insertion sort by slack (what the leaf could still reach beyond its total).
         if options.count - start > 1 {
