@@ -17,7 +17,7 @@ let package = Package(
   ],
   targets: [
     // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
-    .target(name: "CredenceSyntax"),
+    .target(name: "CredenceSyntax", exclude: ["README.md"]),
     // Exact decimals, money, civil dates, durations: the value vocabulary.
     .target(name: "CredenceValues", exclude: ["README.md"]),
     // Learner records as policies see them, and the RecordSource protocol.
@@ -50,7 +50,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    .testTarget(name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"]),
+    .testTarget(
+      name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"], exclude: ["spec", "golden"]),
     .testTarget(name: "CredenceValuesTests", dependencies: ["CredenceValues"]),
     .testTarget(
       name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"]),

@@ -1,0 +1,57 @@
+import CredenceSyntax
+
+/// The outcome of checking a program: its sources, their trees, and every diagnostic.
+public struct CheckResult: Sendable {
+  /// The files checked, by `FileID`.
+  public var sources: SourceSet
+  /// Each file's syntax tree, in the order of `sources`.
+  public var files: [ParsedFile]
+  /// The diagnostics kept, at most `Limits.maximumErrorsPerFile` errors per file.
+  public var diagnostics: [Diagnostic]
+  /// Per file, the errors beyond the cap (reported as "N more errors").
+  public var omittedErrors: [FileID: Int]
+
+  /// Whether any error was found (warnings do not count).
+  public var hasErrors: Bool {
+    diagnostics.containsErrors || omittedErrors.values.contains { $0 > 0 }
+  }
+
+  /// The number of errors, shown and omitted.
+  public var errorCount: Int {
+    diagnostics.filter(\.isError).count + omittedErrors.values.reduce(0, +)
+  }
+
+  /// The number of warnings.
+  public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
+
+/// The front end in a few lines, as Elm's `Compile.hs`: load, parse, check.
+///
+/// Parsing gives every file's tree even when there are errors; the semantic checker
+/// (issue 3) plugs in after `parse` and adds its diagnostics to the same result.
+public enum FrontEnd {
+  /// Loads the policy files named by `paths` (files or folders) and checks them.
+  public static func check(paths: [String]) throws(LoadError) -> CheckResult {
+    let files = try PolicyFiles.gather(paths)
+    let (sources, loadDiagnostics) = try PolicyFiles.read(files)
+    return check(sources, extraDiagnostics: loadDiagnostics)
+  }
+
+  /// Parses and checks sources already in memory (tests, the REPL).
+  public static func check(_ sources: SourceSet, extraDiagnostics: [Diagnostic] = []) -> CheckResult
+  {
+    let files = parse(sources)
+    var bag = DiagnosticBag()
+    bag.append(contentsOf: extraDiagnostics)
+    for file in files { bag.append(contentsOf: file.diagnostics) }
+    // The semantic checker (issue 3) runs here over `files` and appends to `bag`.
+    return CheckResult(
+      sources: sources, files: files, diagnostics: bag.diagnostics.sortedByPosition(),
+      omittedErrors: bag.omittedErrors)
+  }
+
+  /// Lexes and parses every file of `sources`.
+  public static func parse(_ sources: SourceSet) -> [ParsedFile] {
+    sources.files.map { Parser.parse($0) }
+  }
+}

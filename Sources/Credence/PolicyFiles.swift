@@ -1,0 +1,115 @@
+import CredenceSyntax
+import Foundation
+
+/// Why a set of paths could not be loaded at all.
+public enum LoadError: Error, Equatable, Sendable {
+  /// These paths do not exist.
+  case noSuchPath([String])
+  /// This folder holds no `.credence` file.
+  case noPolicyFiles(folder: String)
+  /// This file exists but could not be read.
+  case unreadable(path: String, reason: String)
+
+  /// The stable code, shared with the diagnostic catalogue.
+  public var code: DiagnosticCode {
+    switch self {
+    case .noSuchPath: .noSuchPath
+    case .noPolicyFiles: .noPolicyFiles
+    case .unreadable: .unreadableFile
+    }
+  }
+
+  /// A one-sentence message in the diagnostics' style.
+  public var message: String {
+    switch self {
+    case .noSuchPath(let paths):
+      let list = paths.map { "`\($0)`" }.joined(separator: ", ")
+      return paths.count == 1
+        ? "no such file or folder: \(list)" : "no such files or folders: \(list)"
+    case .noPolicyFiles(let folder):
+      return "no `.credence` files in `\(folder)`"
+    case .unreadable(let path, let reason):
+      return "cannot read `\(path)`: \(reason)"
+    }
+  }
+}
+
+/// Finding and reading policy files: the only part of the front end that touches the disk.
+public enum PolicyFiles {
+  /// The extension policy files have.
+  public static let fileExtension = "credence"
+
+  /// The policy files named by `paths`: files as given, folders searched recursively for
+  /// `*.credence` (hidden files and folders skipped), without duplicates, sorted so that
+  /// every run sees the files in the same order.
+  public static func gather(_ paths: [String]) throws(LoadError) -> [String] {
+    let manager = FileManager.default
+    var missing: [String] = []
+    var found: [String: String] = [:]  // standardised path → path as shown
+    for path in paths {
+      var isFolder: ObjCBool = false
+      guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
+        missing.append(path)
+        continue
+      }
+      if !isFolder.boolValue {
+        found[standardised(path)] = path
+        continue
+      }
+      var inFolder: [String] = []
+      let enumerator = manager.enumerator(atPath: path)
+      while let relative = enumerator?.nextObject() as? String {
+        let components = relative.split(separator: "/")
+        if components.contains(where: { $0.hasPrefix(".") }) { continue }
+        guard relative.hasSuffix(".\(fileExtension)") else { continue }
+        let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+        var childIsFolder: ObjCBool = false
+        if manager.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue {
+          inFolder.append(full)
+        }
+      }
+      guard !inFolder.isEmpty else { throw .noPolicyFiles(folder: path) }
+      for file in inFolder { found[standardised(file)] = file }
+    }
+    guard missing.isEmpty else { throw .noSuchPath(missing) }
+    return found.values.sorted()
+  }
+
+  static func standardised(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+
+  /// Reads `paths` into a source set. A file larger than `Limits.maximumSourceFileBytes`
+  /// is loaded empty and gets an E0003 diagnostic instead.
+  public static func read(_ paths: [String]) throws(LoadError) -> (SourceSet, [Diagnostic]) {
+    var sources = SourceSet()
+    var diagnostics: [Diagnostic] = []
+    for path in paths {
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+      if size > Limits.maximumSourceFileBytes {
+        let file = sources.add(path: path, bytes: [])
+        diagnostics.append(
+          .error(
+            .fileTooLarge,
+            "this file is larger than the limit of \(Limits.maximumSourceFileBytes / 1_048_576) MiB",
+            at: .point(0, in: file.id),
+            help: "policy files are text of a few kilobytes; check that this is the file you meant")
+        )
+        continue
+      }
+      guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw .unreadable(path: path, reason: "permission denied or not a regular file")
+      }
+      defer { try? handle.close() }
+      let data: Data
+      do {
+        data = try handle.readToEnd() ?? Data()
+      } catch {
+        throw .unreadable(path: path, reason: "the read failed")
+      }
+      sources.add(path: path, bytes: Array(data))
+    }
+    return (sources, diagnostics)
+  }
+}

@@ -1,0 +1,94 @@
+extension DiagnosticRenderer {
+  /// The width a tab is drawn with in source excerpts.
+  static let tabWidth = 4
+
+  struct Mark {
+    var span: Span
+    var primary: Bool
+    var message: String?
+  }
+
+  /// The rustc/Elm style: header, `-->` location, source lines with carets, help.
+  public func renderHuman(_ d: Diagnostic, sources: SourceSet) -> String {
+    var out =
+      paint("\(d.severity.rawValue)[\(d.code)]", severityStyle(d.severity))
+      + paint(": \(d.message)", .bold) + "\n"
+    guard let file = sources[d.span.file] else { return out + "\n" }
+    var marks = [Mark(span: d.span, primary: true, message: nil)]
+    marks += d.labels.map { Mark(span: $0.span, primary: false, message: $0.message) }
+    let sameFile = marks.filter { $0.span.file == file.id }
+    let otherFiles = marks.filter { $0.span.file != file.id }
+    let lines = marks.compactMap { mark in
+      sources[mark.span.file].map { $0.location(of: mark.span.start).line }
+    }
+    let gutter = String(lines.max() ?? 1).count
+    let pad = String(repeating: " ", count: gutter)
+    out += pad + paint("--> ", .blue) + position(d.span, sources: sources) + "\n"
+    out += snippet(sameFile, file: file, gutter: gutter, severity: d.severity)
+    for mark in otherFiles {
+      guard let other = sources[mark.span.file] else { continue }
+      out += pad + paint("::: ", .blue) + position(mark.span, sources: sources) + "\n"
+      out += snippet([mark], file: other, gutter: gutter, severity: d.severity)
+    }
+    if let help = d.help {
+      out += pad + " " + paint("= help", .bold) + ": " + help + "\n"
+    }
+    return out + "\n"
+  }
+
+  /// Source lines of `file` touched by `marks`, each followed by its underlines.
+  func snippet(_ marks: [Mark], file: SourceFile, gutter: Int, severity: Diagnostic.Severity)
+    -> String
+  {
+    let pad = String(repeating: " ", count: gutter)
+    let bar = paint("|", .blue)
+    var out = "\(pad) \(bar)\n"
+    let byLine = Dictionary(grouping: marks) { file.line(of: $0.span.start) }
+    for line in byLine.keys.sorted() {
+      let range = file.lineRange(line)
+      let text = expandTabs(file.lineText(line))
+      let number = String(line)
+      out +=
+        paint(String(repeating: " ", count: gutter - number.count) + number, .blue)
+        + " \(bar) \(text)\n"
+      let lineMarks = (byLine[line] ?? []).sorted { a, b in
+        a.primary != b.primary ? a.primary : a.span.start < b.span.start
+      }
+      for mark in lineMarks {
+        let startColumn = displayWidth(
+          file, from: range.lowerBound, to: max(range.lowerBound, mark.span.start))
+        let end = min(mark.span.end, range.upperBound)
+        let width = max(
+          1, displayWidth(file, from: max(range.lowerBound, mark.span.start), to: end))
+        let underline = String(repeating: mark.primary ? "^" : "-", count: width)
+        var row = String(repeating: " ", count: startColumn) + underline
+        if let message = mark.message { row += " " + message }
+        out += "\(pad) \(bar) " + paint(row, mark.primary ? severityStyle(severity) : .blue) + "\n"
+      }
+    }
+    return out
+  }
+
+  /// The number of columns the bytes `from..<to` of `file` take when drawn.
+  func displayWidth(_ file: SourceFile, from start: Int, to end: Int) -> Int {
+    guard start < end else { return 0 }
+    let text = String(decoding: file.bytes[start..<min(end, file.bytes.count)], as: UTF8.self)
+    return text.unicodeScalars.reduce(0) { width, scalar in
+      width + (scalar == "\t" ? DiagnosticRenderer.tabWidth : 1)
+    }
+  }
+
+  func expandTabs(_ text: String) -> String {
+    text.replacingTabs(with: String(repeating: " ", count: DiagnosticRenderer.tabWidth))
+  }
+}
+
+extension String {
+  func replacingTabs(with spaces: String) -> String {
+    var out = ""
+    for character in self {
+      if character == "\t" { out += spaces } else { out.append(character) }
+    }
+    return out
+  }
+}

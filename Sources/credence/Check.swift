@@ -1,0 +1,73 @@
+import ArgumentParser
+import Credence
+import CredenceSyntax
+import Foundation
+
+extension DiagnosticRenderer.Format: ExpressibleByArgument {}
+
+/// `credence check PATH…`: parse and check policies without running them.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check policy files for errors without evaluating them.",
+    discussion: """
+      Exit status: 0 when the policies are clean (warnings allowed), 65 when they have \
+      errors, 66 when a path does not exist.
+      """
+  )
+
+  @Argument(help: "Policy files or folders (searched recursively for *.credence).")
+  var paths: [String]
+
+  @Option(help: "How to print diagnostics: human, plain or json.")
+  var errorFormat: DiagnosticRenderer.Format = .human
+
+  func run() throws {
+    let result: CheckResult
+    do {
+      result = try FrontEnd.check(paths: paths)
+    } catch {
+      let status: ExitStatus =
+        switch error {
+        case .noSuchPath, .noPolicyFiles: .noInput
+        case .unreadable: .ioError
+        }
+      Terminal.printError("error[\(error.code)]: \(error.message)")
+      throw status.exitCode
+    }
+    let renderer = DiagnosticRenderer(format: errorFormat, colour: Terminal.colourOnStandardOutput)
+    var output = renderer.render(
+      result.diagnostics, sources: result.sources, omittedErrors: result.omittedErrors)
+    if errorFormat == .human {
+      output += Check.summary(result)
+    }
+    Terminal.write(output)
+    if result.hasErrors { throw ExitStatus.dataError.exitCode }
+  }
+
+  /// "checked 4 files: 2 errors, 1 warning".
+  static func summary(_ result: CheckResult) -> String {
+    func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    var parts: [String] = []
+    if result.errorCount > 0 { parts.append(count(result.errorCount, "error")) }
+    if result.warningCount > 0 { parts.append(count(result.warningCount, "warning")) }
+    let found = parts.isEmpty ? "no problems found" : parts.joined(separator: ", ")
+    return "checked \(count(result.sources.files.count, "file")): \(found)\n"
+  }
+}
+
+/// Where output goes and whether it may be coloured.
+enum Terminal {
+  /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+  static var colourOnStandardOutput: Bool {
+    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
+    return isatty(STDOUT_FILENO) == 1
+  }
+
+  static func write(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
