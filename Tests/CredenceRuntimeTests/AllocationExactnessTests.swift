@@ -18,10 +18,10 @@ private func greedyFirstFitHolds(_ leaves: [Requirement], pool: [AllocationItem]
       codes = listed
     case .credentials(let n, let among):
       needCount = n
-      codes = among
+      codes = among.certain
     case .credits(let amount, let among):
       needCredits = amount
-      codes = among
+      codes = among.certain
     default:
       return false
     }

@@ -18,7 +18,7 @@ func item(_ code: String, _ credits: String?) -> AllocationItem {
 
 /// `at least X credits` among `codes`.
 func credits(_ amount: String, among codes: [String]) -> Requirement {
-  .credits(decimal(amount), among: codes)
+  .credits(decimal(amount), among: EligibleCodes(codes))
 }
 
 extension Allocation {

@@ -43,9 +43,16 @@ public enum Allocator {
 }
 
 extension Problem {
-  /// Whether some item could serve two consuming leaves. When none can, leaves never compete
-  /// and the tree is decided leaf by leaf, without a search: the common case.
+  /// Whether some item could serve two claims (or totals depend on which nested stacks are
+  /// chosen). When not, leaves never compete and the tree is decided leaf by leaf, without a
+  /// search: the common case.
   var leavesShareItems: Bool {
+    // A total counts what the chosen nested stacks keep, so the choice matters.
+    if leaves.contains(where: { $0.kind == .total })
+      && leaves.contains(where: { $0.kind == .nested })
+    {
+      return true
+    }
     var taken = [Bool](repeating: false, count: itemCount)
     for leaf in leaves where leaf.consumes {
       for item in leaf.items {

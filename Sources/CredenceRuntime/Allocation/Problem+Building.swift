@@ -1,21 +1,45 @@
 import CredenceValues
 
+/// A built problem, or the limit the input goes beyond.
+enum BuildResult {
+  case built(Problem)
+  case beyondLimits(UndeterminedReason)
+}
+
 extension Problem {
   /// Builds the search's form of a requirement tree over a pool, or says which limit the
   /// input goes beyond.
-  static func build(
-    _ requirement: Requirement, pool: [AllocationItem]
-  ) -> BuildResult {
-    let items = mergedByCode(pool)
-    guard items.count <= AllocationLimits.maximumPoolSize else {
+  static func build(_ requirement: Requirement, pool: [AllocationItem]) -> BuildResult {
+    let merged = mergedByCode(pool)
+    guard merged.count <= AllocationLimits.maximumPoolSize else {
       return .beyondLimits(.poolTooLarge)
     }
-
     var builder = TreeBuilder()
     guard builder.add(requirement) != nil else { return .beyondLimits(.tooManyRequirements) }
 
+    // Preference order (see `Problem`): credits first only when a credit total rewards them.
+    let creditTotal = builder.rawLeaves.indices.contains { index in
+      builder.rawLeaves[index].kind == .total && (builder.thresholds[index]?.signum ?? 0) > 0
+    }
+    let credit = merged.map { item in item.credits.map { $0.isNegative ? .zero : $0 } }
+    let order = merged.indices.sorted { left, right in
+      if creditTotal {
+        switch (credit[left], credit[right]) {
+        case (let a?, let b?) where a != b: return a > b
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: break
+        }
+      }
+      if merged[left].rank != merged[right].rank { return merged[left].rank < merged[right].rank }
+      return left < right  // merged is in code order
+    }
+    var byCode = [Int](repeating: 0, count: merged.count)
+    for (index, original) in order.enumerated() { byCode[original] = index }
+    let items = order.map { merged[$0] }
+    let knownCredits = order.map { credit[$0] }
+
     // One fixed-point scale for every credit value and threshold: the most decimals any uses.
-    let knownCredits = items.map { item in item.credits.map { $0.isNegative ? .zero : $0 } }
     var scale = 0
     for value in knownCredits.compactMap({ $0 }) { scale = max(scale, value.normalized.scale) }
     for threshold in builder.thresholds.compactMap({ $0 }) {
@@ -27,7 +51,6 @@ extension Problem {
       else { return nil }
       return result
     }
-
     var pessimistic = [Int64](repeating: 0, count: items.count)
     var creditKnown = [Bool](repeating: false, count: items.count)
     for (index, value) in knownCredits.enumerated() {
@@ -38,9 +61,11 @@ extension Problem {
     }
 
     var problem = Problem(
-      codes: items.map(\.code), awardIDs: items.map(\.awardIDs), creditKnown: creditKnown,
-      credits: [], scale: scale, heldByNested: [Bool](repeating: false, count: items.count),
-      nodes: builder.nodes, leaves: [], hasUnknowns: false)
+      codes: items.map(\.code), byCode: byCode, awardIDs: items.map(\.awardIDs),
+      creditKnown: creditKnown, credits: [], scale: scale,
+      certainlyInPool: items.map { $0.inPool == .true },
+      heldByNested: [Bool](repeating: false, count: items.count), nodes: builder.nodes,
+      leaves: [], hasUnknowns: false)
 
     var leaves: [Leaf] = []
     leaves.reserveCapacity(builder.rawLeaves.count)
@@ -50,22 +75,33 @@ extension Problem {
         guard let scaled = fixed(threshold) else { return .beyondLimits(.creditsOutOfRange) }
         minCredits = scaled
       }
-      var indices = raw.codes.compactMap { problem.index(of: $0) }
-      indices.sort()
-      indices = deduplicatedSorted(indices)
+      let certain = Set(raw.codes.compactMap { problem.index(of: $0) })
+      let uncertain = Set(raw.uncertainCodes.compactMap { problem.index(of: $0) })
+      var possible = certain.union(uncertain).sorted()
+      var sure = certain.filter { problem.certainlyInPool[$0] }.sorted()
+      switch raw.kind {
+      case .total:
+        possible = Array(problem.codes.indices)
+        sure = possible.filter { problem.certainlyInPool[$0] }
+      case .nested:
+        sure = possible  // kept whatever the pool says
+      case .pick, .condition:
+        break
+      }
       leaves.append(
         Leaf(
-          kind: raw.kind, node: raw.node, items: indices, minCount: max(0, raw.count),
-          minCredits: minCredits, truth: raw.truth, listedCodes: raw.listedCodes,
-          eligible: indices, totalCredits: [0, 0]))
+          kind: raw.kind, node: raw.node, items: possible, certainItems: sure,
+          minCount: max(0, raw.count), minCredits: minCredits, truth: raw.truth,
+          listedCodes: raw.listedCodes, eligible: possible, totalCredits: [0, 0]))
     }
 
-    // A nested stack keeps its items: no other leaf may take them.
+    // A nested stack keeps its items: no claim may take them.
     for leaf in leaves where leaf.kind == .nested {
       for item in leaf.items { problem.heldByNested[item] = true }
     }
     for index in leaves.indices where leaves[index].kind == .pick {
       leaves[index].items.removeAll { problem.heldByNested[$0] }
+      leaves[index].certainItems.removeAll { problem.heldByNested[$0] }
     }
 
     // Under the optimistic reading an unknown credit value covers any threshold on its own.
@@ -78,12 +114,14 @@ extension Problem {
     for index in leaves.indices {
       let leaf = leaves[index]
       switch leaf.kind {
-      case .pick:
+      case .pick, .total:
         leaves[index].totalCredits = [
-          leaf.items.reduce(0) { $0 + pessimistic[$1] },
+          leaf.certainItems.reduce(0) { $0 + pessimistic[$1] },
           leaf.items.reduce(0) { $0 + optimistic[$1] },
         ]
-        if leaf.sumsCredits && leaf.items.contains(where: { !creditKnown[$0] }) {
+        if leaf.certainItems.count < leaf.items.count
+          || (leaf.sumsCredits && leaf.items.contains { !creditKnown[$0] })
+        {
           hasUnknowns = true
         }
       case .nested, .condition:
@@ -95,38 +133,29 @@ extension Problem {
     return .built(problem)
   }
 
-  /// The pool sorted by code with one item per code: awards joined, credits from the first
-  /// item that knows them.
+  /// The pool in code order with one item per code: awards joined, credits from the first
+  /// item that knows them, in the pool if any of them is, the lowest rank. Items certainly
+  /// outside the pool are dropped.
   private static func mergedByCode(_ pool: [AllocationItem]) -> [AllocationItem] {
-    let sorted = pool.enumerated().sorted { left, right in
+    let sorted = pool.enumerated().filter { $0.element.inPool != .false }.sorted { left, right in
       left.element.code != right.element.code
         ? left.element.code < right.element.code : left.offset < right.offset
     }
     var merged: [AllocationItem] = []
     merged.reserveCapacity(sorted.count)
     for (_, item) in sorted {
-      if let last = merged.last, last.code == item.code {
-        merged[merged.count - 1].awardIDs.append(contentsOf: item.awardIDs)
-        if last.credits == nil { merged[merged.count - 1].credits = item.credits }
-      } else {
+      guard let last = merged.last, last.code == item.code else {
         merged.append(item)
+        continue
       }
+      let index = merged.count - 1
+      merged[index].awardIDs.append(contentsOf: item.awardIDs)
+      if last.credits == nil { merged[index].credits = item.credits }
+      merged[index].inPool = last.inPool || item.inPool
+      merged[index].rank = min(last.rank, item.rank)
     }
     return merged
   }
-
-  private static func deduplicatedSorted(_ values: [Int]) -> [Int] {
-    var result: [Int] = []
-    result.reserveCapacity(values.count)
-    for value in values where result.last != value { result.append(value) }
-    return result
-  }
-}
-
-/// A built problem, or the limit the input goes beyond.
-enum BuildResult {
-  case built(Problem)
-  case beyondLimits(UndeterminedReason)
 }
 
 /// A leaf before its codes are resolved and its credits scaled.
@@ -134,9 +163,10 @@ private struct RawLeaf {
   var kind: Leaf.Kind
   var node: Int
   var codes: [String]
+  var uncertainCodes: [String] = []
   var count: Int
-  var truth: Truth
-  var listedCodes: [String]?
+  var truth: Truth = .true
+  var listedCodes: [String]? = nil
 }
 
 /// Flattens a requirement tree in pre-order, refusing trees beyond the size limit (which also
@@ -161,40 +191,36 @@ private struct TreeBuilder {
     case .codes(let k, let codes):
       let listed = Array(Set(codes)).sorted()
       return leaf(
-        index,
-        RawLeaf(
-          kind: .pick, node: index, codes: listed, count: k, truth: .true,
-          listedCodes: listed), threshold: nil)
-    case .credentials(let n, let codes):
+        index, RawLeaf(kind: .pick, node: index, codes: listed, count: k, listedCodes: listed))
+    case .credentials(let n, let eligible):
       return leaf(
         index,
         RawLeaf(
-          kind: .pick, node: index, codes: codes, count: n, truth: .true,
-          listedCodes: nil), threshold: nil)
-    case .credits(let amount, let codes):
+          kind: .pick, node: index, codes: eligible.certain, uncertainCodes: eligible.uncertain,
+          count: n))
+    case .credits(let amount, let eligible):
       return leaf(
         index,
         RawLeaf(
-          kind: .pick, node: index, codes: codes, count: 0, truth: .true,
-          listedCodes: nil), threshold: amount)
-    case .selection(let n, let amount, let codes):
+          kind: .pick, node: index, codes: eligible.certain, uncertainCodes: eligible.uncertain,
+          count: 0), threshold: amount)
+    case .selection(let n, let amount, let eligible):
       return leaf(
         index,
         RawLeaf(
-          kind: .pick, node: index, codes: codes, count: n, truth: .true,
-          listedCodes: nil), threshold: amount)
+          kind: .pick, node: index, codes: eligible.certain, uncertainCodes: eligible.uncertain,
+          count: n), threshold: amount)
     case .nestedStack(let achieved, let codes):
       return leaf(
-        index,
-        RawLeaf(
-          kind: .nested, node: index, codes: codes, count: 0,
-          truth: achieved, listedCodes: nil), threshold: nil)
+        index, RawLeaf(kind: .nested, node: index, codes: codes, count: 0, truth: achieved))
+    case .totalCredentials(let n):
+      return leaf(index, RawLeaf(kind: .total, node: index, codes: [], count: n))
+    case .totalCredits(let amount):
+      return leaf(
+        index, RawLeaf(kind: .total, node: index, codes: [], count: 0), threshold: amount)
     case .condition(let truth):
       return leaf(
-        index,
-        RawLeaf(
-          kind: .condition, node: index, codes: [], count: 0,
-          truth: truth, listedCodes: nil), threshold: nil)
+        index, RawLeaf(kind: .condition, node: index, codes: [], count: 0, truth: truth))
     }
   }
 
@@ -209,7 +235,9 @@ private struct TreeBuilder {
     return index
   }
 
-  private mutating func leaf(_ index: Int, _ raw: RawLeaf, threshold: ExactDecimal?) -> Int? {
+  private mutating func leaf(
+    _ index: Int, _ raw: RawLeaf, threshold: ExactDecimal? = nil
+  ) -> Int? {
     nodes[index] = Node(leaf: rawLeaves.count, need: 0, children: [])
     rawLeaves.append(raw)
     thresholds.append(threshold)

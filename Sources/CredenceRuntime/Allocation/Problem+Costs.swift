@@ -103,7 +103,7 @@ struct TreeFacts {
     case .true: return .zero
     case .unknown: return Cost(unknown: 1)
     case .false:
-      guard leaf.kind == .pick else { return Cost(unmet: 1) }
+      guard leaf.kind == .pick || leaf.kind == .total else { return Cost(unmet: 1) }
       return Cost(
         unmet: 1, credentials: max(0, leaf.minCount - leaf.items.count),
         credits: max(0, leaf.minCredits - leaf.totalCredits[Reading.optimistic.rawValue]))

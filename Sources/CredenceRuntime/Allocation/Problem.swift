@@ -13,18 +13,28 @@ enum Reading: Int {
   var isOptimistic: Bool { self == .optimistic }
 }
 
-/// The allocation problem in the form the search works on: items sorted by code and indexed,
-/// credits as fixed-point integers, the tree flattened in pre-order.
+/// The allocation problem in the form the search works on: items indexed in order of
+/// preference, credits as fixed-point integers, the tree flattened in pre-order.
+///
+/// Item order is preference order: every choice the search makes between otherwise equal
+/// items (which to match, which to give back, which to add to a total) goes to the lower
+/// index. It is (rank, code), with credits first (largest first) when the stack has a credit
+/// total, so that claims reach the total with the fewest awards.
 struct Problem {
-  /// Item codes, sorted; an item's index is its position here.
+  /// Item codes, in preference order; an item's index is its position here.
   var codes: [String]
+  /// Item indices in code order, for lookup by code.
+  var byCode: [Int]
   var awardIDs: [[String]]
   var creditKnown: [Bool]
   /// Fixed-point credits per reading (index by `Reading.rawValue`).
   var credits: [[Int64]]
   /// Decimals of the fixed-point credits.
   var scale: Int
-  /// Whether a nested stack keeps the item (no other leaf may take it).
+  /// Whether the item is certainly in the pool (else it is there only under the optimistic
+  /// reading).
+  var certainlyInPool: [Bool]
+  /// Whether a nested stack keeps the item (no claim may take it).
   var heldByNested: [Bool]
   /// Nodes in pre-order; `nodes[0]` is the root.
   var nodes: [Node]
@@ -35,15 +45,20 @@ struct Problem {
 
   var itemCount: Int { codes.count }
 
-  /// The index of `code`, by binary search over the sorted codes.
+  /// The index of `code`, by binary search over the codes in code order.
   func index(of code: String) -> Int? {
     var low = 0
-    var high = codes.count
+    var high = byCode.count
     while low < high {
       let mid = (low + high) / 2
-      if codes[mid] < code { low = mid + 1 } else { high = mid }
+      if codes[byCode[mid]] < code { low = mid + 1 } else { high = mid }
     }
-    return low < codes.count && codes[low] == code ? low : nil
+    return low < byCode.count && codes[byCode[low]] == code ? byCode[low] : nil
+  }
+
+  /// Codes of `items`, in code order.
+  func sortedCodes(_ items: [Int]) -> [String] {
+    items.map { codes[$0] }.sorted()
   }
 }
 
@@ -56,34 +71,51 @@ struct Node {
 
 /// A leaf requirement.
 struct Leaf {
-  enum Kind { case pick, nested, condition }
+  enum Kind {
+    /// Claims items: a code list or a count or credit total with `where`.
+    case pick
+    /// A nested stack, keeping its items.
+    case nested
+    /// A total over everything the stack uses; claims nothing.
+    case total
+    case condition
+  }
 
   var kind: Kind
   var node: Int
-  /// Pick: the eligible items. Nested: the items the nested stack keeps. Sorted indices.
+  /// Pick: the items it may take under the optimistic reading. Nested: the items the nested
+  /// stack keeps. Total: every item. In preference order.
   var items: [Int]
-  /// Distinct credentials needed (pick).
+  /// The items it may take under the pessimistic reading (those certainly eligible and
+  /// certainly in the pool), in preference order.
+  var certainItems: [Int]
+  /// Distinct credentials needed (pick, total).
   var minCount: Int
-  /// Fixed-point credits needed; 0 when the leaf does not sum credits (pick).
+  /// Fixed-point credits needed; 0 when the leaf does not sum credits (pick, total).
   var minCredits: Int64
   /// Nested stacks and conditions.
   var truth: Truth
   /// For code lists: the listed codes, sorted and distinct (the shortfall's candidates).
   var listedCodes: [String]?
-  /// Pick: every eligible item, including those a nested stack keeps (the shortfall's
-  /// candidates when there is no code list).
+  /// Pick: every possibly eligible item, including those a nested stack keeps (the
+  /// shortfall's candidates when there is no code list).
   var eligible: [Int]
-  /// Credits of all eligible items, per reading.
+  /// Credits of the items it may take, per reading.
   var totalCredits: [Int64]
 
-  var consumes: Bool { kind != .condition }
+  var consumes: Bool { kind == .pick || kind == .nested }
   var sumsCredits: Bool { minCredits > 0 }
+
+  /// The items the leaf may take under `reading`.
+  @inline(__always) func items(_ reading: Reading) -> [Int] {
+    reading == .pessimistic ? certainItems : items
+  }
 
   /// Whether the leaf could hold with every item it may take, ignoring the others.
   func holdsAlone(_ reading: Reading) -> Bool {
     switch kind {
-    case .pick:
-      items.count >= minCount && totalCredits[reading.rawValue] >= minCredits
+    case .pick, .total:
+      items(reading).count >= minCount && totalCredits[reading.rawValue] >= minCredits
     case .nested, .condition:
       truth.holds(optimistic: reading.isOptimistic)
     }
@@ -92,7 +124,7 @@ struct Leaf {
   /// Whether the leaf needs nothing at all under `reading`.
   func isFree(_ reading: Reading) -> Bool {
     switch kind {
-    case .pick: minCount <= 0 && minCredits <= 0
+    case .pick, .total: minCount <= 0 && minCredits <= 0
     case .nested: false
     case .condition: truth.holds(optimistic: reading.isOptimistic)
     }

@@ -1,7 +1,8 @@
 import CredenceValues
 
-/// A stack's requirement tree, as the allocation sees it: groups over consuming leaves
-/// (which take items from the pool) and condition leaves (which take none).
+/// A stack's requirement tree, as the allocation sees it: groups over leaves that claim
+/// items from the pool (each item serves one claim at most), totals over everything the
+/// stack uses, and conditions.
 ///
 /// Leaves name items by credential code. A code the pool does not hold is simply not
 /// available (a code list may name credentials the learner has not earned; they show up as
@@ -14,20 +15,26 @@ public indirect enum Requirement: Sendable, Hashable {
   /// At least `k` of the children must hold (`k ≤ 0` always holds; `k` above the number of
   /// children never does).
   case atLeast(Int, of: [Requirement])
-  /// At least `k` distinct credentials from the listed codes (`at least k of [...]`).
+  /// Claims at least `k` distinct credentials from the listed codes (`at least k of [...]`).
   case codes(atLeast: Int, of: [String])
-  /// At least `n` distinct credentials among the eligible codes the evaluator computed for
-  /// this leaf (`at least n credentials where ...`).
-  case credentials(Int, among: [String])
-  /// Items totalling at least `amount` credits among the eligible codes.
-  case credits(ExactDecimal, among: [String])
-  /// Items that are at least `count` distinct credentials and total at least `credits`
-  /// credits together, among the eligible codes: for a rule that counts and sums the same
-  /// awards ("any 3 ... totalling 12 credits").
-  case selection(count: Int, credits: ExactDecimal, among: [String])
-  /// Another stack: holds when it is `achieved`, and keeps the items it used (`items`),
-  /// which no other requirement here may use, achieved or not.
+  /// Claims at least `n` distinct credentials among the eligible codes the evaluator computed
+  /// for this leaf (`at least n credentials where ...`).
+  case credentials(Int, among: EligibleCodes)
+  /// Claims credentials totalling at least `amount` credits among the eligible codes.
+  case credits(ExactDecimal, among: EligibleCodes)
+  /// Claims at least `count` distinct credentials that together total at least `credits`
+  /// credits, among the eligible codes.
+  case selection(count: Int, credits: ExactDecimal, among: EligibleCodes)
+  /// Another stack: holds when it is `achieved`, and keeps the items it used (`items`), which
+  /// no claim here may take, achieved or not. When it counts, its items count in the totals.
   case nestedStack(achieved: Truth, items: [String])
+  /// `at least n credentials` without `where` at the top of a stack: a total over every
+  /// credential the stack uses, claimed or not; the stack may use further pool credentials
+  /// to reach it. Claims nothing.
+  case totalCredentials(Int)
+  /// `at least X credits` without `where` at the top of a stack: like ``totalCredentials(_:)``
+  /// for credits.
+  case totalCredits(ExactDecimal)
   /// A condition that takes no items, with its truth value.
   case condition(Truth)
 

@@ -23,6 +23,8 @@ extension Search {
       switch leaf.kind {
       case .condition:
         continue
+      case .total:
+        guard totalHolds(leafIndex, within: mask, reading) else { return .infeasible }
       case .nested:
         guard leaf.holdsAlone(reading) else { return .infeasible }
         // Two nested stacks that kept the same award cannot both count here.
@@ -41,10 +43,34 @@ extension Search {
     }
     // Counting alone is a matching; with credits it is a necessary condition first.
     let counts = (countLeaves + creditLeaves).map { (leaf: $0, count: problem.leaves[$0].minCount) }
-    guard let shortfall = match(counts, stopAtFirstShortfall: true) else { return .limit }
+    guard let shortfall = match(counts, reading, stopAtFirstShortfall: true) else {
+      return .limit
+    }
     if shortfall > 0 { return .infeasible }
     if creditLeaves.isEmpty { return .feasible }
     return creditSearch(creditLeaves, countLeaves: countLeaves, reading)
+  }
+
+  /// Whether a total holds when the leaves in `mask` are the chosen ones: it may count every
+  /// item but those kept by nested stacks that are not chosen.
+  func totalHolds(_ leaf: Int, within mask: LeafMask, _ reading: Reading) -> Bool {
+    let entry = problem.leaves[leaf]
+    let outside = problem.leaves.indices.filter {
+      problem.leaves[$0].kind == .nested && !mask.contains($0)
+    }
+    if outside.isEmpty { return entry.holdsAlone(reading) }
+    var excluded = [Bool](repeating: false, count: problem.itemCount)
+    for nested in outside { for item in problem.leaves[nested].items { excluded[item] = true } }
+    for nested in mask.members where problem.leaves[nested].kind == .nested {
+      for item in problem.leaves[nested].items { excluded[item] = false }
+    }
+    var count = 0
+    var total: Int64 = 0
+    for item in entry.items(reading) where !excluded[item] {
+      count += 1
+      total += credit(item, reading)
+    }
+    return count >= entry.minCount && total >= entry.minCredits
   }
 
   /// The assignment the last feasible ``solve(_:_:)`` found: the leaf per item, or -1.
@@ -74,9 +100,9 @@ extension Search {
     // How many leaves here may take each item; an item only one may take is private to it.
     var uses = [Int](repeating: 0, count: problem.itemCount)
     var creditUses = [Int](repeating: 0, count: problem.itemCount)
-    for leaf in countLeaves { for item in leaves[leaf].items { uses[item] += 1 } }
+    for leaf in countLeaves { for item in leaves[leaf].items(reading) { uses[item] += 1 } }
     for leaf in creditLeaves {
-      for item in leaves[leaf].items {
+      for item in leaves[leaf].items(reading) {
         uses[item] += 1
         creditUses[item] += 1
       }
@@ -97,7 +123,9 @@ extension Search {
     var slotsStart = [Int](repeating: 0, count: itemCount + 1)
     var counts = [Int](repeating: 0, count: itemCount)
     for leaf in creditLeaves {
-      for item in leaves[leaf].items where positionOf[item] >= 0 { counts[positionOf[item]] += 1 }
+      for item in leaves[leaf].items(reading) where positionOf[item] >= 0 {
+        counts[positionOf[item]] += 1
+      }
     }
     for position in 0..<itemCount {
       slotsStart[position + 1] = slotsStart[position] + counts[position]
@@ -105,7 +133,7 @@ extension Search {
     var slots = [Int](repeating: 0, count: slotsStart[itemCount])
     var fill = slotsStart
     for (slot, leaf) in creditLeaves.enumerated() {
-      for item in leaves[leaf].items where positionOf[item] >= 0 {
+      for item in leaves[leaf].items(reading) where positionOf[item] >= 0 {
         let position = positionOf[item]
         slots[fill[position]] = slot
         fill[position] += 1
@@ -121,7 +149,7 @@ extension Search {
         (0..<slot).first { other in
           let twin = leaves[creditLeaves[other]]
           return twin.minCredits == leaf.minCredits && twin.minCount == leaf.minCount
-            && twin.items == leaf.items
+            && twin.items(reading) == leaf.items(reading)
         } ?? slot
     }
 
@@ -176,7 +204,9 @@ extension Search {
           for (slot, leaf) in creditLeaves.enumerated() where leaves[leaf].minCount > taken[slot] {
             demands.append((leaf: leaf, count: leaves[leaf].minCount - taken[slot]))
           }
-          guard let shortfall = match(demands, stopAtFirstShortfall: true) else { return .limit }
+          guard let shortfall = match(demands, reading, stopAtFirstShortfall: true) else {
+            return .limit
+          }
           if shortfall == 0 { return .feasible }
           failedHere = true
         } else if level == itemCount {
