@@ -33,6 +33,8 @@ let package = Package(
       name: "CredenceStore",
       dependencies: [
         "CredenceValues", "CredenceRecords", .product(name: "GRDB", package: "GRDB.swift"),
+        // The sample generator binds values straight to GRDB's prepared statements.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     // The facade the CLI and REPL use: load, check, evaluate, format.
     .target(

@@ -5,6 +5,6 @@ struct DB: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db",
     abstract: "Create, fill and inspect a learner-record store (SQLite).",
-    subcommands: [DBInit.self, DBImport.self, DBStats.self]
+    subcommands: [DBInit.self, DBImport.self, DBStats.self, DBSample.self]
   )
 }

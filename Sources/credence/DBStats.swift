@@ -11,16 +11,50 @@ struct DBStats: ParsableCommand {
   @Argument(help: "The SQLite database file.")
   var database: String
 
+  @Flag(
+    help: """
+      Also read every learner as policies see them and report rows that break the record \
+      contract (first \(Self.errorsShown) shown).
+      """)
+  var check = false
+
+  /// How many contract errors `--check` prints; the count covers all of them.
+  static let errorsShown = 20
+
+  /// Learners read per batch by `--check`.
+  static let checkBatchSize = 1_000
+
   func run() throws {
     try DBSupport.run {
       let store = try RecordStore.openForReading(at: database)
       let counts = try store.rowCounts()
-      try store.close()
       let width = counts.map(\.table.count).max() ?? 0
       for (table, rows) in counts {
         let padding = String(repeating: " ", count: width - table.count)
         print("\(table)\(padding)  \(rows)")
       }
+      if check { try checkLearners(store) }
+      try store.close()
     }
+  }
+
+  /// Streams every learner through the record source, counting contract errors.
+  private func checkLearners(_ store: RecordStore) throws {
+    var learners = 0
+    var invalid = 0
+    var shown: [String] = []
+    try store.recordSource.forEachBatch(batchSize: Self.checkBatchSize) { batch in
+      for record in batch {
+        learners += 1
+        guard case .invalid(let id, let errors) = record else { continue }
+        invalid += 1
+        for error in errors where shown.count < Self.errorsShown {
+          shown.append("learner `\(id)`: \(error)")
+        }
+      }
+    }
+    print("read \(learners) learners: \(learners - invalid) valid, \(invalid) with contract errors")
+    for line in shown { print("  \(line)") }
+    if invalid > 0 { throw ExitStatus.dataError.exitCode }
   }
 }

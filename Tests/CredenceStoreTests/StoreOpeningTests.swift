@@ -166,3 +166,58 @@ import Testing
     #expect(preparation == .created)
   }
 }
+
+/// Upgrading an older store: every pending step in one transaction, or none.
+@Suite struct StoreUpgradeTests {
+  static let v2 = SchemaMigration(identifier: "v2-test-notes") { db in
+    try db.execute(sql: "CREATE TABLE test_notes (body TEXT)")
+  }
+
+  @Test func pendingStepsApplyTogetherOrNotAtAll() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path("old.db")
+    try initStore(path).0.close()
+    let broken = SchemaMigration(identifier: "v3-test-broken") { db in
+      try db.execute(sql: "ALTER TABLE no_such_table ADD COLUMN x TEXT")
+    }
+    let queue = try DatabaseQueue(path: path)
+    #expect(throws: DatabaseError.self) {
+      try queue.writeWithoutTransaction { db in
+        _ = try StoreMigrator.prepare(
+          db, name: path, migrations: Migrations.all + [Self.v2, broken])
+      }
+    }
+    let (notes, history) = try queue.read { db in
+      (
+        try db.tableExists("test_notes"),
+        try String.fetchAll(db, sql: "SELECT identifier FROM credence_migrations")
+      )
+    }
+    #expect(!notes, "v2 was rolled back with v3")
+    #expect(history == ["v1-schema"])
+    let working = SchemaMigration(identifier: "v3-test-index") { db in
+      try db.execute(sql: "CREATE INDEX test_notes_body ON test_notes(body)")
+    }
+    let preparation = try queue.writeWithoutTransaction { db in
+      try StoreMigrator.prepare(db, name: path, migrations: Migrations.all + [Self.v2, working])
+    }
+    #expect(preparation == .upgraded(steps: ["v2-test-notes", "v3-test-index"]))
+    let upgraded = try queue.read { db in
+      try String.fetchAll(db, sql: "SELECT identifier FROM credence_migrations ORDER BY step")
+    }
+    #expect(upgraded == ["v1-schema", "v2-test-notes", "v3-test-index"])
+  }
+
+  @Test func aStoreNeedingAnUpgradeIsRefusedByReaders() throws {
+    let dir = try TemporaryDirectory()
+    let path = dir.path("old.db")
+    try initStore(path).0.close()
+    // Pretend this Credence knows a step the store lacks: drop v1 from its history instead.
+    try DatabaseQueue(path: path).write { db in
+      try db.execute(sql: "DELETE FROM credence_migrations")
+    }
+    let error = try #require(throws: StoreError.self) { try RecordStore.openForReading(at: path) }
+    #expect(error.category == .needsUpgrade)
+    #expect(error.help == "run `credence db init \(path)` to upgrade it in place")
+  }
+}

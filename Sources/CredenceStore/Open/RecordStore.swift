@@ -116,10 +116,17 @@ public final class RecordStore: Sendable {
 
   /// Runs `body` in one `BEGIN IMMEDIATE` transaction after bringing the schema up to date
   /// in that same transaction; rolls everything back if `body` throws.
-  func writeTransaction<T>(_ body: (Database) throws -> T) throws -> (T, Preparation) {
+  ///
+  /// With `foreignKeys` off, SQLite skips reference checks (for generated data that is
+  /// consistent by construction).
+  func writeTransaction<T>(foreignKeys: Bool = true, _ body: (Database) throws -> T) throws -> (
+    T, Preparation
+  ) {
     let writer = try requireWriter()
     return try Self.wrapDatabaseErrors(name) {
       try writer.writeWithoutTransaction { db in
+        if !foreignKeys { try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        defer { if !foreignKeys { try? db.execute(sql: "PRAGMA foreign_keys = ON") } }
         var result: T?
         var preparation = Preparation.current
         try db.inTransaction(.immediate) {

@@ -15,7 +15,9 @@ enum StoreInspection {
   /// Classifies the database, or throws a worded error if it is not a store Credence can use.
   ///
   /// `name` is how errors refer to the file (its path as the user gave it).
-  static func inspect(_ db: Database, name: String) throws -> StoreKind {
+  static func inspect(
+    _ db: Database, name: String, known migrations: [SchemaMigration] = Migrations.all
+  ) throws -> StoreKind {
     let applicationID: Int32
     let tables: Set<String>
     do {
@@ -42,7 +44,7 @@ enum StoreInspection {
     if tables.contains(Migrations.historyTable) {
       let applied = try String.fetchAll(
         db, sql: "SELECT identifier FROM \(Migrations.historyTable) ORDER BY step")
-      let known = Set(Migrations.all.map(\.identifier))
+      let known = Set(migrations.map(\.identifier))
       if let unknown = applied.first(where: { !known.contains($0) }) {
         throw StoreError(
           .newerStore,

@@ -4,10 +4,12 @@ import GRDB
 enum StoreMigrator {
   /// Creates, upgrades or adopts the schema in `db`, all in one `BEGIN IMMEDIATE`
   /// transaction, so another process sees the store before or after, never between.
-  static func prepare(_ db: Database, name: String) throws -> RecordStore.Preparation {
+  static func prepare(
+    _ db: Database, name: String, migrations: [SchemaMigration] = Migrations.all
+  ) throws -> RecordStore.Preparation {
     var preparation = RecordStore.Preparation.current
     try db.inTransaction(.immediate) {
-      preparation = try prepareInTransaction(db, name: name)
+      preparation = try prepareInTransaction(db, name: name, migrations: migrations)
       return .commit
     }
     return preparation
@@ -17,13 +19,15 @@ enum StoreMigrator {
   /// import can adopt or upgrade a store in the same transaction as its rows.
   ///
   /// Without `mayCreate`, an empty database is refused: imports fill an existing store.
-  static func prepareInTransaction(_ db: Database, name: String, mayCreate: Bool = true) throws
-    -> RecordStore.Preparation
-  {
+  /// `migrations` is the list to apply (all of Credence's, or a longer one in tests).
+  static func prepareInTransaction(
+    _ db: Database, name: String, mayCreate: Bool = true,
+    migrations: [SchemaMigration] = Migrations.all
+  ) throws -> RecordStore.Preparation {
     var preparation = RecordStore.Preparation.current
     // Inspect again inside the write lock: another process may have changed the file
     // since the read-only look.
-    let kind = try StoreInspection.inspect(db, name: name)
+    let kind = try StoreInspection.inspect(db, name: name, known: migrations)
     var applied: [String]
     switch kind {
     case .empty:
@@ -42,7 +46,7 @@ enum StoreMigrator {
     case .credence(let history):
       applied = history
     }
-    let pending = Migrations.all.filter { !applied.contains($0.identifier) }
+    let pending = migrations.filter { !applied.contains($0.identifier) }
     for migration in pending {
       try migration.apply(db)
       applied.append(migration.identifier)

@@ -1,0 +1,475 @@
+import CredenceValues
+import GRDB
+
+/// A deterministic, realistic learner population for demos, tests and benchmarks.
+///
+/// The same `learners` and `seed` always give the same rows. Each learner draws from its
+/// own generator (seeded by the seed and its number), so a learner's rows do not depend on
+/// how many learners come before it. The population, as at ``today``:
+/// - citizenships (mostly `SG`) with residency, ages 18–75 including 29 February birthdays
+///   and unknown birth dates, a few unknown names;
+/// - awards from the sample catalogue, mostly in one field per learner, some revoked, some
+///   retaken, with grades, scores and expiry dates;
+/// - enrolments in every status, some with their own (subsidised) fee;
+/// - SkillsFuture Credit ledger rows per tranche (opening credit, the 2020 top-up that
+///   lapses on 31 Dec 2025, the 2020 mid-career support, the 2024 mid-career credit) and
+///   claims against them;
+/// - facts `employment_status`, `monthly_income` and `sponsored_by_employer`.
+public struct SamplePopulation: Sendable {
+  public let learners: Int
+  public let seed: UInt64
+
+  /// The most learners one sample holds: learner ids have up to nine digits.
+  public static let maxLearners = 999_999_999
+
+  /// The date the sample describes (ages, statuses and balances are as at this day).
+  public static let today = (year: 2025, month: 6, day: 30)
+
+  public init(learners: Int, seed: UInt64) throws {
+    guard (1...Self.maxLearners).contains(learners) else {
+      throw StoreError(
+        .invalidInput, "a sample needs between 1 and \(Self.maxLearners) learners, not \(learners)")
+    }
+    self.learners = learners
+    self.seed = seed
+  }
+
+  /// Digits in a learner number, so ids sort in number order.
+  var idWidth: Int { max(7, String(learners).count) }
+
+  /// Writes the population into `store`, which must have no learners yet, in one
+  /// transaction. Returns the rows written per table.
+  public func write(into store: RecordStore) throws -> [(table: String, rows: Int)] {
+    let (counts, _) = try store.writeTransaction(foreignKeys: false) { db in
+      if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM learners)") == true {
+        throw StoreError(
+          .invalidInput,
+          "`\(store.name)` already has learners; a sample is written into an empty store",
+          help: "use a new file, e.g. `credence db sample sample.db`")
+      }
+      var writer = try SampleWriter(db, population: self)
+      try writer.writeCatalogue()
+      for number in 1...learners { try writer.writeLearner(number) }
+      return writer.counts
+    }
+    return Contract.tables.map { ($0.name, counts[$0.name] ?? 0) }
+  }
+}
+
+/// Writes the sample's rows through prepared statements.
+private struct SampleWriter {
+  let population: SamplePopulation
+  let catalogue = SampleCatalogue.standard
+  var counts: [String: Int] = [:]
+
+  private let learnerInsert: RawInsert
+  private let awardInsert: RawInsert
+  private let enrolmentInsert: RawInsert
+  private let ledgerInsert: RawInsert
+  private let factInsert: RawInsert
+  private let db: Database
+
+  private var id = TextScratch()
+  /// The number of the learner being written.
+  private var number = 0
+  private var text = TextScratch()
+  private var awarded: [Int] = []
+  private var learnerRows = 0
+  private var awardRows = 0
+  private var enrolmentRows = 0
+  private var ledgerRows = 0
+  private var factRows = 0
+
+  init(_ db: Database, population: SamplePopulation) throws {
+    self.db = db
+    self.population = population
+    learnerInsert = try RawInsert(
+      db,
+      "INSERT INTO learners (id, name, birth_date, citizenship, residency) VALUES (?, ?, ?, ?, ?)")
+    awardInsert = try RawInsert(
+      db,
+      "INSERT INTO awards (id, learner_id, credential_code, awarded_on, expires_on, grade, score, status, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    enrolmentInsert = try RawInsert(
+      db,
+      "INSERT INTO enrolments (id, learner_id, credential_code, start_on, end_on, fee, currency, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    ledgerInsert = try RawInsert(
+      db,
+      "INSERT INTO funding_ledger (learner_id, scheme, amount, currency, posted_on, expires_on, memo) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    )
+    factInsert = try RawInsert(
+      db, "INSERT INTO learner_facts (learner_id, name, value) VALUES (?, ?, ?)")
+    awarded.reserveCapacity(16)
+  }
+
+  mutating func writeCatalogue() throws {
+    let credential = try RawInsert(
+      db,
+      "INSERT INTO credentials (code, title, provider, type, credits, credit_system, level, field, hours, fee, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    )
+    let tag = try RawInsert(db, "INSERT INTO credential_tags (credential_code, tag) VALUES (?, ?)")
+    var tags = 0
+    for entry in catalogue.entries {
+      credential.bind(1, entry.code)
+      credential.bind(2, entry.title)
+      credential.bind(3, entry.provider)
+      credential.bind(4, entry.type)
+      if let credits = entry.credits {
+        if let whole = Int(credits) {
+          credential.bind(5, whole)
+        } else {
+          credential.bind(5, credits)
+        }
+      } else {
+        credential.bindNull(5)
+      }
+      optional(credential, 6, entry.creditSystem)
+      if let level = entry.level { credential.bind(7, level) } else { credential.bindNull(7) }
+      credential.bind(8, entry.field)
+      if let hours = entry.hours { credential.bind(9, hours) } else { credential.bindNull(9) }
+      if let fee = entry.feeCents {
+        text.clear()
+        text.appendCents(fee)
+        credential.bind(10, text)
+      } else {
+        credential.bindNull(10)
+      }
+      optional(credential, 11, entry.currency)
+      try credential.step()
+      for name in entry.tags {
+        tag.bind(1, entry.code)
+        tag.bind(2, name)
+        try tag.step()
+        tags += 1
+      }
+    }
+    counts["credentials"] = catalogue.entries.count
+    counts["credential_tags"] = tags
+  }
+
+  private func optional(_ insert: RawInsert, _ index: Int32, _ value: String?) {
+    if let value { insert.bind(index, value) } else { insert.bindNull(index) }
+  }
+
+  // MARK: One learner
+
+  mutating func writeLearner(_ number: Int) throws {
+    self.number = number
+    var random = SampleRandom(seed: population.seed, stream: UInt64(number))
+    id.clear()
+    id.append("L")
+    id.append(number, width: population.idWidth)
+
+    // The learner row.
+    let today = SamplePopulation.today
+    var birthYear: Int? = nil
+    var birthDay = 0
+    learnerInsert.bind(1, id)
+    if random.chance(3) {
+      learnerInsert.bindNull(2)
+    } else {
+      text.clear()
+      text.append(random.element(SampleNames.given))
+      text.append(" ")
+      text.append(random.element(SampleNames.family))
+      learnerInsert.bind(2, text)
+    }
+    if random.chance(2) {
+      learnerInsert.bindNull(3)
+    } else {
+      text.clear()
+      if random.chance(0.5) {
+        // A 29 February birthday in a leap year between 1952 and 2004.
+        let year = 1952 + 4 * random.below(14)
+        text.appendDate(year: year, month: 2, day: 29)
+        birthYear = year
+        birthDay = CivilDate(year: year, month: 2, day: 29)?.dayNumber.asInt ?? 0
+      } else {
+        let age = random.weighted([
+          (18...24, 12), (25...39, 38), (40...54, 32), (55...75, 18),
+        ])
+        let year = today.year - random.within(age)
+        let month = random.within(1...12)
+        let day = random.within(1...CivilDate.daysInMonth(year: year, month: month))
+        text.appendDate(year: year, month: month, day: day)
+        birthYear = year
+        birthDay = CivilDate(year: year, month: month, day: day)?.dayNumber.asInt ?? 0
+      }
+      learnerInsert.bind(3, text)
+    }
+    let citizenship = random.weighted(SampleNames.citizenships)
+    if citizenship.isEmpty { learnerInsert.bindNull(4) } else { learnerInsert.bind(4, citizenship) }
+    let citizen = citizenship == "SG"
+    if random.chance(1) {
+      learnerInsert.bindNull(5)
+    } else if citizen {
+      learnerInsert.bind(5, "citizen" as StaticString)
+    } else if random.chance(40) {
+      learnerInsert.bind(5, "permanent_resident" as StaticString)
+    } else {
+      learnerInsert.bind(5, "other" as StaticString)
+    }
+    try learnerInsert.step()
+    learnerRows += 1
+
+    let todayNumber = Self.day(today.year, today.month, today.day)
+    let homeField = random.below(SampleCatalogue.fields.count)
+    try writeAwards(&random, birthDay: birthDay, today: todayNumber, homeField: homeField)
+    let claims = try writeEnrolments(&random, today: todayNumber, homeField: homeField)
+    if citizen, let birthYear {
+      try writeLedger(&random, birthYear: birthYear, claims: claims)
+    }
+    try writeFacts(&random, age: birthYear.map { today.year - $0 })
+    counts["learners"] = learnerRows
+    counts["awards"] = awardRows
+    counts["enrolments"] = enrolmentRows
+    counts["funding_ledger"] = ledgerRows
+    counts["learner_facts"] = factRows
+  }
+
+  static func day(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    CivilDate(year: year, month: month, day: day)?.dayNumber.asInt ?? 0
+  }
+
+  private mutating func pickCredential(_ random: inout SampleRandom, homeField: Int) -> Int {
+    random.chance(70)
+      ? random.element(catalogue.byField[homeField]) : random.below(catalogue.entries.count)
+  }
+
+  private mutating func bindDate(_ insert: RawInsert, _ index: Int32, _ dayNumber: Int) {
+    let (year, month, day) = (CivilDate(dayNumber: dayNumber) ?? .min).components
+    text.clear()
+    text.appendDate(year: year, month: month, day: day)
+    insert.bind(index, text)
+  }
+
+  private static let grades: [(StaticString, Int)] = [
+    ("A+", 5), ("A", 12), ("A-", 13), ("B+", 15), ("B", 14), ("B-", 10), ("C+", 8), ("C", 8),
+    ("D+", 3), ("D", 3), ("F", 4), ("Pass", 4), ("S", 1),
+  ]
+
+  private mutating func writeAwards(
+    _ random: inout SampleRandom, birthDay: Int, today: Int, homeField: Int
+  ) throws {
+    let count = random.weighted([
+      (0, 15), (1, 20), (2, 22), (3, 18), (4, 12), (5, 7), (6, 4), (7, 2),
+    ])
+    guard count > 0 else { return }
+    // Awards from 2015, and not before the learner turned 16.
+    let earliest = max(Self.day(2015, 1, 1), birthDay + 16 * 366)
+    guard earliest < today else { return }
+    awarded.removeAll(keepingCapacity: true)
+    var previousDay = 0
+    for sequence in 1...count {
+      let retake = !awarded.isEmpty && random.chance(5)
+      let entryIndex =
+        retake ? awarded[awarded.count - 1] : pickCredential(&random, homeField: homeField)
+      awarded.append(entryIndex)
+      let entry = catalogue.entries[entryIndex]
+      let day =
+        retake
+        ? min(today, previousDay + random.within(90...400))
+        : earliest + random.below(today - earliest)
+      previousDay = day
+      awardInsert.bind(2, id)
+      text.clear()
+      text.append("A")
+      text.append(number, width: population.idWidth)
+      text.append("-")
+      text.append(sequence, width: 2)
+      awardInsert.bind(1, text)
+      awardInsert.bind(3, entry.code)
+      bindDate(awardInsert, 4, day)
+      if (entry.type == "badge" || entry.type == "certificate") && random.chance(40) {
+        bindDate(awardInsert, 5, day + 3 * 365 + 1)
+      } else {
+        awardInsert.bindNull(5)
+      }
+      if random.chance(8) {
+        awardInsert.bindNull(6)
+      } else {
+        awardInsert.bind(6, random.weighted(Self.grades))
+      }
+      if random.chance(35) {
+        text.clear()
+        text.append(random.within(48...99))
+        text.append(".")
+        text.append(random.below(10))
+        awardInsert.bind(7, text)
+      } else {
+        awardInsert.bindNull(7)
+      }
+      awardInsert.bind(8, random.chance(2) ? "revoked" as StaticString : "valid")
+      awardInsert.bind(9, entry.provider)
+      try awardInsert.step()
+      awardRows += 1
+    }
+  }
+
+  /// Writes enrolments; returns the fees (cents) and start days of those a learner might
+  /// pay with SkillsFuture Credit.
+  private mutating func writeEnrolments(_ random: inout SampleRandom, today: Int, homeField: Int)
+    throws -> [(cents: Int, start: Int, enrolment: Int)]
+  {
+    var claimable: [(cents: Int, start: Int, enrolment: Int)] = []
+    let count = random.weighted([(0, 45), (1, 35), (2, 15), (3, 5)])
+    guard count > 0 else { return claimable }
+    let first = Self.day(2023, 1, 1)
+    let last = Self.day(2025, 12, 31)
+    for sequence in 1...count {
+      let entry = catalogue.entries[pickCredential(&random, homeField: homeField)]
+      let start = first + random.below(last - first)
+      text.clear()
+      text.append("E")
+      text.append(number, width: population.idWidth)
+      text.append("-")
+      text.append(sequence, width: 2)
+      enrolmentInsert.bind(1, text)
+      enrolmentInsert.bind(2, id)
+      enrolmentInsert.bind(3, entry.code)
+      bindDate(enrolmentInsert, 4, start)
+      if random.chance(10) {
+        enrolmentInsert.bindNull(5)
+      } else {
+        bindDate(enrolmentInsert, 5, start + random.within(30...180))
+      }
+      var fee = entry.feeCents
+      if let listFee = entry.feeCents, random.chance(25) {
+        // The nett fee after a 50%, 70% or 90% subsidy.
+        let nett = listFee * random.element([50, 30, 10]) / 100
+        fee = nett
+        text.clear()
+        text.appendCents(nett)
+        enrolmentInsert.bind(6, text)
+        optional(enrolmentInsert, 7, entry.currency)
+      } else {
+        enrolmentInsert.bindNull(6)
+        enrolmentInsert.bindNull(7)
+      }
+      let status: StaticString =
+        start > today
+        ? (random.chance(80) ? "applied" : "enrolled")
+        : random.weighted([("completed", 60), ("enrolled", 20), ("withdrawn", 20)])
+      enrolmentInsert.bind(8, status)
+      try enrolmentInsert.step()
+      enrolmentRows += 1
+      if let fee, entry.currency == "SGD", entry.tags.contains("sf-credit-claimable") {
+        claimable.append((fee, start, sequence))
+      }
+    }
+    return claimable
+  }
+
+  private mutating func ledgerRow(
+    scheme: StaticString, cents: Int, posted: Int, expires: Int?, memo: StaticString?
+  ) throws {
+    ledgerInsert.bind(1, id)
+    ledgerInsert.bind(2, scheme)
+    if cents % 100 == 0 {
+      ledgerInsert.bind(3, cents / 100)
+    } else {
+      text.clear()
+      text.appendCents(cents)
+      ledgerInsert.bind(3, text)
+    }
+    ledgerInsert.bind(4, "SGD" as StaticString)
+    bindDate(ledgerInsert, 5, posted)
+    if let expires { bindDate(ledgerInsert, 6, expires) } else { ledgerInsert.bindNull(6) }
+    if let memo { ledgerInsert.bind(7, memo) } else { ledgerInsert.bindNull(7) }
+    try ledgerInsert.step()
+    ledgerRows += 1
+  }
+
+  /// SkillsFuture Credit tranches by year of birth (domain.md §1.1), then claims.
+  private mutating func writeLedger(
+    _ random: inout SampleRandom, birthYear: Int, claims: [(cents: Int, start: Int, enrolment: Int)]
+  ) throws {
+    var balance = 0
+    if birthYear + 25 <= SamplePopulation.today.year {
+      let posted = max(Self.day(2016, 1, 1), Self.day(birthYear + 25, 1, 1))
+      try ledgerRow(
+        scheme: "sfc-opening", cents: 500_00, posted: posted, expires: nil,
+        memo: "Opening SkillsFuture Credit")
+      balance += 500_00
+    }
+    if birthYear <= 1995 {
+      try ledgerRow(
+        scheme: "sfc-topup-2020", cents: 500_00, posted: Self.day(2020, 10, 1),
+        expires: Self.day(2025, 12, 31), memo: "One-off SkillsFuture Credit top-up")
+      balance += 500_00
+    }
+    if (1960...1980).contains(birthYear) {
+      try ledgerRow(
+        scheme: "sfc-mid-career-support-2020", cents: 500_00, posted: Self.day(2020, 10, 1),
+        expires: nil, memo: "Additional SkillsFuture Credit (Mid-Career Support)")
+      balance += 500_00
+    }
+    if birthYear <= 1985 {
+      let posted = birthYear <= 1984 ? Self.day(2024, 5, 1) : Self.day(2025, 1, 1)
+      try ledgerRow(
+        scheme: "sfc-mid-career-2024", cents: 4_000_00, posted: posted, expires: nil,
+        memo: "SkillsFuture Credit (Mid-Career)")
+      balance += 4_000_00
+    }
+    for claim in claims where balance > 0 && random.chance(50) {
+      let amount = min(claim.cents, balance)
+      balance -= amount
+      let scheme: StaticString = random.chance(50) ? "sfc-opening" : "sfc-topup-2020"
+      try ledgerRow(
+        scheme: scheme, cents: -amount, posted: claim.start - random.within(1...60), expires: nil,
+        memo: "Claim for enrolment")
+    }
+  }
+
+  private mutating func writeFacts(_ random: inout SampleRandom, age: Int?) throws {
+    // learner_facts is keyed (learner_id, name): names in byte order keep inserts appending.
+    let status: String? =
+      age.map { $0 >= 63 && random.chance(60) } == true
+      ? "retired"
+      : age.map { $0 <= 24 && random.chance(50) } == true
+        ? "student"
+        : random.weighted([
+          ("employed", 78), ("self-employed", 9), ("unemployed", 7), ("student", 3), ("retired", 3),
+        ])
+    if random.chance(95) {
+      factInsert.bind(1, id)
+      factInsert.bind(2, "employment_status" as StaticString)
+      if random.chance(3) {
+        factInsert.bindNull(3)
+      } else if let status {
+        factInsert.bind(3, status)
+      } else {
+        factInsert.bindNull(3)
+      }
+      try factInsert.step()
+      factRows += 1
+    }
+    if random.chance(85) {
+      factInsert.bind(1, id)
+      factInsert.bind(2, "monthly_income" as StaticString)
+      if random.chance(5) {
+        factInsert.bindNull(3)
+      } else {
+        let employed = status == "employed" || status == "self-employed"
+        let income = employed ? random.within(30...240) * 50 : random.within(0...30) * 50
+        text.clear()
+        text.appendCents(income * 100)
+        factInsert.bind(3, text)
+      }
+      try factInsert.step()
+      factRows += 1
+    }
+    if status == "employed" && random.chance(40) {
+      factInsert.bind(1, id)
+      factInsert.bind(2, "sponsored_by_employer" as StaticString)
+      factInsert.bind(3, random.chance(30) ? "true" as StaticString : "false")
+      try factInsert.step()
+      factRows += 1
+    }
+  }
+}
+
+extension Int32 {
+  fileprivate var asInt: Int { Int(self) }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+/// `credence db sample` and `credence db stats --check`, run as a user would.
+@Suite struct DBSampleCommandTests {
+  @Test func sampleWritesADeterministicPopulationThatChecksClean() throws {
+    let dir = try DBScratchDirectory()
+    let first = try DBCommand.run(
+      ["db", "sample", "a.db", "--learners", "200", "--seed", "5"], in: dir.url)
+    #expect(first.standardError == "")
+    #expect(first.status == 0)
+    #expect(
+      first.standardOutput.hasPrefix(
+        "wrote a sample of 200 learners (seed 5) to `a.db`: learners 200, credentials "))
+    let second = try DBCommand.run(
+      ["db", "sample", "b.db", "--learners", "200", "--seed", "5"], in: dir.url)
+    #expect(
+      second.standardOutput.replacingOccurrences(of: "b.db", with: "a.db") == first.standardOutput)
+
+    let check = try DBCommand.run(["db", "stats", "a.db", "--check"], in: dir.url)
+    #expect(check.status == 0)
+    #expect(check.standardOutput.hasPrefix("learners         200\n"))
+    #expect(
+      check.standardOutput.hasSuffix("read 200 learners: 200 valid, 0 with contract errors\n"))
+
+    let again = try DBCommand.run(["db", "sample", "a.db", "--learners", "10"], in: dir.url)
+    #expect(again.status == 65)
+    #expect(again.standardError.hasPrefix("error: `a.db` already has learners"))
+  }
+
+  @Test func checkReportsBrokenRowsWithIDsOnlyAndExitsDataError() throws {
+    let dir = try DBScratchDirectory()
+    #expect(try DBCommand.run(["db", "init", "r.db"], in: dir.url).status == 0)
+    // A registrar's tool wrote a bad date straight into the file.
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = [
+      "sqlite3", dir.path("r.db"),
+      "INSERT INTO learners (id, name, birth_date) VALUES ('L1', 'Private Name', '1990-02-31'), ('L2', NULL, NULL)",
+    ]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    try #require(sqlite.terminationStatus == 0, "needs the sqlite3 command-line tool")
+    let check = try DBCommand.run(["db", "stats", "r.db", "--check"], in: dir.url)
+    #expect(check.status == 65)
+    #expect(
+      check.standardOutput.hasSuffix(
+        """
+        read 2 learners: 1 valid, 1 with contract errors
+          learner `L1`: `learners` row `L1`, column `birth_date`: not a date (expected YYYY-MM-DD)
+
+        """))
+    #expect(!check.standardOutput.contains("Private Name"))
+    #expect(!check.standardOutput.contains("1990-02-31"))
+  }
+}
