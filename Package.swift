@@ -23,7 +23,9 @@ let package = Package(
     // Learner records as policies see them, and the RecordSource protocol.
     .target(name: "CredenceRecords", dependencies: ["CredenceValues"]),
     // Name resolution, types, checks and lints: syntax tree → checked program.
-    .target(name: "CredenceSemantics", dependencies: ["CredenceSyntax", "CredenceValues"]),
+    .target(
+      name: "CredenceSemantics", dependencies: ["CredenceSyntax", "CredenceValues"],
+      exclude: ["README.md"]),
     // Evaluation, allocation, explanations.
     .target(
       name: "CredenceRuntime",

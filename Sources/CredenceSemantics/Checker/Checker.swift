@@ -1,0 +1,29 @@
+import CredenceSyntax
+
+/// The static checker: syntax trees of one program → a checked program and diagnostics.
+///
+/// Checking never stops at the first mistake: every file is checked and every problem
+/// reported, errors and warnings together, sorted by position. A checked program is
+/// produced only when there is no error (warnings allowed).
+public enum Checker {
+  /// Checks the files of one program (one namespace).
+  ///
+  /// Trees may contain `.invalid` nodes where parsing failed; those are skipped quietly, and
+  /// since a declaration that failed to parse might have declared or used any name, unknown
+  /// names and unused declarations are then not reported (they would only be noise).
+  public static func check(_ files: [FileSyntax]) -> CheckOutcome {
+    let checker = ProgramChecker(files: files)
+    return checker.run()
+  }
+}
+
+/// What checking a program found.
+public struct CheckOutcome: Sendable {
+  /// The checked program; nil when there is an error.
+  public var program: CheckedProgram?
+  /// Errors and warnings, sorted by position.
+  public var diagnostics: [Diagnostic]
+
+  /// Whether any diagnostic is an error.
+  public var hasErrors: Bool { diagnostics.containsErrors }
+}

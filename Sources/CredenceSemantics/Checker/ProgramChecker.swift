@@ -1,0 +1,242 @@
+import CredenceSyntax
+import CredenceValues
+
+/// A declaration found in a file, with where it came from.
+struct Declared<Syntax> {
+  var syntax: Syntax
+  var file: FileID
+  var policy: PolicyID
+  var documentation: [String]
+  /// The whole declaration.
+  var span: Span
+}
+
+/// The progress of checking a body that others may need first (a let's inferred type, a
+/// fund's currency).
+enum CheckState {
+  case pending
+  case inProgress
+  case done
+}
+
+/// The checker's state for one run. Not shared: built, run once, dropped.
+final class ProgramChecker {
+  let files: [FileSyntax]
+  var diagnostics: [Diagnostic] = []
+  /// Whether some declaration failed to parse (unknown names and unused warnings are then
+  /// not reported).
+  var hasInvalidDeclarations = false
+
+  // MARK: Declarations, by kind; the index is the id.
+
+  var policies: [CheckedPolicy] = []
+  var awardGrades: [AwardGrades] = []
+  var policyOfFile: [FileID: PolicyID] = [:]
+  var scaleDecls: [Declared<ScaleDeclaration>] = []
+  var paramDecls: [Declared<ParamDeclaration>] = []
+  var factDecls: [Declared<FactDeclaration>] = []
+  var letDecls: [Declared<LetDeclaration>] = []
+  var stackDecls: [Declared<StackDeclaration>] = []
+  var fundDecls: [Declared<FundDeclaration>] = []
+  var equivalenceDecls: [Declared<EquivalenceDeclaration>] = []
+  var testDecls: [Declared<TestDeclaration>] = []
+
+  /// The program's namespace.
+  var symbols: [String: Symbol] = [:]
+  /// Where each symbol's name was written.
+  var symbolSpans: [Symbol: Span] = [:]
+
+  // MARK: Signatures (resolved before bodies)
+
+  var scales: [CheckedScale?] = []
+  var paramTypes: [ValueType] = []
+  var factTypes: [ValueType] = []
+  var letParameters: [[CheckedLet.Parameter]?] = []
+  var letDeclaredTypes: [ValueType?] = []
+
+  // MARK: Bodies
+
+  var lets: [CheckedLet?] = []
+  var letStates: [CheckState] = []
+  var params: [CheckedParam?] = []
+  var stacks: [CheckedStack?] = []
+  var funds: [CheckedFund?] = []
+  var fundStates: [CheckState] = []
+  var equivalences: [CheckedEquivalence?] = []
+  var tests: [CheckedTest] = []
+
+  // MARK: Uses
+
+  /// Dependency edges in the order found, with the span of the first use.
+  var edges: [DefinitionID: [(target: DefinitionID, span: Span)]] = [:]
+  private var edgeSet: Set<[DefinitionID]> = []
+  /// Symbols used anywhere.
+  var used: Set<Symbol> = []
+  /// Definitions whose value depends directly on the evaluation date.
+  var readsEvaluationDate: Set<DefinitionID> = []
+  /// The definitions each test uses directly, and the tests reading the date themselves.
+  var testUses: [Int: Set<DefinitionID>] = [:]
+  var testsReadingDate: Set<Int> = []
+  /// Shadowing warnings already given (a field shadowing a name warns once per span).
+  var shadowWarnings: Set<Span> = []
+  /// Files whose ambiguous award grades were reported (once per file).
+  var ambiguousGradeFiles: Set<FileID> = []
+
+  init(files: [FileSyntax]) {
+    self.files = files
+  }
+
+  // MARK: Running
+
+  func run() -> CheckOutcome {
+    collectDeclarations()
+    resolveSignatures()
+    checkBodies()
+    let order = checkCycles()
+    reportUnused()
+    reportTestsDependingOnToday()
+    let sorted = diagnostics.sortedByPosition()
+    guard !sorted.containsErrors, let program = buildProgram(order: order) else {
+      return CheckOutcome(program: nil, diagnostics: sorted)
+    }
+    return CheckOutcome(program: program, diagnostics: sorted)
+  }
+
+  // MARK: Reporting
+
+  func error(
+    _ code: DiagnosticCode, _ message: String, at span: Span, labels: [Diagnostic.Label] = [],
+    help: String? = nil
+  ) {
+    diagnostics.append(.error(code, message, at: span, labels: labels, help: help))
+  }
+
+  func warning(
+    _ code: DiagnosticCode, _ message: String, at span: Span, labels: [Diagnostic.Label] = [],
+    help: String? = nil
+  ) {
+    diagnostics.append(.warning(code, message, at: span, labels: labels, help: help))
+  }
+
+  /// `did you mean `x`?` for `word` among `candidates`, or nil.
+  func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
+    Suggest.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
+  }
+
+  // MARK: Uses and edges
+
+  /// Records that the body being checked in `context` uses `symbol` at `span`.
+  func recordUse(_ symbol: Symbol, at span: Span, in context: Context) {
+    used.insert(symbol)
+    guard let target = symbol.definition else { return }
+    if let test = context.test { testUses[test, default: []].insert(target) }
+    guard let owner = context.owner else { return }
+    recordEdge(from: owner, to: target, at: span)
+  }
+
+  func recordEdge(from owner: DefinitionID, to target: DefinitionID, at span: Span) {
+    guard edgeSet.insert([owner, target]).inserted else { return }
+    edges[owner, default: []].append((target, span))
+  }
+
+  /// Records that the body being checked reads the evaluation date.
+  func recordReadsDate(in context: Context) {
+    if let owner = context.owner { readsEvaluationDate.insert(owner) }
+    if let test = context.test { testsReadingDate.insert(test) }
+  }
+
+  // MARK: Collecting declarations
+
+  /// Names nobody may declare: predefined names and built-in functions.
+  static let predefinedNames: Set<String> = ["learner", "as_of", "it"]
+  static let builtinFunctionNames: Set<String> = [
+    "count", "sum", "min", "max", "any", "all", "round", "years_between", "months_between",
+    "age_by_year_of_birth", "end_of_year", "balance", "points",
+  ]
+
+  /// Pass 1: every file's header and declarations, the namespace, duplicates.
+  func collectDeclarations() {
+    for file in files {
+      let policy = PolicyID(policies.count)
+      policyOfFile[file.file] = policy
+      policies.append(collectHeader(of: file))
+      for declaration in file.declarations {
+        collect(declaration, in: file.file, policy: policy)
+      }
+    }
+  }
+
+  private func collect(_ declaration: Declaration, in file: FileID, policy: PolicyID) {
+    let docs = declaration.documentation
+    let span = declaration.span
+    switch declaration.kind {
+    case .policy, .invalid:
+      if case .invalid = declaration.kind { hasInvalidDeclarations = true }
+    case .scale(let d):
+      let id = ScaleID(scaleDecls.count)
+      scaleDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .scale(id))
+    case .param(let d):
+      let id = ParamID(paramDecls.count)
+      paramDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .param(id))
+    case .fact(let d):
+      let id = FactID(factDecls.count)
+      factDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .fact(id))
+    case .let(let d):
+      let id = LetID(letDecls.count)
+      letDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .let(id))
+    case .stack(let d):
+      let id = StackID(stackDecls.count)
+      stackDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .stack(id))
+    case .fund(let d):
+      let id = FundID(fundDecls.count)
+      fundDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .fund(id))
+    case .equivalence(let d):
+      let id = EquivalenceID(equivalenceDecls.count)
+      equivalenceDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+      declare(d.name, as: .equivalence(id))
+    case .test(let d):
+      testDecls.append(
+        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+    }
+  }
+
+  /// Adds `name` to the namespace, or reports why it cannot be.
+  private func declare(_ name: Name, as symbol: Symbol) {
+    symbolSpans[symbol] = name.span
+    if Self.predefinedNames.contains(name.text) {
+      error(
+        .reservedName, "`\(name.text)` is a predefined name and cannot be declared",
+        at: name.span,
+        help: "choose another name; `learner`, `as_of` and `it` always mean the learner, "
+          + "the evaluation date and the current element")
+      return
+    }
+    if Self.builtinFunctionNames.contains(name.text) {
+      error(
+        .reservedName, "`\(name.text)` is a built-in function and cannot be declared",
+        at: name.span, help: "choose another name")
+      return
+    }
+    if let existing = symbols[name.text], let first = symbolSpans[existing] {
+      error(
+        .duplicateDeclaration, "`\(name.text)` is declared twice", at: name.span,
+        labels: [.init("first declared here, as a \(existing.kindName)", at: first)],
+        help: "all files of a program share one namespace: rename one of the two")
+      return
+    }
+    symbols[name.text] = symbol
+  }
+}
