@@ -140,6 +140,14 @@ extension Lexer {
     var value = ""
     var valid = true
     while true {
+      // Take a run of plain printable ASCII in one step.
+      let runStart = offset
+      while let b = byte(at: offset), b >= 0x20, b < 0x7F, b != UInt8(ascii: "\""),
+        b != UInt8(ascii: "\\")
+      {
+        offset += 1
+      }
+      if offset > runStart { value += String(decoding: bytes[runStart..<offset], as: UTF8.self) }
       guard let b = byte(at: offset), b != UInt8(ascii: "\n") else {
         var end = offset
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }

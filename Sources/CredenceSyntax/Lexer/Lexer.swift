@@ -40,6 +40,11 @@ public struct Lexer {
   }
 
   mutating func run() -> LexedFile {
+    // A UTF-8 byte order mark, as some Windows editors write, is not part of the text.
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      offset = 3
+      lineStart = 3
+    }
     while offset < bytes.count {
       lexOne()
     }
@@ -70,6 +75,10 @@ public struct Lexer {
   ) {
     diagnostics.append(.error(code, message, at: span(start, end), help: help))
   }
+
+  /// The reserved words by spelling (a dictionary beats the enum's string switch).
+  static let keywords: [String: Keyword] = Dictionary(
+    uniqueKeysWithValues: Keyword.allCases.map { ($0.rawValue, $0) })
 
   static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
   static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
@@ -105,7 +114,7 @@ public struct Lexer {
     let start = offset
     while let b = byte(at: offset), Lexer.isIdentifierPart(b) { offset += 1 }
     let text = String(decoding: bytes[start..<offset], as: UTF8.self)
-    if let keyword = Keyword(rawValue: text) {
+    if let keyword = Lexer.keywords[text] {
       emit(.keyword(keyword), from: start)
     } else {
       emit(.identifier(text), from: start)
@@ -130,7 +139,7 @@ public struct Lexer {
       emit(.punctuation(twoByte), from: start)
       return true
     }
-    guard b < 0x80, let single = Punctuation(rawValue: String(UnicodeScalar(b))) else {
+    guard let single = Punctuation(singleByte: b) else {
       return false
     }
     offset += 1
@@ -184,7 +193,7 @@ public struct Lexer {
       return true
     }
     if b == UInt8(ascii: "!") { return byte(at: index + 1) == UInt8(ascii: "=") }
-    return b < 0x80 && Punctuation(rawValue: String(UnicodeScalar(b))) != nil
+    return Punctuation(singleByte: b) != nil
   }
 
   func strayHelp(_ text: String) -> String? {
@@ -206,6 +215,17 @@ public struct Lexer {
     let isDoc = byte(at: offset + 1) == UInt8(ascii: "#")
     offset += isDoc ? 2 : 1
     let textStart = offset
+    // Most comments are plain ASCII: find the line's end in one tight pass, and validate
+    // byte by byte only when something needs a closer look.
+    var end = offset
+    var plain = true
+    bytes.withUnsafeBufferPointer { buffer in
+      while end < buffer.count, buffer[end] != UInt8(ascii: "\n") {
+        if buffer[end] == 0 || buffer[end] >= 0x80 { plain = false }
+        end += 1
+      }
+    }
+    if plain { offset = end }
     while let b = byte(at: offset), b != UInt8(ascii: "\n") {
       if b == 0 {
         report(

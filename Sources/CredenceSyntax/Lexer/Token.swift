@@ -88,6 +88,30 @@ public enum Punctuation: String, Hashable, Sendable, CaseIterable {
   case greater = ">"
   case greaterEqual = ">="
 
+  /// The one-byte punctuation `byte` spells, if any (not `->`, `==`, `!=`, `<=`, `>=`).
+  init?(singleByte byte: UInt8) {
+    switch byte {
+    case UInt8(ascii: "("): self = .leftParen
+    case UInt8(ascii: ")"): self = .rightParen
+    case UInt8(ascii: "["): self = .leftBracket
+    case UInt8(ascii: "]"): self = .rightBracket
+    case UInt8(ascii: "{"): self = .leftBrace
+    case UInt8(ascii: "}"): self = .rightBrace
+    case UInt8(ascii: ","): self = .comma
+    case UInt8(ascii: ":"): self = .colon
+    case UInt8(ascii: "."): self = .dot
+    case UInt8(ascii: "|"): self = .bar
+    case UInt8(ascii: "+"): self = .plus
+    case UInt8(ascii: "-"): self = .minus
+    case UInt8(ascii: "*"): self = .star
+    case UInt8(ascii: "/"): self = .slash
+    case UInt8(ascii: "="): self = .equals
+    case UInt8(ascii: "<"): self = .less
+    case UInt8(ascii: ">"): self = .greater
+    default: return nil
+    }
+  }
+
   /// The closing partner of an opening bracket.
   public var closing: Punctuation? {
     switch self {

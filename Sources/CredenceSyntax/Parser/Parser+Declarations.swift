@@ -71,11 +71,11 @@ extension Parser {
   /// word or declaration keyword that starts a line, and goes on.
   mutating func parseClauses(
     expected: String, words: [String], keywords: [Keyword] = [],
-    startsClause: (Parser) -> Bool, _ clause: (inout Parser) -> Void
+    startsClause: (inout Parser) -> Bool, _ clause: (inout Parser) -> Void
   ) {
     while raw.kind != .endOfFile, !atDeclarationKeyword {
       let clauseStart = index
-      if startsClause(self) {
+      if startsClause(&self) {
         clause(&self)
       } else {
         var help: String?
@@ -90,7 +90,7 @@ extension Parser {
         // Always move past the token the failed clause started at: no spinning in place.
         if index == clauseStart { advance() }
         while raw.kind != .endOfFile {
-          if raw.startsLine, atDeclarationKeyword || startsClause(self) { break }
+          if raw.startsLine, atDeclarationKeyword || startsClause(&self) { break }
           advance()
         }
         panicking = false

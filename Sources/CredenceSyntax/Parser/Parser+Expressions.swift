@@ -21,12 +21,11 @@ extension Parser {
   mutating func leaveChain(_ levels: Int) { depth -= levels }
 
   /// expression = where_expr ;
+  ///
+  /// Nesting is counted where the tree deepens (brackets, calls, `if`, tables, prefix
+  /// operators, operator chains), so the limit reads as what an author sees.
   mutating func parseExpression() -> Expr {
-    let start = here
-    let ok = enter()
-    defer { leave() }
-    guard ok else { return invalid(from: start) }
-    return parseWhere()
+    parseWhere()
   }
 
   /// where_expr = or_expr , { "where" , or_expr } ;
@@ -255,8 +254,18 @@ extension Parser {
   ///   | "distinct" , postfix , "by" , postfix ;
   mutating func parsePrimary() -> Expr {
     let start = here
-    let ok = enter()
-    defer { leave() }
+    // Brackets, calls, `if`, `distinct` and tables nest; names and literals do not.
+    let nests: Bool =
+      switch current {
+      case .punctuation(.leftParen), .punctuation(.leftBracket), .punctuation(.leftBrace),
+        .keyword(.if), .keyword(.distinct):
+        true
+      case .identifier(let word):
+        isPunctuation(.leftParen, at: 1) || word == "first" || word == "partial"
+      default: false
+      }
+    let ok = nests ? enter() : true
+    defer { if nests { leave() } }
     guard ok else { return invalid(from: start) }
     switch current {
     case .literal(let literal):

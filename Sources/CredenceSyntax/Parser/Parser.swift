@@ -91,6 +91,9 @@ public struct Parser {
 
   /// The kind `ahead` tokens on, with the layout rule applied.
   func kind(at ahead: Int) -> TokenKind {
+    if ahead == 0 {
+      return isFenced(at: index, by: fence) ? .endOfFile : tokens[index].kind
+    }
     for offset in 0...ahead {
       let position = min(index + offset, tokens.count - 1)
       if isFenced(at: position, by: fence) { return .endOfFile }
@@ -102,12 +105,19 @@ public struct Parser {
   /// Whether the next token is the end (of the file, or of a block item).
   var atEnd: Bool { current == .endOfFile }
 
+  // These compare without building a `TokenKind`: they run several times per token.
+
   func isKeyword(_ keyword: Keyword, at ahead: Int = 0) -> Bool {
-    kind(at: ahead) == .keyword(keyword)
+    if case .keyword(let k) = kind(at: ahead) { return k == keyword }
+    return false
   }
-  func isWord(_ word: String, at ahead: Int = 0) -> Bool { kind(at: ahead) == .identifier(word) }
+  func isWord(_ word: String, at ahead: Int = 0) -> Bool {
+    if case .identifier(let w) = kind(at: ahead) { return w == word }
+    return false
+  }
   func isPunctuation(_ p: Punctuation, at ahead: Int = 0) -> Bool {
-    kind(at: ahead) == .punctuation(p)
+    if case .punctuation(let q) = kind(at: ahead) { return q == p }
+    return false
   }
 
   /// Whether the next token is a declaration keyword.
@@ -208,9 +218,7 @@ public struct Parser {
       .unclosedDelimiter,
       "`\(closer.rawValue)` expected to close \(openText) at line \(line)",
       at: errorSpan,
-      labels: [Diagnostic.Label("\(openText) opened here", at: opener.span)],
-      help: raw.kind == .endOfFile
-        ? nil : "found \(foundDescription) where the list or group should have ended")
+      labels: [Diagnostic.Label("\(openText) opened here", at: opener.span)])
   }
 
   // MARK: Nesting
