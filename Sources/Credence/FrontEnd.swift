@@ -1,3 +1,4 @@
+import CredenceSemantics
 import CredenceSyntax
 
 /// The outcome of checking a program: its sources, their trees, and every diagnostic.
@@ -10,6 +11,8 @@ public struct CheckResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// Per file, the errors beyond the cap (reported as "N more errors").
   public var omittedErrors: [FileID: Int]
+  /// The checked program, when there is no error (warnings allowed).
+  public var program: CheckedProgram?
 
   /// Whether any error was found (warnings do not count).
   public var hasErrors: Bool {
@@ -27,8 +30,8 @@ public struct CheckResult: Sendable {
 
 /// The front end in a few lines, as Elm's `Compile.hs`: load, parse, check.
 ///
-/// Parsing gives every file's tree even when there are errors; the semantic checker
-/// (issue 3) plugs in after `parse` and adds its diagnostics to the same result.
+/// Parsing gives every file's tree even when there are errors; the checker then resolves
+/// names and types and adds its diagnostics to the same result.
 public enum FrontEnd {
   /// Loads the policy files named by `paths` (files or folders) and checks them.
   public static func check(paths: [String]) throws(LoadError) -> CheckResult {
@@ -44,10 +47,17 @@ public enum FrontEnd {
     var bag = DiagnosticBag()
     bag.append(contentsOf: extraDiagnostics)
     for file in files { bag.append(contentsOf: file.diagnostics) }
-    // The semantic checker (issue 3) runs here over `files` and appends to `bag`.
+    // The checker runs on programs that parsed cleanly: on a broken tree its findings
+    // would mostly be echoes of the syntax errors (docs/decisions.md).
+    var program: CheckedProgram?
+    if !bag.hasErrors {
+      let outcome = Checker.check(files.map(\.syntax))
+      bag.append(contentsOf: outcome.diagnostics)
+      program = outcome.program
+    }
     return CheckResult(
       sources: sources, files: files, diagnostics: bag.diagnostics.sortedByPosition(),
-      omittedErrors: bag.omittedErrors)
+      omittedErrors: bag.omittedErrors, program: program)
   }
 
   /// Lexes and parses every file of `sources`.

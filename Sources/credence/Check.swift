@@ -10,8 +10,8 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check policy files for errors without evaluating them.",
     discussion: """
-      Exit status: 0 when the policies are clean (warnings allowed), 65 when they have \
-      errors, 66 when a path does not exist.
+      Exit status: 0 when the policies are clean (warnings allowed, unless \
+      --warnings-as-errors), 65 when they have errors, 66 when a path does not exist.
       """
   )
 
@@ -20,6 +20,9 @@ struct Check: ParsableCommand {
 
   @Option(help: "How to print diagnostics: human, plain or json.")
   var errorFormat: DiagnosticRenderer.Format = .human
+
+  @Flag(help: "Fail (exit status 65) on warnings too, as continuous integration wants.")
+  var warningsAsErrors = false
 
   func run() throws {
     let result: CheckResult
@@ -41,7 +44,9 @@ struct Check: ParsableCommand {
       output += Check.summary(result)
     }
     Terminal.write(output)
-    if result.hasErrors { throw ExitStatus.dataError.exitCode }
+    if result.hasErrors || (warningsAsErrors && result.warningCount > 0) {
+      throw ExitStatus.dataError.exitCode
+    }
   }
 
   /// "checked 4 files: 2 errors, 1 warning".

@@ -165,6 +165,41 @@ import Testing
     }
   }
 
+  @Test func warningsFailOnlyWithWarningsAsErrors() throws {
+    let policy = "policy \"P\"\n  version \"1\"\n\nlet unused = 1\n"
+    try Self.withFolder(["p.credence": policy]) { dir in
+      let lenient = try Self.run(["check", "--error-format", "plain", "p.credence"], in: dir)
+      #expect(lenient.status == 0)
+      #expect(
+        lenient.output == "p.credence:4:5: warning[W0301]: the let `unused` is never used\n"
+          + "p.credence:4:5: help: remove it, or use it in a rule or a test\n")
+      let strict = try Self.run(["check", "--warnings-as-errors", "p.credence"], in: dir)
+      #expect(strict.status == 65)
+      #expect(strict.output.hasSuffix("checked 1 file: 1 warning\n"))
+    }
+  }
+
+  @Test func checkerErrorsAreReportedWithTheirCodes() throws {
+    let policy = """
+      policy "P"
+        version "1"
+
+      let total = 500 SGD + 150 USD
+      let later = total > 0 SGD
+
+      test "t"
+        as of 2026-01-01
+        expect later
+      """
+    try Self.withFolder(["p.credence": policy]) { dir in
+      let outcome = try Self.run(["check", "--error-format", "plain", "p.credence"], in: dir)
+      #expect(outcome.status == 65)
+      #expect(
+        outcome.output.hasPrefix(
+          "p.credence:4:13: error[E0403]: cannot add `Money(SGD)` and `Money(USD)`\n"))
+    }
+  }
+
   @Test func aBadFormatIsAUsageError() throws {
     try Self.withFolder(["ok.credence": "let a = 1\n"]) { dir in
       let outcome = try Self.run(["check", "--error-format", "xml", "ok.credence"], in: dir)

@@ -21,7 +21,7 @@ extension ProgramChecker {
   {
     let base = check(baseSyntax, context)
     guard let element = listElement(base, role: "`where`") else {
-      _ = check(conditionSyntax, context)
+      _ = check(conditionSyntax, context.withElement(.unknown).0)
       return TypedExpr(.constant(.unknown), .unknown, span: span)
     }
     let (inner, slot) = context.withElement(element)
@@ -35,7 +35,7 @@ extension ProgramChecker {
   {
     let base = check(baseSyntax, context)
     guard let element = listElement(base, role: "`distinct`") else {
-      _ = check(keySyntax, context)
+      _ = check(keySyntax, context.withElement(.unknown).0)
       return TypedExpr(.constant(.unknown), .unknown, span: span)
     }
     let (inner, slot) = context.withElement(element)
@@ -81,7 +81,7 @@ extension ProgramChecker {
       guard let aggregate = Aggregate(rawValue: name.text) else { return unknown }
       let list = check(arguments[0], context)
       guard let element = listElement(list, role: "`\(name.text)`") else {
-        if arguments.count == 2 { _ = check(arguments[1], context) }
+        if arguments.count == 2 { _ = check(arguments[1], context.withElement(.unknown).0) }
         return TypedExpr(.constant(.unknown), name.text == "count" ? .number : .bool, span: span)
       }
       var perElement: PerElement?
@@ -199,7 +199,7 @@ extension ProgramChecker {
     let list = first ?? check(arguments[0], context)
     let name = aggregate.rawValue
     guard let element = listElement(list, role: "`\(name)`") else {
-      if arguments.count == 2 { _ = check(arguments[1], context) }
+      if arguments.count == 2 { _ = check(arguments[1], context.withElement(.unknown).0) }
       return TypedExpr(.constant(.unknown), .unknown, span: span)
     }
     var perElement: PerElement?
@@ -264,15 +264,15 @@ extension ProgramChecker {
           let names = Self.roundingRules.keys.sorted()
           error(
             .invalidArgument, "`\"\(text)\"` is not a rounding rule", at: ruleExpr.span,
-            help: Suggest.closest(to: text, among: names).map { "did you mean `\"\($0)\"`?" }
-              ?? "the rules are \(names.map { "`\"\($0)\"`" }.joined(separator: ", "))")
+            help: Suggestions.closest(to: text, among: names).map { "did you mean `\"\($0)\"`?" }
+              ?? "the rules are \(alternatives(names.map { "`\"\($0)\"`" }, "and"))")
         }
       } else if ruleExpr.type != .unknown {
         error(
           .invalidArgument, "the rounding rule must be written as text, such as `\"half-even\"`",
           at: ruleExpr.span,
           help:
-            "the rules are \(Self.roundingRules.keys.sorted().map { "`\"\($0)\"`" }.joined(separator: ", "))"
+            "the rules are \(alternatives(Self.roundingRules.keys.sorted().map { "`\"\($0)\"`" }, "and"))"
         )
       }
     }

@@ -129,7 +129,11 @@ extension ProgramChecker {
           + "`Grade(\(name.text))`")
       return TypedExpr(.constant(.unknown), .unknown, span: span)
     case .param(let id):
-      if !context.isParamValue { recordReadsDate(in: context) }
+      // A param with one value since always is the same on every date.
+      let d = paramDecls[id.index].syntax
+      if !context.isParamValue, d.values.count > 1 || d.values.first?.from != nil {
+        recordReadsDate(in: context)
+      }
       return TypedExpr(.param(id), paramTypes[id.index], span: span)
     case .fact(let id):
       return TypedExpr(.fact(id), factTypes[id.index], span: span)
@@ -234,7 +238,7 @@ extension ProgramChecker {
           .unknownScale, "this file declares several scales, so award grades have none",
           at: span,
           help: "name the scale award grades are read on in the policy header, such as "
-            + "`grades \(first)` (this file declares \(names.map { "`\($0)`" }.joined(separator: ", ")))"
+            + "`grades \(first)` (this file declares \(alternatives(names.map { "`\($0)`" }, "and")))"
         )
       }
       return .unknown
@@ -299,7 +303,7 @@ extension ProgramChecker {
     error(
       .unknownField, message, at: name.span,
       help: suggestion(for: name.text, among: candidates)
-        ?? "the fields are \(candidates.map { "`\($0)`" }.joined(separator: ", "))")
+        ?? "the fields are \(alternatives(candidates.map { "`\($0)`" }, "and"))")
     return TypedExpr(.constant(.unknown), .unknown, span: name.span)
   }
 
@@ -336,7 +340,7 @@ extension ProgramChecker {
         help: suggestion(for: name.text, among: names)
           ?? (names.isEmpty
             ? "ask for its status instead: `\(decisionName(id)) is eligible`"
-            : "\(kind) reports \(names.map { "`\($0)`" }.joined(separator: ", "))"))
+            : "\(kind) reports \(alternatives(names.map { "`\($0)`" }, "and"))"))
       return TypedExpr(.constant(.unknown), .unknown, span: span)
     }
     let type: ValueType =
@@ -385,7 +389,7 @@ extension ProgramChecker {
     if !statuses.contains(status) {
       error(
         .invalidStatus, "\(kind) is never `\(status.rawValue)`", at: span,
-        help: "\(kind) is \(statuses.map { "`\($0.rawValue)`" }.joined(separator: ", "))")
+        help: "\(kind) is \(alternatives(statuses.map { "`\($0.rawValue)`" }))")
     }
     return result
   }
@@ -432,6 +436,7 @@ extension ProgramChecker {
     -> TypedExpr
   {
     if isLocal(name.text, context) {
+      _ = resolveName(name, context)  // counts as a use
       arguments.forEach { _ = check($0, context) }
       error(
         .wrongKindOfName, "`\(name.text)` here is a value, not a function", at: name.span,

@@ -229,7 +229,9 @@ extension ProgramChecker {
         help: comparisonHelp(lt, rt))
       return result(.unknown)
     }
-    if !isEquality {
+    // An operand of unknown type (the literal `unknown`, or a mistake already reported)
+    // makes the comparison unknown whatever the operator.
+    if !isEquality, l.type != .unknown, r.type != .unknown {
       switch domain {
       case .bool, .text, .list:
         error(

@@ -33,7 +33,8 @@ extension ProgramChecker {
     context.isParamValue = true
     let type = paramTypes[id.index]
     var values: [CheckedParam.Value] = []
-    var previous: (CredenceValues.CivilDate, Span)?
+    var seen: [CredenceValues.CivilDate: Span] = [:]
+    var latest: (CredenceValues.CivilDate, Span)?
     for value in d.values {
       let typed = require(check(value.value, context), type) {
         "`\(d.name.text)` is declared \(quoted(type)), but this value is \($0)"
@@ -41,21 +42,20 @@ extension ProgramChecker {
       var from: CredenceValues.CivilDate?
       if let literal = value.from, let day = date(literal) {
         from = day
-        if let (before, beforeSpan) = previous {
-          if day == before {
-            error(
-              .duplicateParamDate, "`\(d.name.text)` has two values from \(literal.value)",
-              at: literal.span, labels: [.init("the other value from that date", at: beforeSpan)],
-              help: "keep one value per date")
-          } else if day < before {
-            error(
-              .paramDatesOutOfOrder,
-              "the values of `\(d.name.text)` are not in date order: this one is from \(literal.value), after one from \(before)",
-              at: literal.span, labels: [.init("the later date, listed earlier", at: beforeSpan)],
-              help: "list a param's values from the earliest date to the latest")
-          }
+        if let other = seen[day] {
+          error(
+            .duplicateParamDate, "`\(d.name.text)` has two values from \(literal.value)",
+            at: literal.span, labels: [.init("the other value from that date", at: other)],
+            help: "keep one value per date")
+        } else if let (before, beforeSpan) = latest, day < before {
+          error(
+            .paramDatesOutOfOrder,
+            "the values of `\(d.name.text)` are not in date order: this one is from \(literal.value), after one from \(before)",
+            at: literal.span, labels: [.init("the later date, listed earlier", at: beforeSpan)],
+            help: "list a param's values from the earliest date to the latest")
         }
-        if previous.map({ day > $0.0 }) ?? true { previous = (day, literal.span) }
+        seen[day] = seen[day] ?? literal.span
+        if latest.map({ day > $0.0 }) ?? true { latest = (day, literal.span) }
       }
       values.append(CheckedParam.Value(from: from, value: typed))
     }
@@ -73,8 +73,15 @@ extension ProgramChecker {
     let d = declared.syntax
     var context = Context(file: declared.file, policy: declared.policy, owner: .let(id))
     let parameters = letParameters[id.index]
+    var bound: Set<String> = []
     for parameter in parameters ?? [] {
       let slot = context.frame.allocate()
+      // A second parameter of the same name is reported already; binding only the first
+      // keeps the body's meaning and the unused-parameter warning sensible.
+      guard bound.insert(parameter.name).inserted else {
+        context.frame.markUsed(slot)
+        continue
+      }
       context.scope.append(
         .local(
           Local(

@@ -155,12 +155,12 @@ extension ProgramChecker {
         error(
           .unknownCategory, "no rule counts in the category `\"\(literal.value)\"`",
           at: literal.span,
-          help: Suggest.closest(to: literal.value, among: categories).map {
+          help: Suggestions.closest(to: literal.value, among: categories).map {
             "did you mean `\"\($0)\"`?"
           }
             ?? (categories.isEmpty
               ? "give rules a category with `counts as … in \"\(literal.value)\"`"
-              : "the categories are \(categories.map { "`\"\($0)\"`" }.joined(separator: ", "))"))
+              : "the categories are \(alternatives(categories.map { "`\"\($0)\"`" }, "and"))"))
       }
       caps.append(CheckedEquivalence.Cap(limit: limit, category: category, span: cap.span))
     }

@@ -207,7 +207,7 @@ extension ProgramChecker {
       if let first = seen[grade.label.value] {
         ok = false
         error(
-          .invalidScale, "grade `\(grade.label.value)` appears twice in scale `\(d.name.text)`",
+          .invalidScale, "grade `\"\(grade.label.value)\"` appears twice in scale `\(d.name.text)`",
           at: grade.label.span, labels: [.init("first listed here", at: first)],
           help: "each grade is listed once, lowest first")
       } else {
@@ -219,21 +219,21 @@ extension ProgramChecker {
       if let grade = seen[alias.alias.value] {
         ok = false
         error(
-          .invalidScale, "`\(alias.alias.value)` is already a grade of the scale",
+          .invalidScale, "`\"\(alias.alias.value)\"` is already a grade of the scale",
           at: alias.alias.span, labels: [.init("listed here", at: grade)],
           help: "an alias is another mark that ranks as a grade; remove this alias")
       } else if seen[alias.grade.value] == nil {
         ok = false
         error(
           .invalidScale,
-          "alias `\(alias.alias.value)` stands for `\(alias.grade.value)`, which is not a grade of the scale",
+          "alias `\"\(alias.alias.value)\"` stands for `\"\(alias.grade.value)\"`, which is not a grade of the scale",
           at: alias.grade.span,
-          help: suggestion(for: alias.grade.value, among: d.grades.map(\.label.value))
-            ?? "an alias must name one of the scale's grades")
+          help: Suggestions.closest(to: alias.grade.value, among: d.grades.map(\.label.value))
+            .map { "did you mean `\"\($0)\"`?" } ?? "an alias must name one of the scale's grades")
       } else if aliases[alias.alias.value] != nil {
         ok = false
         error(
-          .invalidScale, "alias `\(alias.alias.value)` is given twice", at: alias.alias.span,
+          .invalidScale, "alias `\"\(alias.alias.value)\"` is given twice", at: alias.alias.span,
           help: "keep one of the two")
       } else {
         aliases[alias.alias.value] = alias.grade.value
@@ -245,7 +245,7 @@ extension ProgramChecker {
     {
       ok = false
       error(
-        .invalidScale, "grade `\(missing.label.value)` has no points, but other grades do",
+        .invalidScale, "grade `\"\(missing.label.value)\"` has no points, but other grades do",
         at: missing.label.span,
         help:
           "give points to every grade of the scale, or to none: `\"\(missing.label.value)\" points …`"
@@ -339,7 +339,7 @@ extension ProgramChecker {
       error(
         .unknownType, "there is no type named `\(name)`", at: syntax.name.span,
         help: suggestion(for: name, among: Self.typeNames)
-          ?? "the types are \(Self.typeNames.map { "`\($0)`" }.joined(separator: ", "))")
+          ?? "the types are \(alternatives(Self.typeNames.map { "`\($0)`" }, "and"))")
       return nil
     }
   }

@@ -14,17 +14,26 @@ extension ProgramChecker {
     var firstExamples: Span?
     for clause in d.clauses {
       guard case .examples(let table) = clause.kind else { continue }
+      // Point at the word `examples`, not the whole table.
+      let word = Span(
+        file: clause.span.file, start: clause.span.start,
+        end: min(clause.span.end, clause.span.start + "examples".utf8.count))
       if let first = firstExamples {
         error(
           .duplicateExamples, "a test has one `examples` table, and this is its second",
-          at: clause.span, labels: [.init("the first one", at: first)],
+          at: word, labels: [.init("the first one", at: first)],
           help: "put all rows in one table, or split the test in two")
         continue
       }
-      firstExamples = clause.span
+      firstExamples = word
       (columns, examples) = checkExamples(table, context)
     }
+    var bound: Set<String> = []
     for column in columns {
+      guard !column.name.isEmpty, bound.insert(column.name).inserted else {
+        context.frame.markUsed(column.slot)
+        continue
+      }
       context.scope.append(
         .local(
           Local(
@@ -64,7 +73,7 @@ extension ProgramChecker {
         .testWithoutExpectation, "this test expects nothing, so it always passes",
         at: d.description.span, help: "add `expect …` lines saying what must hold")
     }
-    for column in columns where !context.frame.used.contains(column.slot) {
+    for column in columns where !column.name.isEmpty && !context.frame.used.contains(column.slot) {
       warning(
         .unusedExampleColumn, "example column `\(column.name)` is never used", at: column.span,
         help: "use it in a `given` or an `expect`, or remove the column")
@@ -99,36 +108,34 @@ extension ProgramChecker {
       }
       names.append((name.text, name.span))
     }
-    var cells: [[TypedExpr]] = Array(repeating: [], count: names.count)
-    var rows: [[TypedExpr]] = []
+    // Only rows of the header's width give values; the others are reported and skipped.
+    var rows: [(cells: [TypedExpr], span: Span)] = []
     for row in table.examples {
       let typed = row.cells.map { check($0, context) }
-      if typed.count != names.count {
+      guard typed.count == names.count else {
         error(
           .exampleRowWidth,
           "this row has \(count(typed.count, "value")), but the header names \(count(names.count, "column"))",
           at: row.span, help: "give one value per column")
+        continue
       }
-      for (i, value) in typed.prefix(names.count).enumerated() { cells[i].append(value) }
-      rows.append(typed)
+      rows.append((typed, row.span))
     }
     var columns: [CheckedTest.Column] = []
-    var converted = cells
+    var byColumn: [[TypedExpr]] = []
     for (i, (name, span)) in names.enumerated() {
-      let (type, values) = unify(cells[i]) { value, common in
+      let (type, values) = unify(rows.map { $0.cells[i] }) { value, common in
         error(
           .typeMismatch,
           "column `\(name)` holds \(quoted(common)) values, but this is \(quoted(value.type))",
           at: value.span, help: "every value of a column must be the same kind of value")
       }
-      converted[i] = values
+      byColumn.append(values)
       columns.append(
         CheckedTest.Column(name: name, slot: context.frame.allocate(), type: type, span: span))
     }
-    var examples: [CheckedTest.Example] = []
-    for (r, row) in table.examples.enumerated() where rows[r].count == names.count {
-      examples.append(
-        CheckedTest.Example(values: names.indices.map { converted[$0][r] }, span: row.span))
+    let examples = rows.indices.map { r in
+      CheckedTest.Example(values: byColumn.map { $0[r] }, span: rows[r].span)
     }
     return (columns, examples)
   }
@@ -277,18 +284,20 @@ extension ProgramChecker {
       seen[name] = entry.name.span
       guard let (field, type) = fields[name] else {
         error(
-          .unknownField, "a `\(what)` fixture has no field `\(name)`", at: entry.name.span,
+          .unknownField, "\(article(what)) `\(what)` fixture has no field `\(name)`",
+          at: entry.name.span,
           help: fixtureFieldHelp(name, kind: kind, candidates: fields.keys.sorted()))
         continue
       }
       let typed = require(value, type) {
-        "the field `\(name)` of a `\(what)` is \(quoted(type)), but this is \($0)"
+        "the field `\(name)` of \(article(what)) `\(what)` is \(quoted(type)), but this is \($0)"
       }
       values.append(CheckedFixture.Value(field: field, value: typed))
     }
     if let required, seen[required] == nil {
       error(
-        .missingFixtureField, "a `\(what)` fixture needs `\(required)`", at: record.span,
+        .missingFixtureField, "\(article(what)) `\(what)` fixture needs `\(required)`",
+        at: record.span,
         help:
           "add `\(required): \"…\"`: it says which \(what == "ledger" ? "scheme the row is under" : "credential this is")"
       )
@@ -313,6 +322,6 @@ extension ProgramChecker {
         "name the credential by `credential_code`, and describe it with `given credential { … }`"
     }
     return suggestion(for: name, among: candidates)
-      ?? "the fields are \(candidates.map { "`\($0)`" }.joined(separator: ", "))"
+      ?? "the fields are \(alternatives(candidates.map { "`\($0)`" }, "and"))"
   }
 }

@@ -118,9 +118,21 @@ final class ProgramChecker {
     diagnostics.append(.warning(code, message, at: span, labels: labels, help: help))
   }
 
+  /// "a" or "an" for a word.
+  func article(_ word: String) -> String {
+    "aeiou".contains(word.first ?? "x") ? "an" : "a"
+  }
+
+  /// `a`, `a or b`, `a, b or c`.
+  func alternatives(_ items: [String], _ conjunction: String = "or") -> String {
+    guard let last = items.last else { return "" }
+    guard items.count > 1 else { return last }
+    return items.dropLast().joined(separator: ", ") + " \(conjunction) " + last
+  }
+
   /// `did you mean `x`?` for `word` among `candidates`, or nil.
   func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
-    Suggest.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
+    Suggestions.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
   }
 
   // MARK: Uses and edges

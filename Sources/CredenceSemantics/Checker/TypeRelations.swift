@@ -68,8 +68,8 @@ extension ProgramChecker {
       let names = checked.scale.grades.map(\.name) + checked.scale.aliases.keys.sorted()
       error(
         .unknownGrade, "`\"\(mark)\"` is not a grade on scale `\(checked.name)`", at: span,
-        help: suggestion(for: mark, among: names)
-          ?? "the grades of `\(checked.name)` are \(names.map { "`\"\($0)\"`" }.joined(separator: ", "))"
+        help: Suggestions.closest(to: mark, among: names).map { "did you mean `\"\($0)\"`?" }
+          ?? "the grades of `\(checked.name)` are \(alternatives(names.map { "`\"\($0)\"`" }, "and"))"
       )
       return TypedExpr(.constant(.unknown), .grade(scale), span: span)
     }

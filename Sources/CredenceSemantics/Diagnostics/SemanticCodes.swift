@@ -145,3 +145,24 @@ extension DiagnosticCode {
   /// An example column the test never uses.
   public static let unusedExampleColumn: DiagnosticCode = "W0903"
 }
+
+extension DiagnosticCode {
+  /// Every code the checker reports, errors first, in code order.
+  public static let checkerCodes: [DiagnosticCode] = [
+    .duplicateDeclaration, .unknownName, .unknownField, .reservedName, .duplicateLocalName,
+    .unknownType, .unknownCurrency, .unknownScale, .unknownGrade, .wrongKindOfName,
+    .wrongArgumentCount, .itOutsideElement, .factShadowsColumn, .policyHeader,
+    .typeMismatch, .invalidOperands, .currencyMismatch, .invalidComparison, .conditionNotBool,
+    .notAList, .invalidStatus, .scaleWithoutPoints, .invalidLiteral, .recordOutsideFixture,
+    .invalidArgument, .invalidScale, .typeNotAllowed, .paramNotConstant,
+    .dependencyCycle, .tableWithoutOtherwise,
+    .paramDatesOutOfOrder, .duplicateParamDate, .effectiveRangeReversed,
+    .duplicateClause, .impossibleCount, .invalidQuantity, .invalidRequirement, .unknownCategory,
+    .duplicateCap, .rateSelfReference,
+    .missingFixtureField, .duplicateLearnerFixture, .exampleRowWidth, .exampleHeader,
+    .duplicateExamples,
+    .unusedDefinition, .unusedFact, .unusedParameter, .fieldShadowsName,
+    .comparisonWithUnknown, .unreachableRow, .partialWithOtherwise, .testDependsOnToday,
+    .testWithoutExpectation, .unusedExampleColumn,
+  ]
+}
