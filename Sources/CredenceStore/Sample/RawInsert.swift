@@ -8,14 +8,14 @@ struct RawInsert {
   private let statement: Statement
   private let handle: OpaquePointer
   private let db: Database
-
-  /// Tells SQLite to copy the bytes before `bind` returns, so scratch buffers can be reused.
-  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+  /// One buffer per parameter, so a row's values stay put until `step`.
+  private let slots: [TextScratch]
 
   init(_ db: Database, _ sql: String) throws {
     self.db = db
     statement = try db.makeStatement(sql: sql)
     handle = statement.sqliteStatement
+    slots = (0..<Int(sqlite3_bind_parameter_count(handle))).map { _ in TextScratch() }
   }
 
   func bind(_ index: Int32, _ text: StaticString) {
@@ -27,21 +27,27 @@ struct RawInsert {
     }
   }
 
-  func bind(_ index: Int32, _ text: String) {
-    var text = text
-    text.withUTF8 { bytes in
-      _ = sqlite3_bind_text(
-        handle, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-        Int32(bytes.count), Self.transient)
-    }
+  /// The emptied buffer of parameter `index`; compose the value, then ``bindSlot(_:)``.
+  func slot(_ index: Int32) -> TextScratch {
+    let slot = slots[Int(index) - 1]
+    slot.clear()
+    return slot
   }
 
+  /// Binds parameter `index` to what its buffer holds.
+  func bindSlot(_ index: Int32) {
+    slots[Int(index) - 1].bind(to: handle, at: index)
+  }
+
+  /// Binds text through the parameter's buffer (a copy, but no allocation).
+  func bind(_ index: Int32, _ text: String) {
+    slot(index).append(text)
+    bindSlot(index)
+  }
+
+  /// Binds a buffer that the caller keeps unchanged until ``step()``.
   func bind(_ index: Int32, _ text: TextScratch) {
-    text.withBytes { bytes in
-      _ = sqlite3_bind_text(
-        handle, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-        Int32(bytes.count), Self.transient)
-    }
+    text.bind(to: handle, at: index)
   }
 
   func bind(_ index: Int32, _ integer: Int) {
@@ -64,25 +70,41 @@ struct RawInsert {
   }
 }
 
-/// A reusable byte buffer for composing ids, dates and amounts without allocating strings.
-struct TextScratch {
-  private var bytes: [UInt8] = []
+/// A fixed byte buffer for composing ids, dates and amounts without allocating strings.
+///
+/// Values are bound from it with `SQLITE_STATIC` (no copy): it must not change between
+/// the bind and the statement's step, which is why each statement parameter has its own.
+final class TextScratch {
+  /// More than any sample value needs (the longest is a course title).
+  static let capacity = 256
 
-  init() { bytes.reserveCapacity(64) }
+  private let base = UnsafeMutablePointer<UInt8>.allocate(capacity: TextScratch.capacity)
+  private(set) var count = 0
 
-  mutating func clear() { bytes.removeAll(keepingCapacity: true) }
+  deinit { base.deallocate() }
 
-  mutating func append(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  func clear() { count = 0 }
+
+  private func put(_ byte: UInt8) {
+    guard count < Self.capacity else { return }
+    base[count] = byte
+    count += 1
   }
 
-  mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+  func append(_ text: StaticString) {
+    text.withUTF8Buffer { for byte in $0 { put(byte) } }
+  }
 
-  mutating func append(ascii: Unicode.Scalar) { bytes.append(UInt8(ascii: ascii)) }
+  func append(_ text: String) {
+    var text = text
+    text.withUTF8 { for byte in $0 { put(byte) } }
+  }
+
+  func append(ascii: Unicode.Scalar) { put(UInt8(ascii: ascii)) }
 
   /// `value` in decimal, zero-padded to `width` digits.
-  mutating func append(_ value: Int, width: Int = 1) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+  func append(_ value: Int, width: Int = 1) {
+    if value < 0 { put(UInt8(ascii: "-")) }
     var magnitude = value.magnitude
     var digits = 1
     var probe = magnitude
@@ -90,19 +112,19 @@ struct TextScratch {
       probe /= 10
       digits += 1
     }
-    let count = max(width, digits)
-    let start = bytes.count
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-    var index = start + count - 1
+    for _ in digits..<max(width, digits) { put(UInt8(ascii: "0")) }
+    guard count + digits <= Self.capacity else { return }
+    var index = count + digits - 1
+    count += digits
     repeat {
-      bytes[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+      base[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
       magnitude /= 10
       index -= 1
     } while magnitude > 0
   }
 
   /// `YYYY-MM-DD`.
-  mutating func appendDate(year: Int, month: Int, day: Int) {
+  func appendDate(year: Int, month: Int, day: Int) {
     append(year, width: 4)
     append(ascii: "-")
     append(month, width: 2)
@@ -111,14 +133,17 @@ struct TextScratch {
   }
 
   /// An amount of cents as a plain decimal with two places: `-450.00`.
-  mutating func appendCents(_ cents: Int) {
+  func appendCents(_ cents: Int) {
     if cents < 0 { append(ascii: "-") }
     append(Int(cents.magnitude / 100))
     append(ascii: ".")
     append(Int(cents.magnitude % 100), width: 2)
   }
 
-  func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-    bytes.withUnsafeBufferPointer(body)
+  /// Binds the bytes to parameter `index` of `handle` without copying.
+  func bind(to handle: OpaquePointer, at index: Int32) {
+    base.withMemoryRebound(to: CChar.self, capacity: count) { pointer in
+      _ = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
+    }
   }
 }

@@ -22,6 +22,9 @@ public struct SamplePopulation: Sendable {
   /// The most learners one sample holds: learner ids have up to nine digits.
   public static let maxLearners = 999_999_999
 
+  /// The page cache the generator uses while writing, in KiB.
+  static let cacheKiB = 256 * 1024
+
   /// The date the sample describes (ages, statuses and balances are as at this day).
   public static let today = (year: 2025, month: 6, day: 30)
 
@@ -41,6 +44,9 @@ public struct SamplePopulation: Sendable {
   /// transaction. Returns the rows written per table.
   public func write(into store: RecordStore) throws -> [(table: String, rows: Int)] {
     let (counts, _) = try store.writeTransaction(foreignKeys: false) { db in
+      // A page cache large enough that pages are written to the log about once each.
+      try db.execute(sql: "PRAGMA cache_size = -\(SamplePopulation.cacheKiB)")
+      defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
       if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM learners)") == true {
         throw StoreError(
           .invalidInput,
@@ -69,10 +75,9 @@ private struct SampleWriter {
   private let factInsert: RawInsert
   private let db: Database
 
-  private var id = TextScratch()
+  private let id = TextScratch()
   /// The number of the learner being written.
   private var number = 0
-  private var text = TextScratch()
   private var awarded: [Int] = []
   private var learnerRows = 0
   private var awardRows = 0
@@ -129,9 +134,9 @@ private struct SampleWriter {
       credential.bind(8, entry.field)
       if let hours = entry.hours { credential.bind(9, hours) } else { credential.bindNull(9) }
       if let fee = entry.feeCents {
-        text.clear()
+        let text = credential.slot(10)
         text.appendCents(fee)
-        credential.bind(10, text)
+        credential.bindSlot(10)
       } else {
         credential.bindNull(10)
       }
@@ -169,16 +174,16 @@ private struct SampleWriter {
     if random.chance(3) {
       learnerInsert.bindNull(2)
     } else {
-      text.clear()
+      let text = learnerInsert.slot(2)
       text.append(random.element(SampleNames.given))
       text.append(" ")
       text.append(random.element(SampleNames.family))
-      learnerInsert.bind(2, text)
+      learnerInsert.bindSlot(2)
     }
     if random.chance(2) {
       learnerInsert.bindNull(3)
     } else {
-      text.clear()
+      let text = learnerInsert.slot(3)
       if random.chance(0.5) {
         // A 29 February birthday in a leap year between 1952 and 2004.
         let year = 1952 + 4 * random.below(14)
@@ -186,9 +191,7 @@ private struct SampleWriter {
         birthYear = year
         birthDay = CivilDate(year: year, month: 2, day: 29)?.dayNumber.asInt ?? 0
       } else {
-        let age = random.weighted([
-          (18...24, 12), (25...39, 38), (40...54, 32), (55...75, 18),
-        ])
+        let age = random.weighted(Weights.ages)
         let year = today.year - random.within(age)
         let month = random.within(1...12)
         let day = random.within(1...CivilDate.daysInMonth(year: year, month: month))
@@ -196,7 +199,7 @@ private struct SampleWriter {
         birthYear = year
         birthDay = CivilDate(year: year, month: month, day: day)?.dayNumber.asInt ?? 0
       }
-      learnerInsert.bind(3, text)
+      learnerInsert.bindSlot(3)
     }
     let citizenship = random.weighted(SampleNames.citizenships)
     if citizenship.isEmpty { learnerInsert.bindNull(4) } else { learnerInsert.bind(4, citizenship) }
@@ -239,9 +242,9 @@ private struct SampleWriter {
 
   private mutating func bindDate(_ insert: RawInsert, _ index: Int32, _ dayNumber: Int) {
     let (year, month, day) = (CivilDate(dayNumber: dayNumber) ?? .min).components
-    text.clear()
+    let text = insert.slot(index)
     text.appendDate(year: year, month: month, day: day)
-    insert.bind(index, text)
+    insert.bindSlot(index)
   }
 
   private static let grades: [(StaticString, Int)] = [
@@ -273,12 +276,12 @@ private struct SampleWriter {
         : earliest + random.below(today - earliest)
       previousDay = day
       awardInsert.bind(2, id)
-      text.clear()
+      let text = awardInsert.slot(1)
       text.append("A")
       text.append(number, width: population.idWidth)
       text.append("-")
       text.append(sequence, width: 2)
-      awardInsert.bind(1, text)
+      awardInsert.bindSlot(1)
       awardInsert.bind(3, entry.code)
       bindDate(awardInsert, 4, day)
       if (entry.type == "badge" || entry.type == "certificate") && random.chance(40) {
@@ -292,11 +295,11 @@ private struct SampleWriter {
         awardInsert.bind(6, random.weighted(Self.grades))
       }
       if random.chance(35) {
-        text.clear()
+        let text = awardInsert.slot(7)
         text.append(random.within(48...99))
         text.append(".")
         text.append(random.below(10))
-        awardInsert.bind(7, text)
+        awardInsert.bindSlot(7)
       } else {
         awardInsert.bindNull(7)
       }
@@ -313,19 +316,19 @@ private struct SampleWriter {
     throws -> [(cents: Int, start: Int, enrolment: Int)]
   {
     var claimable: [(cents: Int, start: Int, enrolment: Int)] = []
-    let count = random.weighted([(0, 45), (1, 35), (2, 15), (3, 5)])
+    let count = random.weighted(Weights.enrolmentsPerLearner)
     guard count > 0 else { return claimable }
     let first = Self.day(2023, 1, 1)
     let last = Self.day(2025, 12, 31)
     for sequence in 1...count {
       let entry = catalogue.entries[pickCredential(&random, homeField: homeField)]
       let start = first + random.below(last - first)
-      text.clear()
+      let text = enrolmentInsert.slot(1)
       text.append("E")
       text.append(number, width: population.idWidth)
       text.append("-")
       text.append(sequence, width: 2)
-      enrolmentInsert.bind(1, text)
+      enrolmentInsert.bindSlot(1)
       enrolmentInsert.bind(2, id)
       enrolmentInsert.bind(3, entry.code)
       bindDate(enrolmentInsert, 4, start)
@@ -339,9 +342,9 @@ private struct SampleWriter {
         // The nett fee after a 50%, 70% or 90% subsidy.
         let nett = listFee * random.element([50, 30, 10]) / 100
         fee = nett
-        text.clear()
+        let text = enrolmentInsert.slot(6)
         text.appendCents(nett)
-        enrolmentInsert.bind(6, text)
+        enrolmentInsert.bindSlot(6)
         optional(enrolmentInsert, 7, entry.currency)
       } else {
         enrolmentInsert.bindNull(6)
@@ -350,7 +353,7 @@ private struct SampleWriter {
       let status: StaticString =
         start > today
         ? (random.chance(80) ? "applied" : "enrolled")
-        : random.weighted([("completed", 60), ("enrolled", 20), ("withdrawn", 20)])
+        : random.weighted(Weights.pastEnrolmentStatuses)
       enrolmentInsert.bind(8, status)
       try enrolmentInsert.step()
       enrolmentRows += 1
@@ -369,9 +372,9 @@ private struct SampleWriter {
     if cents % 100 == 0 {
       ledgerInsert.bind(3, cents / 100)
     } else {
-      text.clear()
+      let text = ledgerInsert.slot(3)
       text.appendCents(cents)
-      ledgerInsert.bind(3, text)
+      ledgerInsert.bindSlot(3)
     }
     ledgerInsert.bind(4, "SGD" as StaticString)
     bindDate(ledgerInsert, 5, posted)
@@ -429,9 +432,7 @@ private struct SampleWriter {
       ? "retired"
       : age.map { $0 <= 24 && random.chance(50) } == true
         ? "student"
-        : random.weighted([
-          ("employed", 78), ("self-employed", 9), ("unemployed", 7), ("student", 3), ("retired", 3),
-        ])
+        : random.weighted(Weights.employment)
     if random.chance(95) {
       factInsert.bind(1, id)
       factInsert.bind(2, "employment_status" as StaticString)
@@ -453,9 +454,9 @@ private struct SampleWriter {
       } else {
         let employed = status == "employed" || status == "self-employed"
         let income = employed ? random.within(30...240) * 50 : random.within(0...30) * 50
-        text.clear()
+        let text = factInsert.slot(3)
         text.appendCents(income * 100)
-        factInsert.bind(3, text)
+        factInsert.bindSlot(3)
       }
       try factInsert.step()
       factRows += 1
@@ -468,6 +469,23 @@ private struct SampleWriter {
       factRows += 1
     }
   }
+}
+
+/// The sample's distributions, built once rather than per learner.
+private enum Weights {
+  static let ages: [(ClosedRange<Int>, Int)] = [
+    (18...24, 12), (25...39, 38), (40...54, 32), (55...75, 18),
+  ]
+  static let awardsPerLearner = [
+    (0, 15), (1, 20), (2, 22), (3, 18), (4, 12), (5, 7), (6, 4), (7, 2),
+  ]
+  static let enrolmentsPerLearner = [(0, 45), (1, 35), (2, 15), (3, 5)]
+  static let pastEnrolmentStatuses: [(StaticString, Int)] = [
+    ("completed", 60), ("enrolled", 20), ("withdrawn", 20),
+  ]
+  static let employment: [(String, Int)] = [
+    ("employed", 78), ("self-employed", 9), ("unemployed", 7), ("student", 3), ("retired", 3),
+  ]
 }
 
 extension Int32 {

@@ -37,7 +37,8 @@ struct SampleRandom {
 
   /// An element picked by weight.
   mutating func weighted<T>(_ choices: [(T, Int)]) -> T {
-    let total = choices.reduce(0) { $0 + $1.1 }
+    var total = 0
+    for choice in choices { total += choice.1 }
     var pick = below(total)
     for (value, weight) in choices {
       if pick < weight { return value }
