@@ -1,0 +1,89 @@
+import CredenceSemantics
+import CredenceSyntax
+import CredenceValues
+
+extension Machine {
+  /// What a stack that is not achieved still needs, one text per unmet requirement of the
+  /// closest allocation ("1 more credential from IS5005, IS5128", "4 more credits").
+  func missingTexts(
+    _ requirements: [CompiledRequirement], _ outcomes: [RequirementOutcome],
+    _ detail: StackDetail, _ nested: [Int: DecisionOutcome]
+  ) -> [String] {
+    var texts: [String] = []
+    for (requirement, outcome) in zip(requirements, outcomes)
+    where outcome.status == .false && outcome.counted {
+      if let text = missingText(requirement, outcome, detail, nested) { texts += text }
+    }
+    return texts
+  }
+
+  private func missingText(
+    _ requirement: CompiledRequirement, _ outcome: RequirementOutcome, _ detail: StackDetail,
+    _ nested: [Int: DecisionOutcome]
+  ) -> [String]? {
+    switch requirement.kind {
+    case .group(_, let children):
+      guard !outcome.children.isEmpty else { return [label(of: requirement)] }
+      let inner = missingTexts(children, outcome.children, detail, nested)
+      return inner.isEmpty ? [label(of: requirement)] : inner
+    case .codes, .count(_, _, .some):
+      guard let shortfall = outcome.shortfall else { return [label(of: requirement)] }
+      return [Self.shortfallText(shortfall)]
+    case .count(_, _, nil):
+      guard let total = detail.totals[ObjectIdentifier(requirement)] else {
+        return [label(of: requirement)]
+      }
+      return [Self.totalShortfallText(total)]
+    case .nested(let index):
+      return ["\(program.stacks[index].title) first"]
+    case .condition:
+      return [label(of: requirement)]
+    }
+  }
+
+  /// The requirement's `because` text, or its policy text.
+  func label(of requirement: CompiledRequirement) -> String {
+    if let because = requirement.because { return because }
+    return program.text(of: requirement.span) ?? "a requirement"
+  }
+
+  /// Most codes listed in one "more … from" text; the rest are counted.
+  static let maximumCandidatesShown = 8
+
+  static func shortfallText(_ shortfall: Shortfall) -> String {
+    var parts: [String] = []
+    if shortfall.credentials > 0 {
+      var text = "\(shortfall.credentials) more credential\(shortfall.credentials == 1 ? "" : "s")"
+      if !shortfall.candidates.isEmpty { text += " from " + listed(shortfall.candidates) }
+      parts.append(text)
+    }
+    if shortfall.credits.signum > 0 {
+      parts.append(creditsText(shortfall.credits, more: true))
+    }
+    return parts.isEmpty ? "nothing more" : parts.joined(separator: " and ")
+  }
+
+  static func totalShortfallText(_ total: TotalInfo) -> String {
+    let gap = (try? total.need - total.have) ?? total.need
+    switch total.unit {
+    case .credentials:
+      let count = ceilingCount(gap)
+      return "\(count) more credential\(count == 1 ? "" : "s")"
+    case .credits:
+      return creditsText(gap, more: true)
+    }
+  }
+
+  /// `4 credits`, `1 credit`, `4 more credits`.
+  static func creditsText(_ amount: ExactDecimal, more: Bool = false) -> String {
+    let value = amount.normalized
+    let unit = value == .one ? "credit" : "credits"
+    return more ? "\(value) more \(unit)" : "\(value) \(unit)"
+  }
+
+  static func listed(_ codes: [String]) -> String {
+    if codes.count <= maximumCandidatesShown { return codes.joined(separator: ", ") }
+    let shown = codes.prefix(maximumCandidatesShown).joined(separator: ", ")
+    return "\(shown) and \(codes.count - maximumCandidatesShown) more"
+  }
+}

@@ -1,0 +1,134 @@
+import CredenceRecords
+import CredenceSemantics
+import CredenceSyntax
+import CredenceValues
+
+/// Evaluates a compiled program for one learner at a time, on one date.
+///
+/// Not thread-safe: use one session per thread (they are cheap; the compiled program is
+/// shared). Results are the same whether or not explanations are asked for; explanations are
+/// built only when they are.
+public final class EvaluationSession {
+  public let program: CompiledProgram
+  /// The decisions reported, in order.
+  public let decisions: [DecisionID]
+  public let asOf: CredenceValues.CivilDate
+  public let options: EvaluationOptions
+  let machine: Machine
+
+  /// A session reporting `decisions` (every decision of the program when nil).
+  public init(
+    program: CompiledProgram, asOf: CredenceValues.CivilDate, decisions: [DecisionID]? = nil,
+    options: EvaluationOptions = EvaluationOptions()
+  ) {
+    self.program = program
+    self.decisions = decisions ?? program.decisions
+    self.asOf = asOf
+    self.options = options
+    machine = Machine(program: program, asOf: asOf, options: options)
+  }
+
+  /// Every selected decision for a learner from a record source; a learner whose records
+  /// break the contract gets `error` results naming the rows.
+  public func evaluate(_ record: LearnerRecord) -> LearnerResults {
+    switch record {
+    case .valid(let learner):
+      return evaluate(LearnerView(learner))
+    case .invalid(let id, let errors):
+      return LearnerResults(
+        learner: id.text,
+        results: decisions.map { decision in
+          DecisionResult(
+            decision: program.name(of: decision), title: title(of: decision),
+            kind: kind(of: decision), learner: id.text, status: .error,
+            reasons: errors.map(\.description),
+            explanation: options.explain
+              ? Explanation(
+                .error, title(of: decision) + ": error",
+                errors.map { Explanation(.error, $0.description) }) : nil)
+        })
+    }
+  }
+
+  /// Every selected decision for a learner.
+  public func evaluate(_ learner: LearnerView) -> LearnerResults {
+    machine.reset(for: learner)
+    var results: [DecisionResult] = []
+    results.reserveCapacity(decisions.count)
+    for decision in decisions {
+      if case .fund(let id) = decision, program.funds[id.index].perEnrolment != nil {
+        for enrolment in machine.learner.enrolments.indices {
+          let outcome = machine.claimOutcome(fund: id.index, enrolment: enrolment)
+          if case .fund(let detail) = outcome.detail, detail.isClaim == .false { continue }
+          results.append(result(decision, outcome, enrolment: enrolment))
+        }
+        continue
+      }
+      results.append(result(decision, machine.outcome(of: decision), enrolment: nil))
+    }
+    return LearnerResults(learner: learner.id, results: results)
+  }
+
+  /// The result for one decision's outcome.
+  private func result(_ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int?)
+    -> DecisionResult
+  {
+    var result = DecisionResult(
+      decision: program.name(of: decision), title: title(of: decision), kind: kind(of: decision),
+      learner: machine.learner.id, status: outcome.status)
+    if let enrolment { result.enrolment = machine.learner.enrolments[enrolment].id }
+    if case .money(let amount) = outcome.amount { result.amount = amount }
+    if case .percent(let rate) = outcome.rate { result.rate = Percent(rate) }
+    if case .number(let credits) = outcome.credits { result.credits = credits }
+    if case .list(let granted) = outcome.granted {
+      result.granted = granted.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
+    }
+    if case .list(let used) = outcome.used {
+      result.used = used.elements.compactMap {
+        if case .record(.award(let index)) = $0 { machine.learner.awards[Int(index)].id } else { nil }
+      }
+    }
+    if case .list(let missing) = outcome.missing {
+      result.missing = missing.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
+    }
+    switch outcome.status {
+    case .undetermined:
+      if let enrolment, case .fund(let id) = decision {
+        result.reasons = machine.claimReasons(id.index, enrolment, outcome)
+      } else {
+        result.reasons = machine.undeterminedReasons(of: decision, outcome)
+      }
+    case .error:
+      result.reasons = [outcome.failure.map(machine.describe) ?? "the decision could not be made"]
+    default:
+      break
+    }
+    if options.explain {
+      result.explanation = machine.explain(decision, outcome, enrolment: enrolment)
+    }
+    return result
+  }
+
+  func title(of decision: DecisionID) -> String {
+    switch decision {
+    case .stack(let id): program.stacks[id.index].title
+    case .fund(let id): program.funds[id.index].title
+    case .equivalence(let id): program.equivalences[id.index].title
+    }
+  }
+
+  func kind(of decision: DecisionID) -> DecisionKind {
+    switch decision {
+    case .stack: .stack
+    case .fund: .fund
+    case .equivalence: .equivalence
+    }
+  }
+}
+
+extension Machine {
+  /// Why a claim is undetermined.
+  func claimReasons(_ fund: Int, _ enrolment: Int, _ outcome: DecisionOutcome) -> [String] {
+    fundReasons(fund, outcome)
+  }
+}

@@ -1,0 +1,354 @@
+import CredenceSemantics
+import CredenceSyntax
+import CredenceValues
+
+extension Machine {
+  /// How deep an explanation follows nested stacks.
+  static let maximumNestedExplanations = 4
+
+  /// The explanation of a per-learner decision, or of a claim (`enrolment` given).
+  func explain(_ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int? = nil, depth: Int = 0)
+    -> Explanation
+  {
+    let title: String
+    let policy: Int
+    switch decision {
+    case .stack(let id):
+      title = program.stacks[id.index].title
+      policy = program.stacks[id.index].policy
+    case .fund(let id):
+      title = program.funds[id.index].title
+      policy = program.funds[id.index].policy
+    case .equivalence(let id):
+      title = program.equivalences[id.index].title
+      policy = program.equivalences[id.index].policy
+    }
+    var heading = title
+    if let enrolment {
+      let row = learner.enrolments[enrolment]
+      heading += ", enrolment \(row.id) (\(row.credential.code))"
+    }
+    heading += ": " + outcome.status.rawValue + summary(outcome)
+    let mark = Self.mark(of: outcome.status)
+    switch outcome.status {
+    case .notInEffect:
+      return Explanation(mark, heading, [Explanation(.info, inEffectText(policy))])
+    case .error:
+      let reason = outcome.failure.map(describe) ?? "the decision could not be made"
+      return Explanation(mark, heading, [Explanation(.error, reason)])
+    default:
+      break
+    }
+    switch (decision, outcome.detail) {
+    case (.fund(let id), _):
+      return Explanation(mark, heading, explainFund(id.index, outcome))
+    case (.stack(let id), .stack(let detail)):
+      return Explanation(mark, heading, explainStack(id.index, outcome, detail, depth: depth))
+    case (.equivalence(let id), .equivalence(let detail)):
+      return Explanation(mark, heading, explainEquivalence(id.index, outcome, detail))
+    default:
+      let reasons = undeterminedReasons(of: decision, outcome)
+      return Explanation(mark, heading, reasons.map { Explanation(.unknown, $0) })
+    }
+  }
+
+  static func mark(of status: DecisionStatus) -> Explanation.Mark {
+    switch status {
+    case .eligible, .achieved: .held
+    case .ineligible, .notAchieved: .failed
+    case .undetermined: .unknown
+    case .notInEffect: .info
+    case .error: .error
+    }
+  }
+
+  /// `, 500 SGD at 90%`, `, 12 credits`.
+  private func summary(_ outcome: DecisionOutcome) -> String {
+    var parts: [String] = []
+    if case .money(let amount) = outcome.amount, outcome.status == .eligible {
+      parts.append(Self.describe(amount))
+    }
+    if case .percent(let rate) = outcome.rate, outcome.status == .eligible {
+      parts.append(parts.isEmpty ? "at \(rate)%" : "at \(rate)%")
+    }
+    if case .number(let credits) = outcome.credits {
+      parts.append(Self.creditsText(credits))
+    }
+    return parts.isEmpty ? "" : ", " + parts.joined(separator: " ")
+  }
+
+  private func inEffectText(_ policy: Int) -> String {
+    let dates = program.policies[policy]
+    var range = ""
+    if let effective = dates.effective { range += "from \(effective)" }
+    if let until = dates.until { range += (range.isEmpty ? "" : " ") + "until \(until)" }
+    return "the policy \"\(dates.title)\" is in force \(range), not on \(asOf)"
+  }
+
+  // MARK: Funds
+
+  private func explainFund(_ index: Int, _ outcome: DecisionOutcome) -> [Explanation] {
+    let fund = program.funds[index]
+    switch outcome.detail {
+    case .noSuchEnrolment(let id):
+      return [Explanation(.failed, "the learner has no enrolment \(id)")]
+    case .unknownEnrolment:
+      return [Explanation(.unknown, "the enrolment's id is unknown")]
+    default:
+      break
+    }
+    guard case .fund(let detail) = outcome.detail else { return [] }
+    return inFundFrame(index, detail) { m in
+      var lines: [Explanation] = []
+      if let filter = fund.perEnrolment?.filter, detail.isClaim != .true {
+        let claim = m.explainCondition(filter, label: "a claim under this fund")
+        lines.append(claim)
+        if detail.isClaim == .false { return lines }
+      }
+      for condition in fund.conditions {
+        lines.append(m.explainCondition(condition.expression, label: condition.because))
+      }
+      if outcome.status == .eligible || outcome.status == .undetermined {
+        if let rate = fund.rate, let value = m.tryValue(rate) {
+          lines.append(Explanation(value.isUnknown ? .unknown : .info, "rate: \(m.describe(value))"))
+        }
+        if let amount = fund.amount, let value = m.tryValue(amount) {
+          let formula = m.source(amount)
+          let shown = m.describe(value)
+          let text = formula == shown ? "amount: \(shown)" : "amount: \(shown) (\(formula))"
+          lines.append(Explanation(value.isUnknown ? .unknown : .info, text))
+        }
+      }
+      return lines
+    } ?? []
+  }
+
+  // MARK: Stacks
+
+  private func explainStack(
+    _ index: Int, _ outcome: DecisionOutcome, _ detail: StackDetail, depth: Int
+  ) -> [Explanation] {
+    let stack = program.stacks[index]
+    return (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
+      var lines: [Explanation] = []
+      for (requirement, result) in zip(stack.requirements, detail.allocation.root.children) {
+        lines.append(m.explainRequirement(requirement, result, detail, depth: depth))
+      }
+      if let reason = detail.undetermined, let text = Self.limitText(reason) {
+        lines.append(Explanation(.unknown, text))
+      }
+      if outcome.status == .undetermined {
+        for reason in m.stackReasons(index, outcome) where Self.limitText(detail.undetermined ?? .unknownValues) != reason {
+          lines.append(Explanation(.unknown, reason))
+        }
+      }
+      let used = detail.usedCodes.compactMap { detail.awardsByCode[$0]?.first }
+      if !used.isEmpty {
+        lines.append(
+          Explanation(
+            .info, "awards used: " + used.map { m.describeUse($0) }.joined(separator: ", ")))
+      }
+      return lines
+    }) ?? []
+  }
+
+  private func explainRequirement(
+    _ requirement: CompiledRequirement, _ result: RequirementOutcome, _ detail: StackDetail,
+    depth: Int
+  ) -> Explanation {
+    let label = label(of: requirement)
+    var mark: Explanation.Mark =
+      result.status == .true ? .held : (result.status == .false ? .failed : .unknown)
+    var suffix = ""
+    if !result.counted && mark != .held { mark = .info }
+    var children: [Explanation] = []
+    switch requirement.kind {
+    case .group(_, let requirements):
+      for (child, childResult) in zip(requirements, result.children) {
+        children.append(explainRequirement(child, childResult, detail, depth: depth))
+      }
+    case .codes, .count(_, _, .some):
+      var parts: [String] = []
+      let awards = result.codes.compactMap { detail.awardsByCode[$0]?.first }
+      if !awards.isEmpty {
+        parts.append("uses " + awards.map { describeUse($0) }.joined(separator: ", "))
+      }
+      if let shortfall = result.shortfall, result.status == .false {
+        parts.append("needs " + Self.shortfallText(shortfall))
+        if !shortfall.usedElsewhere.isEmpty {
+          parts.append(
+            "(\(Self.listed(shortfall.usedElsewhere)) already serve another requirement)")
+        }
+      }
+      if parts.isEmpty && result.status != .true { parts.append("no award qualifies") }
+      suffix = parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")
+    case .count(_, let unit, nil):
+      if let total = detail.totals[ObjectIdentifier(requirement)] {
+        let have: String =
+          switch unit {
+          case .credentials:
+            "\(total.have) credential\(total.have == .one ? "" : "s")"
+          case .credits:
+            Self.creditsText(total.have)
+          }
+        suffix = ": has \(have)"
+        if total.truth == .false { suffix += ", needs " + Self.totalShortfallText(total) }
+      }
+    case .nested(let index):
+      let outcome = stackOutcome(index)
+      if depth < Self.maximumNestedExplanations {
+        let nested = explain(.stack(StackID(index)), outcome, depth: depth + 1)
+        children = [nested]
+      }
+    case .condition(let condition):
+      let explained = explainCondition(condition, label: label)
+      return Explanation(result.counted || explained.mark == .held ? explained.mark : .info,
+        explained.text, explained.children)
+    }
+    return Explanation(mark, label + suffix, children)
+  }
+
+  // MARK: Equivalences
+
+  private func explainEquivalence(
+    _ index: Int, _ outcome: DecisionOutcome, _ detail: EquivalenceDetail
+  ) -> [Explanation] {
+    let equivalence = program.equivalences[index]
+    return (try? inFrame(equivalence.localCount) { m throws(EvaluationFailure) in
+      var lines: [Explanation] = []
+      var usedBy: [Int: Int] = [:]  // award → chosen option
+      var grantedTo: [String: Int] = [:]  // module → chosen option
+      for choice in detail.chosen {
+        let option = detail.options[choice]
+        for award in option.awards { usedBy[award] = choice }
+        if let target = option.target { grantedTo[target] = choice }
+        let awards = option.awards.map { m.describeUse($0) }.joined(separator: " with ")
+        let target = option.target.map { "module \($0)" } ?? "an elective"
+        let category = option.category.map { " in \"\($0)\"" } ?? ""
+        let credits = option.credits.map { Self.creditsText($0) } ?? "unknown credits"
+        lines.append(Explanation(.held, "\(awards) counts as \(target)\(category): \(credits)"))
+      }
+      for category in detail.categories where category.before > category.after {
+        let removed = (try? category.before - category.after) ?? .zero
+        lines.append(
+          Explanation(
+            .info,
+            "the cap of \(Self.creditsText(category.cap)) in \"\(category.category)\" removed "
+              + Self.creditsText(removed)))
+      }
+      if let cap = detail.totalCap, detail.uncapped > detail.total {
+        let removed = (try? detail.uncapped - detail.total) ?? .zero
+        lines.append(
+          Explanation(
+            .info, "the cap of \(Self.creditsText(cap)) in all removed \(Self.creditsText(removed))"))
+      }
+      let inPool = Dictionary(detail.pool.map { ($0.award, $0.uncertain) }, uniquingKeysWith: { a, _ in a })
+      for award in m.learner.awards.indices where usedBy[award] == nil {
+        let what = m.describeAward(award)
+        guard let uncertain = inPool[award] else {
+          let reason = equivalence.pool.flatMap { m.poolReason($0, award: award) }
+          lines.append(Explanation(.failed, "\(what): \(reason ?? "not among the awards considered")"))
+          continue
+        }
+        if uncertain {
+          lines.append(Explanation(.unknown, "\(what): may count, but whether it is considered is unknown"))
+          continue
+        }
+        let options = detail.options.indices.filter { detail.options[$0].awards.contains(award) }
+        if options.isEmpty {
+          lines.append(Explanation(.failed, "\(what): \(m.noEquivalenceText(equivalence, award))"))
+          continue
+        }
+        var reason = "already used"
+        for option in options {
+          if let target = detail.options[option].target, let other = grantedTo[target] {
+            let others = detail.options[other].awards.map { m.describeAward($0) }.joined(separator: ", ")
+            reason = "already used: module \(target) is granted for \(others)"
+            break
+          }
+          if detail.options[option].uncertain {
+            reason = "may count, but that depends on something unknown"
+          }
+        }
+        lines.append(Explanation(reason.hasPrefix("may") ? .unknown : .failed, "\(what): \(reason)"))
+      }
+      if outcome.status == .undetermined {
+        for reason in m.equivalenceReasons(index, outcome) {
+          lines.append(Explanation(.unknown, reason))
+        }
+      }
+      return lines
+    }) ?? []
+  }
+
+  /// Why an award in the pool matched no rule.
+  private func noEquivalenceText(_ equivalence: CompiledEquivalence, _ award: Int) -> String {
+    let code = learner.awards[award].credential.code
+    for rule in equivalence.rules {
+      guard case .allOf(let list) = rule.source, case .list(let codes)? = tryValue(list) else {
+        continue
+      }
+      let texts = codes.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
+      if texts.contains(code) {
+        let others = texts.filter { $0 != code }
+        return "counts only together with \(others.joined(separator: ", "))"
+      }
+    }
+    return "no equivalence"
+  }
+
+  /// Why a learner's award is not in a pool built with `where`: the first condition it fails,
+  /// in words ("too old: awarded on 2019-03-01, needs after 2021-07-01").
+  func poolReason(_ pool: CompiledExpr, award: Int) -> String? {
+    switch pool.expr.node {
+    case .value(let id):
+      let definition = program.lets[id.index]
+      return (try? inFrame(definition.localCount) { m throws(EvaluationFailure) in
+        m.poolReason(definition.body, award: award)
+      }) ?? nil
+    case .filter(_, let element, _):
+      guard pool.children.count == 2 else { return nil }
+      let source = pool.children[0]
+      let record = Value.record(.award(Int32(award)))
+      guard case .list(let list)? = tryValue(source) else { return nil }
+      guard list.elements.contains(record) else { return poolReason(source, award: award) }
+      setLocal(element.index, record)
+      for part in conjuncts(pool.children[1]) {
+        let truth = tryValue(part)?.truth ?? .unknown
+        setLocal(element.index, record)
+        if truth == .false { return failedFilterText(part) }
+      }
+      return nil
+    default:
+      return nil
+    }
+  }
+
+  /// A failed pool condition in a registrar's words.
+  private func failedFilterText(_ condition: CompiledExpr) -> String {
+    let facts = comparisonFacts(condition, holds: false)
+    if case .compare(let comparison, let left, let right) = condition.expr.node {
+      let fields = [left, right].compactMap { side -> AwardField? in
+        if case .field(_, .award(let field)) = side.node { return field }
+        return nil
+      }
+      if fields.contains(.awardedOn) {
+        let old = [.greater, .greaterOrEqual].contains(
+          left.node.isAwardField(.awardedOn) ? comparison.op : Self.flipped(comparison.op))
+        return (old ? "too old" : "too recent") + (facts.map { ": \($0)" } ?? "")
+      }
+      if fields.contains(.expiresOn) { return "expired" + (facts.map { ": \($0)" } ?? "") }
+      if fields.contains(.grade) { return "grade too low" + (facts.map { ": \($0)" } ?? "") }
+    }
+    let text = source(condition)
+    return "does not meet `\(text)`" + (facts.map { ": \($0)" } ?? "")
+  }
+}
+
+extension TypedExpr.Node {
+  /// Whether this is `….FIELD` of an award.
+  func isAwardField(_ field: AwardField) -> Bool {
+    if case .field(_, .award(let f)) = self { return f == field }
+    return false
+  }
+}

@@ -1,0 +1,185 @@
+import CredenceRecords
+import CredenceValues
+
+/// The learner being evaluated, as the evaluator reads it: flat rows whose every field may be
+/// unknown, lists in the order policies see them, and facts decoded with their declared types
+/// on first use.
+///
+/// Built from a stored ``Learner`` (``init(_:)``) or from a test's fixtures, where any field
+/// may be left out. Records inside are addressed by position (``RecordRef``), so a value that
+/// points at an award is an integer, not a copy.
+public struct LearnerView: Sendable {
+  public var id: String
+  public var name: String?
+  public var birthDate: CivilDate?
+  public var citizenship: String?
+  public var residency: String?
+  /// Valid awards, earliest first (then by id).
+  public var awards: [AwardRow]
+  /// Earliest start first (then by id).
+  public var enrolments: [EnrolmentRow]
+  /// Earliest posting first (then by id).
+  public var ledger: [LedgerRow]
+  /// Stored facts as text, by name; read with the declared type on first use.
+  public var factTexts: [String: String?]
+  /// Facts given with their values already typed (test fixtures), by fact index.
+  public var typedFacts: [Int: Value]
+
+  public init(
+    id: String, name: String? = nil, birthDate: CivilDate? = nil, citizenship: String? = nil,
+    residency: String? = nil, awards: [AwardRow] = [], enrolments: [EnrolmentRow] = [],
+    ledger: [LedgerRow] = [], factTexts: [String: String?] = [:], typedFacts: [Int: Value] = [:]
+  ) {
+    self.id = id
+    self.name = name
+    self.birthDate = birthDate
+    self.citizenship = citizenship
+    self.residency = residency
+    self.awards = awards
+    self.enrolments = enrolments
+    self.ledger = ledger
+    self.factTexts = factTexts
+    self.typedFacts = typedFacts
+    sortRecords()
+  }
+
+  /// Puts the lists in the order policies see them: by date, then id
+  /// (docs/decisions.md, "Record details as policies see them").
+  public mutating func sortRecords() {
+    awards.sort { left, right in
+      Self.before(left.awardedOn, left.id, right.awardedOn, right.id)
+    }
+    enrolments.sort { left, right in
+      Self.before(left.startOn, left.id, right.startOn, right.id)
+    }
+    ledger.sort { left, right in
+      if left.postedOn != right.postedOn {
+        return Self.dateBefore(left.postedOn, right.postedOn)
+      }
+      return (left.id ?? .max) < (right.id ?? .max)
+    }
+  }
+
+  /// Unknown dates sort last.
+  static func dateBefore(_ left: CivilDate?, _ right: CivilDate?) -> Bool {
+    switch (left, right) {
+    case (let l?, let r?): l < r
+    case (.some, nil): true
+    default: false
+    }
+  }
+
+  static func before(_ leftDate: CivilDate?, _ leftID: String, _ rightDate: CivilDate?, _ rightID: String)
+    -> Bool
+  {
+    if leftDate != rightDate { return dateBefore(leftDate, rightDate) }
+    return LearnerID.compareBytes(leftID, rightID) < 0
+  }
+}
+
+/// A catalogue entry as policies see it.
+public struct CredentialRow: Sendable, Hashable {
+  public var code: String
+  public var title: String?
+  public var provider: String?
+  public var type: String?
+  public var credits: ExactDecimal?
+  public var creditSystem: String?
+  public var level: ExactDecimal?
+  public var field: String?
+  public var hours: ExactDecimal?
+  public var fee: Money?
+  public var tags: [String]
+
+  public init(
+    code: String, title: String? = nil, provider: String? = nil, type: String? = nil,
+    credits: ExactDecimal? = nil, creditSystem: String? = nil, level: ExactDecimal? = nil,
+    field: String? = nil, hours: ExactDecimal? = nil, fee: Money? = nil, tags: [String] = []
+  ) {
+    self.code = code
+    self.title = title
+    self.provider = provider
+    self.type = type
+    self.credits = credits
+    self.creditSystem = creditSystem
+    self.level = level
+    self.field = field
+    self.hours = hours
+    self.fee = fee
+    self.tags = tags
+  }
+}
+
+/// An award as policies see it (revoked awards never get here).
+public struct AwardRow: Sendable, Hashable {
+  public var id: String
+  public var credential: CredentialRow
+  public var awardedOn: CivilDate?
+  public var expiresOn: CivilDate?
+  /// The mark as issued.
+  public var grade: String?
+  public var score: ExactDecimal?
+  public var source: String?
+  /// Whether this award was added by a what-if question rather than read from the records.
+  public var isHypothetical: Bool
+
+  public init(
+    id: String, credential: CredentialRow, awardedOn: CivilDate? = nil,
+    expiresOn: CivilDate? = nil, grade: String? = nil, score: ExactDecimal? = nil,
+    source: String? = nil, isHypothetical: Bool = false
+  ) {
+    self.id = id
+    self.credential = credential
+    self.awardedOn = awardedOn
+    self.expiresOn = expiresOn
+    self.grade = grade
+    self.score = score
+    self.source = source
+    self.isHypothetical = isHypothetical
+  }
+}
+
+/// An enrolment as policies see it.
+public struct EnrolmentRow: Sendable, Hashable {
+  public var id: String
+  public var credential: CredentialRow
+  public var startOn: CivilDate?
+  public var endOn: CivilDate?
+  /// The enrolment's own fee, or the catalogue fee when it has none.
+  public var fee: Money?
+  public var status: String?
+
+  public init(
+    id: String, credential: CredentialRow, startOn: CivilDate? = nil, endOn: CivilDate? = nil,
+    fee: Money? = nil, status: String? = nil
+  ) {
+    self.id = id
+    self.credential = credential
+    self.startOn = startOn
+    self.endOn = endOn
+    self.fee = fee
+    self.status = status
+  }
+}
+
+/// A funding-ledger row as policies see it.
+public struct LedgerRow: Sendable, Hashable {
+  public var id: Int64?
+  public var scheme: String?
+  public var amount: Money?
+  public var postedOn: CivilDate?
+  public var expiresOn: CivilDate?
+  public var memo: String?
+
+  public init(
+    id: Int64? = nil, scheme: String? = nil, amount: Money? = nil, postedOn: CivilDate? = nil,
+    expiresOn: CivilDate? = nil, memo: String? = nil
+  ) {
+    self.id = id
+    self.scheme = scheme
+    self.amount = amount
+    self.postedOn = postedOn
+    self.expiresOn = expiresOn
+    self.memo = memo
+  }
+}

@@ -1,0 +1,41 @@
+/// The evaluator's named limits. Reaching one makes the decisions being evaluated `error`
+/// (or, for an allocation, `undetermined`) for that learner only; the batch goes on.
+public enum EvaluationLimits {
+  /// Evaluation steps one learner may take (10,000,000).
+  ///
+  /// A step is one list element visited by `where`, `distinct`, `in` or an aggregate, one
+  /// call of a `let` with parameters, or one decision. Programs always terminate (no
+  /// recursion, no loops), so this is a guard against records of absurd size, not against
+  /// the language: the example policies take a few hundred steps per learner, and ten
+  /// million take about a second, so one pathological learner cannot stall a batch.
+  public static let defaultStepsPerLearner = 10_000_000
+
+  /// Search nodes one equivalence may spend choosing which awards count for what (100,000).
+  ///
+  /// Awards that could count for several modules make the choice a search; real transfer
+  /// rules need a few dozen nodes. Past the limit the equivalence is `undetermined`.
+  public static let defaultEquivalenceSearchNodes = 100_000
+}
+
+/// How one evaluation runs.
+public struct EvaluationOptions: Sendable, Hashable {
+  /// Build an explanation for every decision (results are identical either way).
+  public var explain: Bool
+  /// ``EvaluationLimits/defaultStepsPerLearner`` unless a test lowers it.
+  public var stepsPerLearner: Int
+  /// Search nodes per stack allocation.
+  public var allocationSearchNodes: Int
+  /// ``EvaluationLimits/defaultEquivalenceSearchNodes`` unless a test lowers it.
+  public var equivalenceSearchNodes: Int
+
+  public init(
+    explain: Bool = false, stepsPerLearner: Int = EvaluationLimits.defaultStepsPerLearner,
+    allocationSearchNodes: Int = AllocationLimits.defaultSearchNodes,
+    equivalenceSearchNodes: Int = EvaluationLimits.defaultEquivalenceSearchNodes
+  ) {
+    self.explain = explain
+    self.stepsPerLearner = stepsPerLearner
+    self.allocationSearchNodes = allocationSearchNodes
+    self.equivalenceSearchNodes = equivalenceSearchNodes
+  }
+}
