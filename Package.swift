@@ -29,7 +29,8 @@ let package = Package(
     // Evaluation, allocation, explanations.
     .target(
       name: "CredenceRuntime",
-      dependencies: ["CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords"]),
+      dependencies: ["CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords"],
+      exclude: ["README.md", "Allocation/README.md"]),
     // The SQLite learner-record store (schema v1), importers, sample data.
     .target(
       name: "CredenceStore",

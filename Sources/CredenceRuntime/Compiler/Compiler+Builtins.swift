@@ -84,7 +84,8 @@ extension Compiler {
         case .text(let mark):
           return .grade(GradeValue(scale: index, rank: grades.rank(of: mark), mark: mark))
         case .grade(let grade):
-          return .grade(GradeValue(scale: index, rank: grades.rank(of: grade.mark), mark: grade.mark))
+          return .grade(
+            GradeValue(scale: index, rank: grades.rank(of: grade.mark), mark: grade.mark))
         default:
           return .unknown
         }

@@ -137,7 +137,9 @@ extension Compiler {
         }
         switch aggregate {
         case .count:
-          guard bc != nil else { return list.hasUncertain ? .unknown : .number(ExactDecimal(list.count)) }
+          guard bc != nil else {
+            return list.hasUncertain ? .unknown : .number(ExactDecimal(list.count))
+          }
           var count = 0
           var unsure = false
           for index in list.elements.indices {
@@ -156,8 +158,11 @@ extension Compiler {
             if list.isUncertain(index) {
               // An element that may not be in the list: it can make `any` true and `all`
               // false only possibly.
-              if isAny { truth = truth == .false ? .false : .unknown }
-              else { truth = truth == .true ? .true : .unknown }
+              if isAny {
+                truth = truth == .false ? .false : .unknown
+              } else {
+                truth = truth == .true ? .true : .unknown
+              }
             }
             result = isAny ? result.or(truth) : result.and(truth)
             if isAny && result == .true { return .bool(true) }
@@ -170,7 +175,9 @@ extension Compiler {
           for index in list.elements.indices {
             let value = try valueOf(index)
             if value.isUnknown { return .unknown }
-            do throws(ValueError) { total = try Self.add(total, value) } catch { throw failure(error, at: span) }
+            do throws(ValueError) { total = try Self.add(total, value) } catch {
+              throw failure(error, at: span)
+            }
           }
           return total
         case .min, .max:

@@ -57,91 +57,113 @@ extension Compiler {
   }
 
   /// The operation on two known values of the types the checker resolved.
-  static func arithmetic(_ operation: Arithmetic) -> @Sendable (Value, Value) throws(ValueError)
+  static func arithmetic(_ operation: Arithmetic)
+    -> @Sendable (Value, Value) throws(ValueError)
     -> Value
   {
     switch operation {
-    case .addNumbers: return { a, b throws(ValueError) in
+    case .addNumbers:
+      return { a, b throws(ValueError) in
         guard case .number(let x) = a, case .number(let y) = b else { return .unknown }
         return .number(try x + y)
       }
-    case .subtractNumbers: return { a, b throws(ValueError) in
+    case .subtractNumbers:
+      return { a, b throws(ValueError) in
         guard case .number(let x) = a, case .number(let y) = b else { return .unknown }
         return .number(try x - y)
       }
-    case .multiplyNumbers: return { a, b throws(ValueError) in
+    case .multiplyNumbers:
+      return { a, b throws(ValueError) in
         guard case .number(let x) = a, case .number(let y) = b else { return .unknown }
         return .number(try x * y)
       }
-    case .divideNumbers: return { a, b throws(ValueError) in
+    case .divideNumbers:
+      return { a, b throws(ValueError) in
         guard case .number(let x) = a, case .number(let y) = b else { return .unknown }
         return .number(try x / y)
       }
-    case .addMoney: return { a, b throws(ValueError) in
+    case .addMoney:
+      return { a, b throws(ValueError) in
         guard case .money(let x) = a, case .money(let y) = b else { return .unknown }
         return .money(try MoneyArithmetic.add(x, y))
       }
-    case .subtractMoney: return { a, b throws(ValueError) in
+    case .subtractMoney:
+      return { a, b throws(ValueError) in
         guard case .money(let x) = a, case .money(let y) = b else { return .unknown }
         return .money(try MoneyArithmetic.subtract(x, y))
       }
-    case .divideMoneyByMoney: return { a, b throws(ValueError) in
+    case .divideMoneyByMoney:
+      return { a, b throws(ValueError) in
         guard case .money(let x) = a, case .money(let y) = b else { return .unknown }
         return .number(try MoneyArithmetic.divide(x, y))
       }
-    case .multiplyMoneyByNumber: return { a, b throws(ValueError) in
+    case .multiplyMoneyByNumber:
+      return { a, b throws(ValueError) in
         guard case .money(let x) = a, case .number(let y) = b else { return .unknown }
         return .money(try x.multiplied(by: y))
       }
-    case .multiplyNumberByMoney: return { a, b throws(ValueError) in
+    case .multiplyNumberByMoney:
+      return { a, b throws(ValueError) in
         guard case .number(let x) = a, case .money(let y) = b else { return .unknown }
         return .money(try y.multiplied(by: x))
       }
-    case .divideMoneyByNumber: return { a, b throws(ValueError) in
+    case .divideMoneyByNumber:
+      return { a, b throws(ValueError) in
         guard case .money(let x) = a, case .number(let y) = b else { return .unknown }
         return .money(try x.divided(by: y))
       }
-    case .multiplyMoneyByPercent: return { a, b throws(ValueError) in
+    case .multiplyMoneyByPercent:
+      return { a, b throws(ValueError) in
         guard case .money(let x) = a, case .percent(let y) = b else { return .unknown }
         return .money(try x.multiplied(by: Percent(y)))
       }
-    case .multiplyPercentByMoney: return { a, b throws(ValueError) in
+    case .multiplyPercentByMoney:
+      return { a, b throws(ValueError) in
         guard case .percent(let x) = a, case .money(let y) = b else { return .unknown }
         return .money(try y.multiplied(by: Percent(x)))
       }
-    case .multiplyNumberByPercent: return { a, b throws(ValueError) in
+    case .multiplyNumberByPercent:
+      return { a, b throws(ValueError) in
         guard case .number(let x) = a, case .percent(let y) = b else { return .unknown }
         return .number(try Percent(y).applied(to: x))
       }
-    case .multiplyPercentByNumber: return { a, b throws(ValueError) in
+    case .multiplyPercentByNumber:
+      return { a, b throws(ValueError) in
         guard case .percent(let x) = a, case .number(let y) = b else { return .unknown }
         return .number(try Percent(x).applied(to: y))
       }
-    case .addPercents: return { a, b throws(ValueError) in
+    case .addPercents:
+      return { a, b throws(ValueError) in
         guard case .percent(let x) = a, case .percent(let y) = b else { return .unknown }
         return .percent(try x + y)
       }
-    case .subtractPercents: return { a, b throws(ValueError) in
+    case .subtractPercents:
+      return { a, b throws(ValueError) in
         guard case .percent(let x) = a, case .percent(let y) = b else { return .unknown }
         return .percent(try x - y)
       }
-    case .addDurations: return { a, b throws(ValueError) in
+    case .addDurations:
+      return { a, b throws(ValueError) in
         guard case .duration(let x) = a, case .duration(let y) = b else { return .unknown }
         return .duration(DurationBox(try x.duration.adding(y.duration)))
       }
-    case .subtractDurations: return { a, b throws(ValueError) in
+    case .subtractDurations:
+      return { a, b throws(ValueError) in
         guard case .duration(let x) = a, case .duration(let y) = b else { return .unknown }
         return .duration(DurationBox(try x.duration.adding(try y.duration.negated())))
       }
-    case .addDurationToDate: return { a, b throws(ValueError) in
+    case .addDurationToDate:
+      return { a, b throws(ValueError) in
         guard case .date(let x) = a, case .duration(let y) = b else { return .unknown }
         return .date(try x.adding(y.duration))
       }
-    case .addDateToDuration: return { a, b throws(ValueError) in
+    case .addDateToDuration:
+      return { a, b throws(ValueError) in
         guard case .duration(let x) = a, case .date(let y) = b else { return .unknown }
         return .date(try y.adding(x.duration))
       }
-    case .subtractDurationFromDate: return { a, b throws(ValueError) in
+    case .subtractDurationFromDate:
+      return { a, b throws(ValueError) in
         guard case .date(let x) = a, case .duration(let y) = b else { return .unknown }
         return .date(try x.subtracting(y.duration))
       }

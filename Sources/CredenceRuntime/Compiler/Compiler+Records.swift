@@ -132,7 +132,8 @@ extension Compiler {
     { m, record in
       let credential: CredentialRow
       switch record {
-      case .record(.awardCredential(let index)): credential = m.learner.awards[Int(index)].credential
+      case .record(.awardCredential(let index)):
+        credential = m.learner.awards[Int(index)].credential
       case .record(.enrolmentCredential(let index)):
         credential = m.learner.enrolments[Int(index)].credential
       default: return .unknown

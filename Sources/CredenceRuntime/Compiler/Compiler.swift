@@ -227,7 +227,8 @@ struct Compiler {
     case .text(let value): .text(value)
     case .date(let value): .date(value)
     case .duration(let value): .duration(DurationBox(value))
-    case .grade(let scale, let rank, let mark): .grade(GradeValue(scale: scale.index, rank: rank, mark: mark))
+    case .grade(let scale, let rank, let mark):
+      .grade(GradeValue(scale: scale.index, rank: rank, mark: mark))
     case .unknown: .unknown
     }
   }

@@ -126,7 +126,8 @@ extension Machine {
     } else if certainIndices.count < options.count {
       // Could the uncertain options add credits? Solve with them at their best.
       var optimistic = options
-      let generous = (try? certain.total + (totalCap ?? ExactDecimal(1_000_000_000))) ?? certain.total
+      let generous =
+        (try? certain.total + (totalCap ?? ExactDecimal(1_000_000_000))) ?? certain.total
       for index in optimistic.indices where optimistic[index].credits == nil {
         optimistic[index].credits = generous
       }
@@ -175,7 +176,8 @@ struct EquivalenceSolver {
     var chosen: [Int]
     var total: ExactDecimal
     var uncapped: ExactDecimal
-    var categories: [(category: String, before: ExactDecimal, after: ExactDecimal, cap: ExactDecimal)]
+    var categories:
+      [(category: String, before: ExactDecimal, after: ExactDecimal, cap: ExactDecimal)]
     /// False when the node limit cut the search short.
     var complete: Bool
   }
@@ -258,7 +260,9 @@ struct EquivalenceSolver {
     for (index, sum) in sums.enumerated() {
       let after = caps[index].map { min($0, sum) } ?? sum
       afterCategories = try add(afterCategories, after)
-      if index < names.count, let cap = caps[index] { categories.append((names[index], sum, after, cap)) }
+      if index < names.count, let cap = caps[index] {
+        categories.append((names[index], sum, after, cap))
+      }
     }
     let total = totalCap.map { min($0, afterCategories) } ?? afterCategories
     return Solution(
@@ -292,7 +296,9 @@ struct EquivalenceSolver {
     // Bound: even taking everything left cannot beat the best.
     if let best {
       var bound = sums
-      for bucket in bound.indices { bound[bucket] = try add(bound[bucket], suffix[position][bucket]) }
+      for bucket in bound.indices {
+        bound[bucket] = try add(bound[bucket], suffix[position][bucket])
+      }
       if try capped(bound) <= best.value { return true }
     }
     let index = candidates[position]

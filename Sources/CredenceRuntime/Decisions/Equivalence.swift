@@ -45,7 +45,8 @@ extension Compiler {
           switch rule.source {
           case .code(let code): .code(code)
           case .allOf(let list): .allOf(compile(list))
-          case .each(let element, let condition): .each(slot: element.index, condition: compile(condition))
+          case .each(let element, let condition):
+            .each(slot: element.index, condition: compile(condition))
           }
         let target: String? =
           switch rule.target {
@@ -56,7 +57,9 @@ extension Compiler {
           source: source, target: target, category: rule.category,
           credits: compile(rule.credits), span: rule.span)
       },
-      caps: equivalence.caps.map { .init(limit: compile($0.limit), category: $0.category, span: $0.span) },
+      caps: equivalence.caps.map {
+        .init(limit: compile($0.limit), category: $0.category, span: $0.span)
+      },
       localCount: equivalence.localCount, span: equivalence.span)
   }
 }

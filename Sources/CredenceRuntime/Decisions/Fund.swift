@@ -28,8 +28,11 @@ extension Compiler {
     CompiledFund(
       name: fund.name, title: fund.title, policy: fund.policy.index,
       perEnrolment: fund.perEnrolment.map { ($0.binder.index, $0.filter.map(compile)) },
-      conditions: fund.eligibility.map { .init(expression: compile($0.expression), because: $0.because) },
-      rate: fund.rate.map(compile), rateSlot: fund.rateSlot?.index, amount: fund.amount.map(compile),
+      conditions: fund.eligibility.map {
+        .init(expression: compile($0.expression), because: $0.because)
+      },
+      rate: fund.rate.map(compile), rateSlot: fund.rateSlot?.index,
+      amount: fund.amount.map(compile),
       currency: fund.currency, localCount: fund.localCount, span: fund.span)
   }
 }

@@ -10,28 +10,15 @@ struct StackDetail: Sendable {
   var undetermined: UndeterminedReason?
   /// Pool awards whose membership in the pool is unknown.
   var uncertainAwards: [Int]
-  /// Totals (`at least N credits` without `where`): need and have, by requirement.
-  var totals: [ObjectIdentifier: TotalInfo]
   /// Awards whose `where` condition is unknown, by requirement.
   var uncertainEligibility: [ObjectIdentifier: [Int]]
-  /// The codes used, in order: allocated first, then those added to reach the totals.
+  /// The codes the stack uses, earliest award first.
   var usedCodes: [String]
   /// The awards behind each code the stack may use (pool awards, certain first; the awards a
   /// nested stack keeps).
   var awardsByCode: [String: [Int]]
   /// Each code's credits.
   var credits: [String: ExactDecimal?]
-  /// Codes added to the allocation to reach the totals.
-  var filled: [String]
-}
-
-/// A total's need and what the certain pool holds.
-struct TotalInfo: Sendable {
-  var unit: CountUnit
-  var need: ExactDecimal
-  /// Distinct credentials or known credits available for certain.
-  var have: ExactDecimal
-  var truth: Truth
 }
 
 /// One distinct credential of a stack's pool.
@@ -40,17 +27,18 @@ private struct PoolItem {
   var credits: ExactDecimal?
   var certainAwards: [Int] = []
   var uncertainAwards: [Int] = []
+  /// The earliest award's day: the allocation prefers earlier awards.
+  var rank: Int
   var isCertain: Bool { !certainAwards.isEmpty }
 }
 
-/// The two readings of a stack's input: only what is certain, and everything possible.
+/// What the requirements need from the learner, gathered before allocating.
 private struct StackInputs {
   var items: [String: PoolItem] = [:]
   /// Codes in first-award order.
   var order: [String] = []
   var nestedItems: [String: (credits: ExactDecimal?, awards: [Int])] = [:]
   var nestedOutcomes: [Int: DecisionOutcome] = [:]
-  var totals: [ObjectIdentifier: TotalInfo] = [:]
   var uncertainEligibility: [ObjectIdentifier: [Int]] = [:]
   var uncertainAwards: [Int] = []
 }
@@ -103,92 +91,63 @@ extension Machine {
     } else {
       pool = learner.awards.indices.map { ($0, false) }
     }
+    try step(pool.count, at: stack.span)
     for (award, uncertain) in pool {
-      let credential = learner.awards[award].credential
-      if inputs.items[credential.code] == nil {
-        inputs.items[credential.code] = PoolItem(code: credential.code, credits: credential.credits)
-        inputs.order.append(credential.code)
+      let row = learner.awards[award]
+      let code = row.credential.code
+      if inputs.items[code] == nil {
+        inputs.items[code] = PoolItem(
+          code: code, credits: row.credential.credits,
+          rank: Int(row.awardedOn?.dayNumber ?? Int32.max))
+        inputs.order.append(code)
       }
       if uncertain {
-        inputs.items[credential.code]?.uncertainAwards.append(award)
+        inputs.items[code]?.uncertainAwards.append(award)
         inputs.uncertainAwards.append(award)
       } else {
-        inputs.items[credential.code]?.certainAwards.append(award)
+        inputs.items[code]?.certainAwards.append(award)
       }
     }
-    // Nested stacks first: totals count the awards they keep.
+    // Nested stacks first: their awards join the pool, kept by them.
     try collectNested(stack.requirements, &inputs)
 
-    var certainTop: [Requirement] = []
-    var possibleTop: [Requirement] = []
+    var top: [Requirement] = []
     for requirement in stack.requirements {
-      let (certain, possible) = try buildRequirement(requirement, pool, &inputs)
-      certainTop.append(certain)
-      possibleTop.append(possible)
+      top.append(try buildRequirement(requirement, pool, atTop: true, &inputs))
     }
 
-    func allocationPool(includeUncertain: Bool) -> [AllocationItem] {
-      var result: [AllocationItem] = []
-      for code in inputs.order {
-        guard let item = inputs.items[code], inputs.nestedItems[code] == nil,
-          includeUncertain || item.isCertain
-        else { continue }
-        let awards = item.certainAwards + (includeUncertain ? item.uncertainAwards : [])
-        result.append(
-          AllocationItem(
-            code: code, credits: item.credits, awardIDs: awards.map { learner.awards[$0].id }))
-      }
-      for (code, nested) in inputs.nestedItems.sorted(by: { $0.key < $1.key }) {
-        result.append(
-          AllocationItem(
-            code: code, credits: nested.credits,
-            awardIDs: nested.awards.map { learner.awards[$0].id }))
-      }
-      return result
+    var items: [AllocationItem] = []
+    for code in inputs.order where inputs.nestedItems[code] == nil {
+      guard let item = inputs.items[code] else { continue }
+      items.append(
+        AllocationItem(
+          code: code, credits: item.credits,
+          awardIDs: (item.certainAwards + item.uncertainAwards).map { learner.awards[$0].id },
+          inPool: item.isCertain ? .true : .unknown, rank: item.rank))
+    }
+    for (code, nested) in inputs.nestedItems.sorted(by: { $0.key < $1.key }) {
+      let rank = nested.awards.compactMap { learner.awards[$0].awardedOn?.dayNumber }.min()
+      items.append(
+        AllocationItem(
+          code: code, credits: nested.credits,
+          awardIDs: nested.awards.map { learner.awards[$0].id }, inPool: .true,
+          rank: Int(rank ?? Int32.max)))
     }
 
-    let allocationOptions = AllocationOptions(
-      searchNodeLimit: options.allocationSearchNodes, reportsClosest: true)
-    let certainPool = allocationPool(includeUncertain: false)
-    let certain = Allocator.allocate(.allOf(certainTop), pool: certainPool, options: allocationOptions)
-    var status: DecisionStatus
+    let allocation = Allocator.allocate(
+      .allOf(top), pool: items,
+      options: AllocationOptions(
+        searchNodeLimit: options.allocationSearchNodes, reportsClosest: true))
+    let status: DecisionStatus
     var undetermined: UndeterminedReason?
-    switch certain.status {
-    case .achieved:
-      status = .achieved
-    case .notAchieved, .undetermined:
-      let possiblePool = allocationPool(includeUncertain: true)
-      if possibleTop == certainTop && possiblePool == certainPool {
-        if case .undetermined(let reason) = certain.status {
-          status = .undetermined
-          undetermined = reason
-        } else {
-          status = .notAchieved
-        }
-      } else {
-        let possible = Allocator.allocate(
-          .allOf(possibleTop), pool: possiblePool, options: allocationOptions)
-        switch possible.status {
-        case .notAchieved:
-          status = .notAchieved
-        case .undetermined(.searchLimit):
-          status = .undetermined
-          undetermined = .searchLimit
-        case .undetermined(let reason):
-          status = .undetermined
-          if case .undetermined(let first) = certain.status { undetermined = first } else {
-            undetermined = reason
-          }
-        case .achieved:
-          status = .undetermined
-          if case .undetermined(let first) = certain.status { undetermined = first } else {
-            undetermined = .unknownValues
-          }
-        }
-      }
+    switch allocation.status {
+    case .achieved: status = .achieved
+    case .notAchieved: status = .notAchieved
+    case .undetermined(let reason):
+      status = .undetermined
+      undetermined = reason
     }
 
-    // What the stack uses: the allocation's codes, then more to reach the totals.
     var awardsByCode: [String: [Int]] = [:]
     var credits: [String: ExactDecimal?] = [:]
     for (code, item) in inputs.items {
@@ -199,10 +158,12 @@ extension Machine {
       awardsByCode[code] = nested.awards
       credits[code] = nested.credits
     }
-    var used = certain.usedCodes
-    var filled: [String] = []
-    fillTotals(stack.requirements, inputs, &used, &filled)
-
+    // Earliest award first, as the records are listed.
+    let rankOf = Dictionary(items.map { ($0.code, $0.rank) }, uniquingKeysWith: { a, _ in a })
+    let used = allocation.usedCodes.sorted { left, right in
+      let (a, b) = (rankOf[left] ?? .max, rankOf[right] ?? .max)
+      return a != b ? a < b : left < right
+    }
     var usedAwards: [Value] = []
     var totalCredits: ExactDecimal? = .zero
     for code in used {
@@ -214,12 +175,12 @@ extension Machine {
       }
     }
     let detail = StackDetail(
-      allocation: certain, undetermined: undetermined, uncertainAwards: inputs.uncertainAwards,
-      totals: inputs.totals, uncertainEligibility: inputs.uncertainEligibility, usedCodes: used,
-      awardsByCode: awardsByCode, credits: credits, filled: filled)
+      allocation: allocation, undetermined: undetermined, uncertainAwards: inputs.uncertainAwards,
+      uncertainEligibility: inputs.uncertainEligibility, usedCodes: used,
+      awardsByCode: awardsByCode, credits: credits)
     let missing =
       status == .achieved
-      ? [] : missingTexts(stack.requirements, certain.root.children, detail, inputs.nestedOutcomes)
+      ? [] : missingTexts(stack.requirements, allocation.root.children, detail)
     return DecisionOutcome(
       status: status, credits: totalCredits.map(Value.number) ?? .unknown,
       used: .list(ValueList(usedAwards)), missing: .list(ValueList(missing.map(Value.text))),
@@ -238,7 +199,8 @@ extension Machine {
         let outcome = stackOutcome(index)
         if outcome.status == .error {
           throw outcome.failure
-            ?? EvaluationFailure("a stack this one builds on could not be decided", at: requirement.span)
+            ?? EvaluationFailure(
+              "a stack this one builds on could not be decided", at: requirement.span)
         }
         inputs.nestedOutcomes[index] = outcome
         guard case .stack(let detail) = outcome.detail else { continue }
@@ -251,71 +213,73 @@ extension Machine {
     }
   }
 
-  /// The requirement as the allocation sees it, under the certain and the possible reading.
+  /// The requirement as the allocation sees it.
   private func buildRequirement(
-    _ requirement: CompiledRequirement, _ pool: [(award: Int, uncertain: Bool)],
+    _ requirement: CompiledRequirement, _ pool: [(award: Int, uncertain: Bool)], atTop: Bool,
     _ inputs: inout StackInputs
-  ) throws(EvaluationFailure) -> (Requirement, Requirement) {
-    let unknown: (Requirement, Requirement) = (.condition(.unknown), .condition(.unknown))
+  ) throws(EvaluationFailure) -> Requirement {
     switch requirement.kind {
     case .group(let quantifier, let children):
-      var certain: [Requirement] = []
-      var possible: [Requirement] = []
+      var built: [Requirement] = []
       for child in children {
-        let (c, p) = try buildRequirement(child, pool, &inputs)
-        certain.append(c)
-        possible.append(p)
+        built.append(try buildRequirement(child, pool, atTop: false, &inputs))
       }
       switch quantifier {
-      case .all: return (.allOf(certain), .allOf(possible))
-      case .any: return (.anyOf(certain), .anyOf(possible))
+      case .all: return .allOf(built)
+      case .any: return .anyOf(built)
       case .atLeast(let count):
-        guard let k = try wholeCount(count) else { return unknown }
-        return (.atLeast(k, of: certain), .atLeast(k, of: possible))
+        guard let k = try wholeCount(count) else { return .condition(.unknown) }
+        return .atLeast(k, of: built)
       }
     case .codes(let quantifier, let list):
-      guard case .list(let codes) = try list.code(self), !codes.hasUncertain else { return unknown }
+      guard case .list(let codes) = try list.code(self), !codes.hasUncertain else {
+        return .condition(.unknown)
+      }
       let texts = codes.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
-      guard texts.count == codes.count else { return unknown }
-      let leaf: Requirement
+      guard texts.count == codes.count else { return .condition(.unknown) }
       switch quantifier {
-      case .all: leaf = .allOfCodes(texts)
-      case .any: leaf = .anyOfCodes(texts)
+      case .all: return .allOfCodes(texts)
+      case .any: return .anyOfCodes(texts)
       case .atLeast(let count):
-        guard let k = try wholeCount(count) else { return unknown }
-        leaf = .codes(atLeast: k, of: texts)
+        guard let k = try wholeCount(count) else { return .condition(.unknown) }
+        return .codes(atLeast: k, of: texts)
       }
-      return (leaf, leaf)
     case .count(let minimum, let unit, let filter):
-      guard case .number(let need) = try minimum.code(self) else { return unknown }
+      guard case .number(let need) = try minimum.code(self) else { return .condition(.unknown) }
       guard let filter else {
-        return total(requirement, unit: unit, need: need, &inputs)
+        if atTop {
+          // A total over everything the stack uses (docs/decisions.md, "Stack totals").
+          return unit == .credits ? .totalCredits(need) : .totalCredentials(Self.ceilingCount(need))
+        }
+        // Inside a block a count claims, from the whole pool.
+        let all = EligibleCodes(inputs.order)
+        return unit == .credits
+          ? .credits(need, among: all) : .credentials(Self.ceilingCount(need), among: all)
       }
-      var certainCodes: [String] = []
-      var possibleCodes: [String] = []
+      var certain: [String] = []
+      var possible: [String] = []
       var unsure: [Int] = []
-      for (award, uncertain) in pool {
+      for (award, _) in pool {
         setLocal(filter.slot, .record(.award(Int32(award))))
         let truth = try filter.condition.code(self).truth
         let code = learner.awards[award].credential.code
-        if truth == .false { continue }
-        if truth == .true && !uncertain {
-          certainCodes.append(code)
-        } else if truth == .unknown {
+        switch truth {
+        case .true: if !certain.contains(code) { certain.append(code) }
+        case .unknown:
           unsure.append(award)
+          if !possible.contains(code) { possible.append(code) }
+        case .false: continue
         }
-        possibleCodes.append(code)
       }
+      possible.removeAll { certain.contains($0) }
       if !unsure.isEmpty { inputs.uncertainEligibility[ObjectIdentifier(requirement)] = unsure }
+      let eligible = EligibleCodes(certain, uncertain: possible)
       switch unit {
-      case .credentials:
-        let n = Self.ceilingCount(need)
-        return (.credentials(n, among: certainCodes), .credentials(n, among: possibleCodes))
-      case .credits:
-        return (.credits(need, among: certainCodes), .credits(need, among: possibleCodes))
+      case .credentials: return .credentials(Self.ceilingCount(need), among: eligible)
+      case .credits: return .credits(need, among: eligible)
       }
     case .nested(let index):
-      guard let outcome = inputs.nestedOutcomes[index] else { return unknown }
+      guard let outcome = inputs.nestedOutcomes[index] else { return .condition(.unknown) }
       let achieved: Truth =
         switch outcome.status {
         case .achieved: .true
@@ -324,97 +288,9 @@ extension Machine {
         }
       var kept: [String] = []
       if case .stack(let detail) = outcome.detail { kept = detail.usedCodes }
-      let leaf = Requirement.nestedStack(achieved: achieved, items: kept)
-      return (leaf, leaf)
+      return .nestedStack(achieved: achieved, items: kept)
     case .condition(let condition):
-      let leaf = Requirement.condition(try condition.code(self).truth)
-      return (leaf, leaf)
-    }
-  }
-
-  /// A total: every award the stack may use counts, including those other requirements
-  /// claim, so it holds exactly when the pool (and the nested stacks' awards) reach it.
-  private func total(
-    _ requirement: CompiledRequirement, unit: CountUnit, need: ExactDecimal,
-    _ inputs: inout StackInputs
-  ) -> (Requirement, Requirement) {
-    func reading(includeUncertain: Bool) -> (have: ExactDecimal, truth: Truth) {
-      var codes = Set<String>()
-      var sum = ExactDecimal.zero
-      var unknownCredits = false
-      func add(_ code: String, _ credits: ExactDecimal?) {
-        guard codes.insert(code).inserted else { return }
-        guard let credits else {
-          unknownCredits = true
-          return
-        }
-        if !credits.isNegative, let next = try? sum + credits { sum = next }
-      }
-      for code in inputs.order {
-        guard let item = inputs.items[code], includeUncertain || item.isCertain else { continue }
-        add(code, item.credits)
-      }
-      for (code, nested) in inputs.nestedItems { add(code, nested.credits) }
-      switch unit {
-      case .credentials:
-        let have = ExactDecimal(codes.count)
-        return (have, Truth(have >= need))
-      case .credits:
-        if sum >= need { return (sum, .true) }
-        return (sum, unknownCredits ? .unknown : .false)
-      }
-    }
-    let certain = reading(includeUncertain: false)
-    let possible = reading(includeUncertain: true)
-    inputs.totals[ObjectIdentifier(requirement)] = TotalInfo(
-      unit: unit, need: need, have: certain.have, truth: certain.truth)
-    return (.condition(certain.truth), .condition(possible.truth))
-  }
-
-  /// Adds certain pool codes to `used` until every total is reached: largest credits first
-  /// for credit totals, earliest awards first for credential counts.
-  private func fillTotals(
-    _ requirements: [CompiledRequirement], _ inputs: StackInputs, _ used: inout [String],
-    _ filled: inout [String]
-  ) {
-    for requirement in requirements {
-      switch requirement.kind {
-      case .group(_, let children):
-        fillTotals(children, inputs, &used, &filled)
-      case .count(_, let unit, nil):
-        guard let total = inputs.totals[ObjectIdentifier(requirement)] else { continue }
-        var usedSet = Set(used)
-        func currentCredits() -> ExactDecimal {
-          var sum = ExactDecimal.zero
-          for code in usedSet {
-            let credits = inputs.items[code]?.credits ?? inputs.nestedItems[code]?.credits ?? nil
-            if let credits, !credits.isNegative, let next = try? sum + credits { sum = next }
-          }
-          return sum
-        }
-        var candidates = inputs.order.filter { code in
-          !usedSet.contains(code) && (inputs.items[code]?.isCertain ?? false)
-        }
-        if unit == .credits {
-          candidates = candidates.enumerated().sorted { left, right in
-            let a = inputs.items[left.element]?.credits ?? nil ?? .zero
-            let b = inputs.items[right.element]?.credits ?? nil ?? .zero
-            return a != b ? a > b : left.offset < right.offset
-          }.map(\.element)
-        }
-        for code in candidates {
-          let reached =
-            unit == .credentials
-            ? ExactDecimal(usedSet.count) >= total.need : currentCredits() >= total.need
-          if reached { break }
-          if unit == .credits, (inputs.items[code]?.credits ?? nil) == nil { continue }
-          used.append(code)
-          filled.append(code)
-          usedSet.insert(code)
-        }
-      default:
-        continue
-      }
+      return .condition(try condition.code(self).truth)
     }
   }
 

@@ -7,33 +7,27 @@ extension Machine {
   /// closest allocation ("1 more credential from IS5005, IS5128", "4 more credits").
   func missingTexts(
     _ requirements: [CompiledRequirement], _ outcomes: [RequirementOutcome],
-    _ detail: StackDetail, _ nested: [Int: DecisionOutcome]
+    _ detail: StackDetail
   ) -> [String] {
     var texts: [String] = []
     for (requirement, outcome) in zip(requirements, outcomes)
     where outcome.status == .false && outcome.counted {
-      if let text = missingText(requirement, outcome, detail, nested) { texts += text }
+      if let text = missingText(requirement, outcome, detail) { texts += text }
     }
     return texts
   }
 
   private func missingText(
-    _ requirement: CompiledRequirement, _ outcome: RequirementOutcome, _ detail: StackDetail,
-    _ nested: [Int: DecisionOutcome]
+    _ requirement: CompiledRequirement, _ outcome: RequirementOutcome, _ detail: StackDetail
   ) -> [String]? {
     switch requirement.kind {
     case .group(_, let children):
       guard !outcome.children.isEmpty else { return [label(of: requirement)] }
-      let inner = missingTexts(children, outcome.children, detail, nested)
+      let inner = missingTexts(children, outcome.children, detail)
       return inner.isEmpty ? [label(of: requirement)] : inner
-    case .codes, .count(_, _, .some):
+    case .codes, .count:
       guard let shortfall = outcome.shortfall else { return [label(of: requirement)] }
       return [Self.shortfallText(shortfall)]
-    case .count(_, _, nil):
-      guard let total = detail.totals[ObjectIdentifier(requirement)] else {
-        return [label(of: requirement)]
-      }
-      return [Self.totalShortfallText(total)]
     case .nested(let index):
       return ["\(program.stacks[index].title) first"]
     case .condition:
@@ -61,17 +55,6 @@ extension Machine {
       parts.append(creditsText(shortfall.credits, more: true))
     }
     return parts.isEmpty ? "nothing more" : parts.joined(separator: " and ")
-  }
-
-  static func totalShortfallText(_ total: TotalInfo) -> String {
-    let gap = (try? total.need - total.have) ?? total.need
-    switch total.unit {
-    case .credentials:
-      let count = ceilingCount(gap)
-      return "\(count) more credential\(count == 1 ? "" : "s")"
-    case .credits:
-      return creditsText(gap, more: true)
-    }
   }
 
   /// `4 credits`, `1 credit`, `4 more credits`.

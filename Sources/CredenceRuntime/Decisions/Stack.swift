@@ -25,7 +25,8 @@ final class CompiledRequirement: Sendable {
     case group(Quantifier, [CompiledRequirement])
     case codes(Quantifier, CompiledExpr)
     /// `at least N credentials|credits [where c]`; without a filter it is a total.
-    case count(minimum: CompiledExpr, unit: CountUnit, filter: (slot: Int, condition: CompiledExpr)?)
+    case count(
+      minimum: CompiledExpr, unit: CountUnit, filter: (slot: Int, condition: CompiledExpr)?)
     case nested(Int)
     case condition(CompiledExpr)
   }

@@ -85,7 +85,11 @@ public final class EvaluationSession {
     }
     if case .list(let used) = outcome.used {
       result.used = used.elements.compactMap {
-        if case .record(.award(let index)) = $0 { machine.learner.awards[Int(index)].id } else { nil }
+        if case .record(.award(let index)) = $0 {
+          machine.learner.awards[Int(index)].id
+        } else {
+          nil
+        }
       }
     }
     if case .list(let missing) = outcome.missing {

@@ -67,9 +67,10 @@ public struct PolicyTestRunner {
     if let row {
       for (column, value) in zip(test.columns, test.examples[row].values) {
         let compiled = compiler.compile(value)
-        let result = (try? machine.inFrame(test.localCount) { m throws(EvaluationFailure) in
-          try compiled.code(m)
-        }) ?? .unknown
+        let result =
+          (try? machine.inFrame(test.localCount) { m throws(EvaluationFailure) in
+            try compiled.code(m)
+          }) ?? .unknown
         columns.append((column.slot.index, result))
       }
     }
@@ -168,7 +169,8 @@ extension Machine {
         guard seen.insert(key).inserted else { return }
         if let index = learner.enrolments.firstIndex(where: { $0.id == id }) {
           found.append(
-            explain(.fund(fund), claimOutcome(fund: fund.index, enrolment: index), enrolment: index))
+            explain(.fund(fund), claimOutcome(fund: fund.index, enrolment: index), enrolment: index)
+          )
         } else {
           found.append(explain(.fund(fund), claimOutcome(fund: fund.index, enrolmentID: id)))
         }

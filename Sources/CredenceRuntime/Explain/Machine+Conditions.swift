@@ -87,8 +87,12 @@ extension Machine {
         return holds ? "is \(describe(element))" : "needs \(need), is \(describe(element))"
       }
       let what = describe(element)
-      if holds { return negated ? "\(what) is not among \(describe(list))" : "\(what) is among \(describe(list))" }
-      return negated ? "needs no \(what), has \(describe(list))" : "needs \(what), has \(describe(list))"
+      if holds {
+        return negated
+          ? "\(what) is not among \(describe(list))" : "\(what) is among \(describe(list))"
+      }
+      return negated
+        ? "needs no \(what), has \(describe(list))" : "needs \(what), has \(describe(list))"
     case .presence(let operand, let presence):
       _ = operand
       guard let child = expr.children.first, let value = tryValue(child) else { return nil }
@@ -99,7 +103,9 @@ extension Machine {
     case .status(_, let status):
       guard let child = expr.children.first, case .decision(let outcome)? = tryValue(child)
       else { return nil }
-      return holds ? "is \(outcome.status.rawValue)" : "needs \(status.rawValue), is \(outcome.status.rawValue)"
+      return holds
+        ? "is \(outcome.status.rawValue)"
+        : "needs \(status.rawValue), is \(outcome.status.rawValue)"
     case .value, .call, .fact:
       return nil
     default:

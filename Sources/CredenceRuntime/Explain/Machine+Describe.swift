@@ -20,7 +20,8 @@ extension Machine {
     case .duration(let d): return d.duration.description
     case .grade(let g): return g.mark
     case .list(let list):
-      var shown = list.elements.prefix(Self.maximumElementsShown).enumerated().map { index, element in
+      var shown = list.elements.prefix(Self.maximumElementsShown).enumerated().map {
+        index, element in
         describe(element) + (list.isUncertain(index) ? " (perhaps)" : "")
       }
       if list.count > Self.maximumElementsShown {
@@ -41,7 +42,8 @@ extension Machine {
     switch record {
     case .learner: return "the learner"
     case .award(let index): return describeAward(Int(index))
-    case .awardCredential(let index): return "credential \(learner.awards[Int(index)].credential.code)"
+    case .awardCredential(let index):
+      return "credential \(learner.awards[Int(index)].credential.code)"
     case .enrolment(let index):
       let enrolment = learner.enrolments[Int(index)]
       return "enrolment \(enrolment.id) (\(enrolment.credential.code))"

@@ -7,7 +7,9 @@ extension Machine {
   static let maximumNestedExplanations = 4
 
   /// The explanation of a per-learner decision, or of a claim (`enrolment` given).
-  func explain(_ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int? = nil, depth: Int = 0)
+  func explain(
+    _ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int? = nil, depth: Int = 0
+  )
     -> Explanation
   {
     let title: String
@@ -110,7 +112,8 @@ extension Machine {
       }
       if outcome.status == .eligible || outcome.status == .undetermined {
         if let rate = fund.rate, let value = m.tryValue(rate) {
-          lines.append(Explanation(value.isUnknown ? .unknown : .info, "rate: \(m.describe(value))"))
+          lines.append(
+            Explanation(value.isUnknown ? .unknown : .info, "rate: \(m.describe(value))"))
         }
         if let amount = fund.amount, let value = m.tryValue(amount) {
           let formula = m.source(amount)
@@ -129,27 +132,29 @@ extension Machine {
     _ index: Int, _ outcome: DecisionOutcome, _ detail: StackDetail, depth: Int
   ) -> [Explanation] {
     let stack = program.stacks[index]
-    return (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
-      var lines: [Explanation] = []
-      for (requirement, result) in zip(stack.requirements, detail.allocation.root.children) {
-        lines.append(m.explainRequirement(requirement, result, detail, depth: depth))
-      }
-      if let reason = detail.undetermined, let text = Self.limitText(reason) {
-        lines.append(Explanation(.unknown, text))
-      }
-      if outcome.status == .undetermined {
-        for reason in m.stackReasons(index, outcome) where Self.limitText(detail.undetermined ?? .unknownValues) != reason {
-          lines.append(Explanation(.unknown, reason))
+    return
+      (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
+        var lines: [Explanation] = []
+        for (requirement, result) in zip(stack.requirements, detail.allocation.root.children) {
+          lines.append(m.explainRequirement(requirement, result, detail, depth: depth))
         }
-      }
-      let used = detail.usedCodes.compactMap { detail.awardsByCode[$0]?.first }
-      if !used.isEmpty {
-        lines.append(
-          Explanation(
-            .info, "awards used: " + used.map { m.describeUse($0) }.joined(separator: ", ")))
-      }
-      return lines
-    }) ?? []
+        if let reason = detail.undetermined, let text = Self.limitText(reason) {
+          lines.append(Explanation(.unknown, text))
+        }
+        if outcome.status == .undetermined {
+          for reason in m.stackReasons(index, outcome)
+          where Self.limitText(detail.undetermined ?? .unknownValues) != reason {
+            lines.append(Explanation(.unknown, reason))
+          }
+        }
+        let used = detail.usedCodes.compactMap { detail.awardsByCode[$0]?.first }
+        if !used.isEmpty {
+          lines.append(
+            Explanation(
+              .info, "awards used: " + used.map { m.describeUse($0) }.joined(separator: ", ")))
+        }
+        return lines
+      }) ?? []
   }
 
   private func explainRequirement(
@@ -183,16 +188,23 @@ extension Machine {
       if parts.isEmpty && result.status != .true { parts.append("no award qualifies") }
       suffix = parts.isEmpty ? "" : ": " + parts.joined(separator: "; ")
     case .count(_, let unit, nil):
-      if let total = detail.totals[ObjectIdentifier(requirement)] {
-        let have: String =
-          switch unit {
-          case .credentials:
-            "\(total.have) credential\(total.have == .one ? "" : "s")"
-          case .credits:
-            Self.creditsText(total.have)
+      // A total: what the stack uses altogether.
+      var have = ExactDecimal.zero
+      for code in result.codes {
+        switch unit {
+        case .credentials: have = (try? have + .one) ?? have
+        case .credits:
+          if let credits = detail.credits[code] ?? nil, !credits.isNegative {
+            have = (try? have + credits) ?? have
           }
-        suffix = ": has \(have)"
-        if total.truth == .false { suffix += ", needs " + Self.totalShortfallText(total) }
+        }
+      }
+      let amount =
+        unit == .credentials
+        ? "\(have) credential\(have == .one ? "" : "s")" : Self.creditsText(have)
+      suffix = ": has \(amount)"
+      if let shortfall = result.shortfall, result.status == .false {
+        suffix += ", needs " + Self.shortfallText(shortfall)
       }
     case .nested(let index):
       let outcome = stackOutcome(index)
@@ -202,7 +214,8 @@ extension Machine {
       }
     case .condition(let condition):
       let explained = explainCondition(condition, label: label)
-      return Explanation(result.counted || explained.mark == .held ? explained.mark : .info,
+      return Explanation(
+        result.counted || explained.mark == .held ? explained.mark : .info,
         explained.text, explained.children)
     }
     return Explanation(mark, label + suffix, children)
@@ -214,71 +227,79 @@ extension Machine {
     _ index: Int, _ outcome: DecisionOutcome, _ detail: EquivalenceDetail
   ) -> [Explanation] {
     let equivalence = program.equivalences[index]
-    return (try? inFrame(equivalence.localCount) { m throws(EvaluationFailure) in
-      var lines: [Explanation] = []
-      var usedBy: [Int: Int] = [:]  // award → chosen option
-      var grantedTo: [String: Int] = [:]  // module → chosen option
-      for choice in detail.chosen {
-        let option = detail.options[choice]
-        for award in option.awards { usedBy[award] = choice }
-        if let target = option.target { grantedTo[target] = choice }
-        let awards = option.awards.map { m.describeUse($0) }.joined(separator: " with ")
-        let target = option.target.map { "module \($0)" } ?? "an elective"
-        let category = option.category.map { " in \"\($0)\"" } ?? ""
-        let credits = option.credits.map { Self.creditsText($0) } ?? "unknown credits"
-        lines.append(Explanation(.held, "\(awards) counts as \(target)\(category): \(credits)"))
-      }
-      for category in detail.categories where category.before > category.after {
-        let removed = (try? category.before - category.after) ?? .zero
-        lines.append(
-          Explanation(
-            .info,
-            "the cap of \(Self.creditsText(category.cap)) in \"\(category.category)\" removed "
-              + Self.creditsText(removed)))
-      }
-      if let cap = detail.totalCap, detail.uncapped > detail.total {
-        let removed = (try? detail.uncapped - detail.total) ?? .zero
-        lines.append(
-          Explanation(
-            .info, "the cap of \(Self.creditsText(cap)) in all removed \(Self.creditsText(removed))"))
-      }
-      let inPool = Dictionary(detail.pool.map { ($0.award, $0.uncertain) }, uniquingKeysWith: { a, _ in a })
-      for award in m.learner.awards.indices where usedBy[award] == nil {
-        let what = m.describeAward(award)
-        guard let uncertain = inPool[award] else {
-          let reason = equivalence.pool.flatMap { m.poolReason($0, award: award) }
-          lines.append(Explanation(.failed, "\(what): \(reason ?? "not among the awards considered")"))
-          continue
+    return
+      (try? inFrame(equivalence.localCount) { m throws(EvaluationFailure) in
+        var lines: [Explanation] = []
+        var usedBy: [Int: Int] = [:]  // award → chosen option
+        var grantedTo: [String: Int] = [:]  // module → chosen option
+        for choice in detail.chosen {
+          let option = detail.options[choice]
+          for award in option.awards { usedBy[award] = choice }
+          if let target = option.target { grantedTo[target] = choice }
+          let awards = option.awards.map { m.describeUse($0) }.joined(separator: " with ")
+          let target = option.target.map { "module \($0)" } ?? "an elective"
+          let category = option.category.map { " in \"\($0)\"" } ?? ""
+          let credits = option.credits.map { Self.creditsText($0) } ?? "unknown credits"
+          lines.append(Explanation(.held, "\(awards) counts as \(target)\(category): \(credits)"))
         }
-        if uncertain {
-          lines.append(Explanation(.unknown, "\(what): may count, but whether it is considered is unknown"))
-          continue
+        for category in detail.categories where category.before > category.after {
+          let removed = (try? category.before - category.after) ?? .zero
+          lines.append(
+            Explanation(
+              .info,
+              "the cap of \(Self.creditsText(category.cap)) in \"\(category.category)\" removed "
+                + Self.creditsText(removed)))
         }
-        let options = detail.options.indices.filter { detail.options[$0].awards.contains(award) }
-        if options.isEmpty {
-          lines.append(Explanation(.failed, "\(what): \(m.noEquivalenceText(equivalence, award))"))
-          continue
+        if let cap = detail.totalCap, detail.uncapped > detail.total {
+          let removed = (try? detail.uncapped - detail.total) ?? .zero
+          lines.append(
+            Explanation(
+              .info,
+              "the cap of \(Self.creditsText(cap)) in all removed \(Self.creditsText(removed))"))
         }
-        var reason = "already used"
-        for option in options {
-          if let target = detail.options[option].target, let other = grantedTo[target] {
-            let others = detail.options[other].awards.map { m.describeAward($0) }.joined(separator: ", ")
-            reason = "already used: module \(target) is granted for \(others)"
-            break
+        let inPool = Dictionary(
+          detail.pool.map { ($0.award, $0.uncertain) }, uniquingKeysWith: { a, _ in a })
+        for award in m.learner.awards.indices where usedBy[award] == nil {
+          let what = m.describeAward(award)
+          guard let uncertain = inPool[award] else {
+            let reason = equivalence.pool.flatMap { m.poolReason($0, award: award) }
+            lines.append(
+              Explanation(.failed, "\(what): \(reason ?? "not among the awards considered")"))
+            continue
           }
-          if detail.options[option].uncertain {
-            reason = "may count, but that depends on something unknown"
+          if uncertain {
+            lines.append(
+              Explanation(.unknown, "\(what): may count, but whether it is considered is unknown"))
+            continue
+          }
+          let options = detail.options.indices.filter { detail.options[$0].awards.contains(award) }
+          if options.isEmpty {
+            lines.append(
+              Explanation(.failed, "\(what): \(m.noEquivalenceText(equivalence, award))"))
+            continue
+          }
+          var reason = "already used"
+          for option in options {
+            if let target = detail.options[option].target, let other = grantedTo[target] {
+              let others = detail.options[other].awards.map { m.describeAward($0) }.joined(
+                separator: ", ")
+              reason = "already used: module \(target) is granted for \(others)"
+              break
+            }
+            if detail.options[option].uncertain {
+              reason = "may count, but that depends on something unknown"
+            }
+          }
+          lines.append(
+            Explanation(reason.hasPrefix("may") ? .unknown : .failed, "\(what): \(reason)"))
+        }
+        if outcome.status == .undetermined {
+          for reason in m.equivalenceReasons(index, outcome) {
+            lines.append(Explanation(.unknown, reason))
           }
         }
-        lines.append(Explanation(reason.hasPrefix("may") ? .unknown : .failed, "\(what): \(reason)"))
-      }
-      if outcome.status == .undetermined {
-        for reason in m.equivalenceReasons(index, outcome) {
-          lines.append(Explanation(.unknown, reason))
-        }
-      }
-      return lines
-    }) ?? []
+        return lines
+      }) ?? []
   }
 
   /// Why an award in the pool matched no rule.
@@ -303,9 +324,10 @@ extension Machine {
     switch pool.expr.node {
     case .value(let id):
       let definition = program.lets[id.index]
-      return (try? inFrame(definition.localCount) { m throws(EvaluationFailure) in
-        m.poolReason(definition.body, award: award)
-      }) ?? nil
+      return
+        (try? inFrame(definition.localCount) { m throws(EvaluationFailure) in
+          m.poolReason(definition.body, award: award)
+        }) ?? nil
     case .filter(_, let element, _):
       guard pool.children.count == 2 else { return nil }
       let source = pool.children[0]

@@ -55,17 +55,18 @@ extension Machine {
     guard case .stack(let detail) = outcome.detail else { return [] }
     let stack = program.stacks[index]
     if let reason = detail.undetermined, let text = Self.limitText(reason) { return [text] }
-    return (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
-      var reasons: [String] = []
-      if let pool = stack.pool { m.collectUnknowns(pool, depth: 0, &reasons) }
-      m.requirementReasons(stack.requirements, detail, &reasons)
-      if reasons.isEmpty {
-        for award in detail.uncertainAwards {
-          reasons.append("whether \(m.describeAward(award)) counts is unknown")
+    return
+      (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
+        var reasons: [String] = []
+        if let pool = stack.pool { m.collectUnknowns(pool, depth: 0, &reasons) }
+        m.requirementReasons(stack.requirements, detail, &reasons)
+        if reasons.isEmpty {
+          for award in detail.uncertainAwards {
+            reasons.append("whether \(m.describeAward(award)) counts is unknown")
+          }
         }
-      }
-      return Array(reasons.prefix(Self.maximumReasons))
-    }) ?? []
+        return Array(reasons.prefix(Self.maximumReasons))
+      }) ?? []
   }
 
   private func requirementReasons(
@@ -91,14 +92,7 @@ extension Machine {
             for reason in inner where !reasons.contains(reason) { reasons.append(reason) }
           }
         }
-        if unit == .credits, let total = detail.totals[ObjectIdentifier(requirement)],
-          total.truth == .unknown
-        {
-          for (code, credits) in detail.credits.sorted(by: { $0.key < $1.key }) where credits == nil {
-            let reason = "the credits of credential \(code) are not recorded"
-            if !reasons.contains(reason) { reasons.append(reason) }
-          }
-        }
+        _ = unit
       case .nested(let nested):
         let outcome = stackOutcome(nested)
         if outcome.status == .undetermined {
@@ -123,28 +117,29 @@ extension Machine {
     guard case .equivalence(let detail) = outcome.detail else { return [] }
     let equivalence = program.equivalences[index]
     if let reason = detail.undetermined, let text = Self.limitText(reason) { return [text] }
-    return (try? inFrame(equivalence.localCount) { m throws(EvaluationFailure) in
-      var reasons: [String] = []
-      if let pool = equivalence.pool { m.collectUnknowns(pool, depth: 0, &reasons) }
-      for option in detail.options where option.uncertain {
-        let rule = equivalence.rules[option.rule]
-        if case .each(let slot, let condition) = rule.source, let award = option.awards.first {
-          m.setLocal(slot, .record(.award(Int32(award))))
-          if m.tryValue(condition)?.isUnknown ?? false {
-            m.collectUnknowns(condition, depth: 0, &reasons)
-          }
-          if m.tryValue(rule.credits)?.isUnknown ?? false {
+    return
+      (try? inFrame(equivalence.localCount) { m throws(EvaluationFailure) in
+        var reasons: [String] = []
+        if let pool = equivalence.pool { m.collectUnknowns(pool, depth: 0, &reasons) }
+        for option in detail.options where option.uncertain {
+          let rule = equivalence.rules[option.rule]
+          if case .each(let slot, let condition) = rule.source, let award = option.awards.first {
+            m.setLocal(slot, .record(.award(Int32(award))))
+            if m.tryValue(condition)?.isUnknown ?? false {
+              m.collectUnknowns(condition, depth: 0, &reasons)
+            }
+            if m.tryValue(rule.credits)?.isUnknown ?? false {
+              m.collectUnknowns(rule.credits, depth: 0, &reasons)
+            }
+          } else if option.credits == nil {
             m.collectUnknowns(rule.credits, depth: 0, &reasons)
           }
-        } else if option.credits == nil {
-          m.collectUnknowns(rule.credits, depth: 0, &reasons)
         }
-      }
-      for cap in equivalence.caps where m.tryValue(cap.limit)?.isUnknown ?? false {
-        m.collectUnknowns(cap.limit, depth: 0, &reasons)
-      }
-      return Array(reasons.prefix(Self.maximumReasons))
-    }) ?? []
+        for cap in equivalence.caps where m.tryValue(cap.limit)?.isUnknown ?? false {
+          m.collectUnknowns(cap.limit, depth: 0, &reasons)
+        }
+        return Array(reasons.prefix(Self.maximumReasons))
+      }) ?? []
   }
 
   /// The words for an answer a limit left open.

@@ -100,7 +100,8 @@ extension Machine {
       if values.allSatisfy({ $0.map { !$0.isUnknown } ?? false }) {
         // Both sides known: a grade without a place on its scale.
         for case .grade(let grade)? in values where !grade.isRanked {
-          let scale = program.scales.indices.contains(Int(grade.scale))
+          let scale =
+            program.scales.indices.contains(Int(grade.scale))
             ? program.scales[Int(grade.scale)].name : "its scale"
           note("the grade \"\(grade.mark)\" is not on the scale `\(scale)`", &reasons)
         }
@@ -149,7 +150,8 @@ extension Machine {
     }
   }
 
-  private func noteParam(_ index: Int, on date: CredenceValues.CivilDate, _ reasons: inout [String]) {
+  private func noteParam(_ index: Int, on date: CredenceValues.CivilDate, _ reasons: inout [String])
+  {
     let param = program.params[index]
     if let first = param.values.first?.from, date < first {
       note(
@@ -252,7 +254,9 @@ extension Machine {
   }
 
   /// For `sum(xs, e)` and friends: the elements whose per-element value is unknown.
-  private func collectPerElementUnknowns(_ expr: CompiledExpr, depth: Int, _ reasons: inout [String]) {
+  private func collectPerElementUnknowns(
+    _ expr: CompiledExpr, depth: Int, _ reasons: inout [String]
+  ) {
     guard case .aggregate(_, _, let perElement?) = expr.expr.node, expr.children.count == 2,
       case .list(let list)? = tryValue(expr.children[0])
     else { return }

@@ -69,7 +69,9 @@ public struct LearnerView: Sendable {
     }
   }
 
-  static func before(_ leftDate: CivilDate?, _ leftID: String, _ rightDate: CivilDate?, _ rightID: String)
+  static func before(
+    _ leftDate: CivilDate?, _ leftID: String, _ rightDate: CivilDate?, _ rightID: String
+  )
     -> Bool
   {
     if leftDate != rightDate { return dateBefore(leftDate, rightDate) }

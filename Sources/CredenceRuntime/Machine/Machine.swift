@@ -200,7 +200,9 @@ final class Machine {
     return try result.get()
   }
 
-  private func paramResult(_ index: Int, on date: CredenceValues.CivilDate) -> Result<Value, EvaluationFailure> {
+  private func paramResult(_ index: Int, on date: CredenceValues.CivilDate) -> Result<
+    Value, EvaluationFailure
+  > {
     let definition = program.params[index]
     guard let entry = definition.values.last(where: { $0.from.map { $0 <= date } ?? true })
     else { return .success(.unknown) }

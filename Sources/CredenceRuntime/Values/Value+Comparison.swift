@@ -71,7 +71,8 @@ extension Value {
     case .number(let a): .number(a.normalized)
     case .percent(let a): .percent(a.normalized)
     case .money(let a): .money(Money(a.amount.normalized, a.currency))
-    case .grade(let g) where g.isRanked: .grade(GradeValue(scale: Int(g.scale), rank: Int(g.rank), mark: ""))
+    case .grade(let g) where g.isRanked:
+      .grade(GradeValue(scale: Int(g.scale), rank: Int(g.rank), mark: ""))
     default: self
     }
   }

@@ -44,7 +44,8 @@ enum Programs {
         let line = file?.line(of: d.span.start) ?? 0
         return "\(file?.path ?? "?"):\(line): \(d.message)"
       }
-      Issue.record(Comment(rawValue: "the program does not check:\n" + lines.joined(separator: "\n")))
+      Issue.record(
+        Comment(rawValue: "the program does not check:\n" + lines.joined(separator: "\n")))
       return nil
     }
     return CompiledProgram(program, sources: sources)
