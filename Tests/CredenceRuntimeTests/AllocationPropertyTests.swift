@@ -334,6 +334,7 @@ struct AllocationPropertyTests {
         result.status == reference.expectedStatus,
         "instance \(number): \(instance.tree) over \(instance.credits)")
       checkInvariants(result, instance)
+      #expect(Allocator.decide(instance.tree, pool: instance.pool) == result.status)
       if result.status == .notAchieved {
         #expect(result.closestIsExact)
         #expect(

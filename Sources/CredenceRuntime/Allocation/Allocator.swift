@@ -31,6 +31,23 @@ public enum Allocator {
       : search.allocateDisjoint(facts: facts)
   }
 
+  /// Decides only whether `pool` satisfies `requirement`, without the allocation and its
+  /// explanation: the same answer as ``allocate(_:pool:options:)``, for batches that need
+  /// nothing else (no closest allocation is searched, no result tree is built).
+  public static func decide(
+    _ requirement: Requirement, pool: [AllocationItem],
+    searchNodeLimit: Int = AllocationLimits.defaultSearchNodes
+  ) -> AllocationStatus {
+    let problem: Problem
+    switch Problem.build(requirement, pool: pool) {
+    case .built(let built): problem = built
+    case .beyondLimits(let reason): return .undetermined(reason)
+    }
+    guard problem.leavesShareItems else { return problem.verdictWithoutCompetition }
+    let search = Search(problem: problem, nodeLimit: searchNodeLimit)
+    return search.verdict(facts: TreeFacts(problem)).status
+  }
+
   /// The answer for an input beyond a named limit: undetermined, with no allocation.
   private static func beyondLimits(_ reason: UndeterminedReason) -> Allocation {
     Allocation(
@@ -64,6 +81,38 @@ extension Problem {
   }
 }
 
+extension Problem {
+  /// The answer when leaves do not compete: each leaf holds or not on its own, and the groups
+  /// combine that by Kleene's logic.
+  var verdictWithoutCompetition: AllocationStatus {
+    var truth = [Truth](repeating: .true, count: nodes.count)
+    for node in stride(from: nodes.count - 1, through: 0, by: -1) {
+      let entry = nodes[node]
+      if entry.leaf >= 0 {
+        let leaf = leaves[entry.leaf]
+        truth[node] =
+          leaf.holdsAlone(.pessimistic) ? .true : leaf.holdsAlone(.optimistic) ? .unknown : .false
+      } else {
+        var trueCount = 0
+        var unknownCount = 0
+        for child in entry.children {
+          if truth[child] == .true {
+            trueCount += 1
+          } else if truth[child] == .unknown {
+            unknownCount += 1
+          }
+        }
+        truth[node] = .atLeast(entry.need, trueCount: trueCount, unknownCount: unknownCount)
+      }
+    }
+    switch truth[0] {
+    case .true: return .achieved
+    case .unknown: return .undetermined(.unknownValues)
+    case .false: return .notAchieved
+    }
+  }
+}
+
 extension Search {
   /// Leaves do not compete: each takes all it may, the cheapest choices decide the groups.
   func allocateDisjoint(facts: TreeFacts) -> Allocation {
@@ -82,6 +131,33 @@ extension Search {
   /// Leaves compete for items: search under the pessimistic reading, then (if unknown values
   /// could change the answer) the optimistic one, then for the closest allocation on a *no*.
   func allocateShared(facts: TreeFacts, options: AllocationOptions) -> Allocation {
+    let (status, witness) = verdict(facts: facts)
+    if let witness {
+      var assignment = witness.assignment
+      for leaf in witness.mask.members { trim(leaf, &assignment) }
+      let counted = countedNodes(witness.mask, facts: facts, freeReading: witness.reading)
+      return makeAllocation(status, assignment, counted: counted, closestIsExact: true)
+    }
+    if options.reportsClosest, let closest = findClosest(facts: facts) {
+      let counted = countedNodes(closest.selection, facts: facts, freeReading: .pessimistic)
+      return makeAllocation(
+        status, closest.assignment, counted: counted, closestIsExact: closest.exact)
+    }
+    // No closest allocation (not asked for, or no budget): the cheapest selection, filled
+    // leaf by leaf from what is free.
+    let counted = countedNodes(.empty, facts: facts, freeReading: .pessimistic)
+    var assignment = [Int](repeating: -1, count: problem.itemCount)
+    for (index, leaf) in problem.leaves.enumerated() where counted[leaf.node] {
+      fill(index, &assignment)
+    }
+    return makeAllocation(status, assignment, counted: counted, closestIsExact: false)
+  }
+
+  /// The status when leaves compete, and a satisfying allocation (under the reading that
+  /// found it) when there is one.
+  func verdict(
+    facts: TreeFacts
+  ) -> (status: AllocationStatus, witness: (assignment: [Int], mask: LeafMask, reading: Reading)?) {
     var status: AllocationStatus
     var witness: (assignment: [Int], mask: LeafMask, reading: Reading)?
     switch findSatisfying(.pessimistic, facts: facts) {
@@ -104,25 +180,7 @@ extension Search {
         status = .undetermined(.searchLimit)
       }
     }
-    if let witness {
-      var assignment = witness.assignment
-      for leaf in witness.mask.members { trim(leaf, &assignment) }
-      let counted = countedNodes(witness.mask, facts: facts, freeReading: witness.reading)
-      return makeAllocation(status, assignment, counted: counted, closestIsExact: true)
-    }
-    if options.reportsClosest, let closest = findClosest(facts: facts) {
-      let counted = countedNodes(closest.selection, facts: facts, freeReading: .pessimistic)
-      return makeAllocation(
-        status, closest.assignment, counted: counted, closestIsExact: closest.exact)
-    }
-    // No closest allocation (not asked for, or no budget): the cheapest selection, filled
-    // leaf by leaf from what is free.
-    let counted = countedNodes(.empty, facts: facts, freeReading: .pessimistic)
-    var assignment = [Int](repeating: -1, count: problem.itemCount)
-    for (index, leaf) in problem.leaves.enumerated() where counted[leaf.node] {
-      fill(index, &assignment)
-    }
-    return makeAllocation(status, assignment, counted: counted, closestIsExact: false)
+    return (status, witness)
   }
 
   /// The witness allocation for a feasible leaf set.

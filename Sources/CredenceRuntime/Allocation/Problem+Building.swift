@@ -17,32 +17,13 @@ extension Problem {
     var builder = TreeBuilder()
     guard builder.add(requirement) != nil else { return .beyondLimits(.tooManyRequirements) }
 
-    // Preference order (see `Problem`): credits first only when a credit total rewards them.
-    let creditTotal = builder.rawLeaves.indices.contains { index in
-      builder.rawLeaves[index].kind == .total && (builder.thresholds[index]?.signum ?? 0) > 0
-    }
-    let credit = merged.map { item in item.credits.map { $0.isNegative ? .zero : $0 } }
-    let order = merged.indices.sorted { left, right in
-      if creditTotal {
-        switch (credit[left], credit[right]) {
-        case (let a?, let b?) where a != b: return a > b
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
-        }
-      }
-      if merged[left].rank != merged[right].rank { return merged[left].rank < merged[right].rank }
-      return left < right  // merged is in code order
-    }
-    var byCode = [Int](repeating: 0, count: merged.count)
-    for (index, original) in order.enumerated() { byCode[original] = index }
-    let items = order.map { merged[$0] }
-    let knownCredits = order.map { credit[$0] }
-
     // One fixed-point scale for every credit value and threshold: the most decimals any uses.
+    let credit = merged.map { item in item.credits.map { $0.isNegative ? .zero : $0 } }
     var scale = 0
-    for value in knownCredits.compactMap({ $0 }) { scale = max(scale, value.normalized.scale) }
-    for threshold in builder.thresholds.compactMap({ $0 }) {
+    for case let value? in credit where value.scale > scale {
+      scale = max(scale, value.normalized.scale)
+    }
+    for case let threshold? in builder.thresholds where threshold.scale > scale {
       scale = max(scale, threshold.normalized.scale)
     }
     func fixed(_ value: ExactDecimal) -> Int64? {
@@ -51,21 +32,53 @@ extension Problem {
       else { return nil }
       return result
     }
-    var pessimistic = [Int64](repeating: 0, count: items.count)
-    var creditKnown = [Bool](repeating: false, count: items.count)
-    for (index, value) in knownCredits.enumerated() {
+    var scaled = [Int64](repeating: -1, count: merged.count)  // -1: unknown
+    for (index, value) in credit.enumerated() {
       guard let value else { continue }
-      guard let scaled = fixed(value) else { return .beyondLimits(.creditsOutOfRange) }
-      pessimistic[index] = scaled
-      creditKnown[index] = true
+      guard let fixedValue = fixed(value) else { return .beyondLimits(.creditsOutOfRange) }
+      scaled[index] = fixedValue
     }
 
-    var problem = Problem(
-      codes: items.map(\.code), byCode: byCode, awardIDs: items.map(\.awardIDs),
-      creditKnown: creditKnown, credits: [], scale: scale,
-      certainlyInPool: items.map { $0.inPool == .true },
-      heldByNested: [Bool](repeating: false, count: items.count), nodes: builder.nodes,
-      leaves: [], hasUnknowns: false)
+    // Preference order (see `Problem`): credits first only when a credit total rewards them.
+    var creditTotal = false
+    for (raw, threshold) in zip(builder.rawLeaves, builder.thresholds) where raw.kind == .total {
+      if let threshold, threshold.signum > 0 { creditTotal = true }
+    }
+    var ranked = false
+    for item in merged where item.rank != merged[0].rank { ranked = true }
+    var order = Array(merged.indices)
+    if creditTotal || ranked {
+      order.sort { left, right in
+        // Unknown credits (-1) sort after every known value.
+        if creditTotal && scaled[left] != scaled[right] { return scaled[left] > scaled[right] }
+        if merged[left].rank != merged[right].rank { return merged[left].rank < merged[right].rank }
+        return left < right  // merged is in code order
+      }
+    }
+    var byCode = [Int](repeating: 0, count: merged.count)
+    for (index, original) in order.enumerated() { byCode[original] = index }
+    var pessimistic = [Int64](repeating: 0, count: merged.count)
+    var creditKnown = [Bool](repeating: false, count: merged.count)
+    var codes: [String] = []
+    var awardIDs: [[String]] = []
+    var certainlyInPool: [Bool] = []
+    codes.reserveCapacity(merged.count)
+    awardIDs.reserveCapacity(merged.count)
+    certainlyInPool.reserveCapacity(merged.count)
+    for (index, original) in order.enumerated() {
+      let item = merged[original]
+      codes.append(item.code)
+      awardIDs.append(item.awardIDs)
+      certainlyInPool.append(item.inPool == .true)
+      if scaled[original] >= 0 {
+        pessimistic[index] = scaled[original]
+        creditKnown[index] = true
+      }
+    }
+    let problem = Problem(
+      codes: codes, byCode: byCode, awardIDs: awardIDs, creditKnown: creditKnown,
+      pessimisticCredits: pessimistic, scale: scale, certainlyInPool: certainlyInPool,
+      nodes: builder.nodes)
 
     var leaves: [Leaf] = []
     leaves.reserveCapacity(builder.rawLeaves.count)
@@ -75,10 +88,12 @@ extension Problem {
         guard let scaled = fixed(threshold) else { return .beyondLimits(.creditsOutOfRange) }
         minCredits = scaled
       }
-      let certain = Set(raw.codes.compactMap { problem.index(of: $0) })
-      let uncertain = Set(raw.uncertainCodes.compactMap { problem.index(of: $0) })
-      var possible = certain.union(uncertain).sorted()
-      var sure = certain.filter { problem.certainlyInPool[$0] }.sorted()
+      let certain = sortedUnique(raw.codes.compactMap { problem.index(of: $0) })
+      var possible = certain
+      if !raw.uncertainCodes.isEmpty {
+        possible = sortedUnique(certain + raw.uncertainCodes.compactMap { problem.index(of: $0) })
+      }
+      var sure = certain.filter { problem.certainlyInPool[$0] }
       switch raw.kind {
       case .total:
         possible = Array(problem.codes.indices)
@@ -92,7 +107,7 @@ extension Problem {
         Leaf(
           kind: raw.kind, node: raw.node, items: possible, certainItems: sure,
           minCount: max(0, raw.count), minCredits: minCredits, truth: raw.truth,
-          listedCodes: raw.listedCodes, eligible: possible, totalCredits: [0, 0]))
+          listedCodes: raw.listedCodes))
     }
 
     // A nested stack keeps its items: no claim may take them.
@@ -108,7 +123,7 @@ extension Problem {
     let standIn = max(1, leaves.map(\.minCredits).max() ?? 1)
     var optimistic = pessimistic
     for index in optimistic.indices where !creditKnown[index] { optimistic[index] = standIn }
-    problem.credits = [pessimistic, optimistic]
+    problem.optimisticCredits = optimistic
 
     var hasUnknowns = false
     for index in leaves.indices {
@@ -133,10 +148,32 @@ extension Problem {
     return .built(problem)
   }
 
+  /// `values` sorted, without repeats.
+  private static func sortedUnique(_ values: [Int]) -> [Int] {
+    var result = values
+    result.sort()
+    var write = 0
+    for value in result where write == 0 || result[write - 1] != value {
+      result[write] = value
+      write += 1
+    }
+    result.removeLast(result.count - write)
+    return result
+  }
+
   /// The pool in code order with one item per code: awards joined, credits from the first
   /// item that knows them, in the pool if any of them is, the lowest rank. Items certainly
   /// outside the pool are dropped.
   private static func mergedByCode(_ pool: [AllocationItem]) -> [AllocationItem] {
+    // The evaluator usually passes distinct codes in order: nothing to do.
+    var ordered = true
+    for index in pool.indices {
+      if pool[index].inPool == .false || (index > 0 && !(pool[index - 1].code < pool[index].code)) {
+        ordered = false
+        break
+      }
+    }
+    if ordered { return pool }
     let sorted = pool.enumerated().filter { $0.element.inPool != .false }.sorted { left, right in
       left.element.code != right.element.code
         ? left.element.code < right.element.code : left.offset < right.offset
@@ -189,7 +226,13 @@ private struct TreeBuilder {
     case .atLeast(let k, let children):
       return group(index, need: max(0, k), children)
     case .codes(let k, let codes):
-      let listed = Array(Set(codes)).sorted()
+      var listed = codes.sorted()
+      var write = 0
+      for code in listed where write == 0 || listed[write - 1] != code {
+        listed[write] = code
+        write += 1
+      }
+      listed.removeLast(listed.count - write)
       return leaf(
         index, RawLeaf(kind: .pick, node: index, codes: listed, count: k, listedCodes: listed))
     case .credentials(let n, let eligible):

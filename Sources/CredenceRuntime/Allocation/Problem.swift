@@ -20,15 +20,19 @@ enum Reading: Int {
 /// items (which to match, which to give back, which to add to a total) goes to the lower
 /// index. It is (rank, code), with credits first (largest first) when the stack has a credit
 /// total, so that claims reach the total with the fewest awards.
-struct Problem {
+///
+/// A class so that the search and the facts share one copy without retaining every array.
+final class Problem {
   /// Item codes, in preference order; an item's index is its position here.
   var codes: [String]
   /// Item indices in code order, for lookup by code.
   var byCode: [Int]
   var awardIDs: [[String]]
   var creditKnown: [Bool]
-  /// Fixed-point credits per reading (index by `Reading.rawValue`).
-  var credits: [[Int64]]
+  /// Fixed-point credits under the pessimistic reading (unknown credits are 0).
+  var pessimisticCredits: [Int64]
+  /// Fixed-point credits under the optimistic reading (unknown credits cover any total).
+  var optimisticCredits: [Int64]
   /// Decimals of the fixed-point credits.
   var scale: Int
   /// Whether the item is certainly in the pool (else it is there only under the optimistic
@@ -44,6 +48,24 @@ struct Problem {
   var hasUnknowns: Bool
 
   var itemCount: Int { codes.count }
+
+  init(
+    codes: [String], byCode: [Int], awardIDs: [[String]], creditKnown: [Bool],
+    pessimisticCredits: [Int64], scale: Int, certainlyInPool: [Bool], nodes: [Node]
+  ) {
+    self.codes = codes
+    self.byCode = byCode
+    self.awardIDs = awardIDs
+    self.creditKnown = creditKnown
+    self.pessimisticCredits = pessimisticCredits
+    self.optimisticCredits = pessimisticCredits
+    self.scale = scale
+    self.certainlyInPool = certainlyInPool
+    self.heldByNested = [Bool](repeating: false, count: codes.count)
+    self.nodes = nodes
+    self.leaves = []
+    self.hasUnknowns = false
+  }
 
   /// The index of `code`, by binary search over the codes in code order.
   func index(of code: String) -> Int? {
@@ -69,8 +91,8 @@ struct Node {
   var children: [Int]
 }
 
-/// A leaf requirement.
-struct Leaf {
+/// A leaf requirement (a class, so the search reads it without retaining each array).
+final class Leaf {
   enum Kind {
     /// Claims items: a code list or a count or credit total with `where`.
     case pick
@@ -102,6 +124,22 @@ struct Leaf {
   var eligible: [Int]
   /// Credits of the items it may take, per reading.
   var totalCredits: [Int64]
+
+  init(
+    kind: Kind, node: Int, items: [Int], certainItems: [Int], minCount: Int,
+    minCredits: Int64, truth: Truth, listedCodes: [String]?
+  ) {
+    self.kind = kind
+    self.node = node
+    self.items = items
+    self.certainItems = certainItems
+    self.minCount = minCount
+    self.minCredits = minCredits
+    self.truth = truth
+    self.listedCodes = listedCodes
+    self.eligible = items
+    self.totalCredits = [0, 0]
+  }
 
   var consumes: Bool { kind == .pick || kind == .nested }
   var sumsCredits: Bool { minCredits > 0 }

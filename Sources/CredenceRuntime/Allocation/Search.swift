@@ -66,6 +66,6 @@ final class Search {
 
   /// The credits of `item` under `reading`.
   @inline(__always) func credit(_ item: Int, _ reading: Reading) -> Int64 {
-    problem.credits[reading.rawValue][item]
+    reading == .pessimistic ? problem.pessimisticCredits[item] : problem.optimisticCredits[item]
   }
 }
