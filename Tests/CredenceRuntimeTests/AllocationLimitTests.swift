@@ -64,6 +64,22 @@ struct AllocationLimitTests {
     #expect(result.searchNodes == AllocationLimits.defaultSearchNodes)
   }
 
+  @Test("many equally close allocations cannot make the closest search run away")
+  func tiesInTheClosestSearchAreBounded() {
+    // 40 nested stacks in 20 conflicting pairs: 2^20 ways to keep one of each pair.
+    var pool: [AllocationItem] = []
+    var nested: [Requirement] = []
+    for pair in 0..<20 {
+      pool += [item("X\(pair)", "1"), item("Y\(pair)", "1"), item("Z\(pair)", "1")]
+      nested.append(.nestedStack(achieved: .true, items: ["X\(pair)", "Y\(pair)"]))
+      nested.append(.nestedStack(achieved: .true, items: ["Y\(pair)", "Z\(pair)"]))
+    }
+    let result = Allocator.allocate(
+      .allOf(nested), pool: pool, options: .init(searchNodeLimit: 2_000))
+    #expect(result.status == .notAchieved)
+    #expect(!result.closestIsExact)
+  }
+
   @Test("a pool beyond the size limit is undetermined")
   func poolSizeLimit() {
     let largest = (0..<AllocationLimits.maximumPoolSize).map { item("C\($0)", "1") }

@@ -6,8 +6,9 @@ public enum AllocationLimits {
   ///
   /// Real stacks need a few dozen nodes; adversarial ones (many credit requirements competing
   /// for the same awards with totals that almost fit) need exponentially many. 100,000 nodes
-  /// take a few milliseconds, so a batch of a million learners cannot stall on a handful of
-  /// pathological records, and no realistic stack comes near it.
+  /// take milliseconds in a release build (about 0.2 µs per credit-search node, a few µs per
+  /// node of the closest search), so a batch of a million learners cannot stall on a handful
+  /// of pathological records, and no realistic stack comes near it.
   public static let defaultSearchNodes = 100_000
 
   /// Most distinct credentials a pool may hold (4,096).

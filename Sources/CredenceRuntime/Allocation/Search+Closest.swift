@@ -132,6 +132,11 @@ extension Search {
     var outOfBudget = false
     func walk(_ index: Int, _ current: LeafMask, _ size: Int) {
       if outOfBudget || size + (leaves.count - index) < bestSize { return }
+      // Memoised checks cost no node of their own; the walk does, so ties cannot explode.
+      guard tick() else {
+        outOfBudget = true
+        return
+      }
       if index == leaves.count {
         if size > bestSize {
           bestSize = size
