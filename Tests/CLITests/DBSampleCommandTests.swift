@@ -54,3 +54,25 @@ import Testing
     #expect(!check.standardOutput.contains("1990-02-31"))
   }
 }
+
+/// `db stats --check` shows at most its limit of errors, and counts them all.
+@Suite struct DBCheckLimitTests {
+  @Test func checkShowsTheFirstTwentyErrorsAndCountsAll() throws {
+    let dir = try DBScratchDirectory()
+    #expect(try DBCommand.run(["db", "init", "r.db"], in: dir.url).status == 0)
+    let values = (0..<25).map { "('L\($0)', 'not a date')" }.joined(separator: ", ")
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = [
+      "sqlite3", dir.path("r.db"), "INSERT INTO learners (id, birth_date) VALUES \(values)",
+    ]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    try #require(sqlite.terminationStatus == 0, "needs the sqlite3 command-line tool")
+    let check = try DBCommand.run(["db", "stats", "r.db", "--check"], in: dir.url)
+    #expect(check.status == 65)
+    #expect(check.standardOutput.contains("read 25 learners: 0 valid, 25 with contract errors\n"))
+    let shown = check.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  learner ") }
+    #expect(shown.count == 20)
+  }
+}
