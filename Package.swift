@@ -65,6 +65,6 @@ let package = Package(
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
     .testTarget(name: "CredenceREPLTests", dependencies: ["CredenceREPL"]),
     // Runs the built `credence` binary end to end.
-    .testTarget(name: "CLITests", dependencies: ["credence"]),
+    .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
   ]
 )

@@ -23,6 +23,8 @@ extension Machine {
     if let facts = comparisonFacts(condition, holds: truth == .true) {
       return Explanation(mark, "\(text): \(facts)")
     }
+    // A named condition (a let): explain its definition's parts.
+    if let inner = definitionParts(condition, label: text, mark: mark) { return inner }
     // A compound condition: show its parts when a label sums them up.
     let parts = conjuncts(condition)
     if parts.count > 1 || isDisjunction(condition) {
@@ -40,6 +42,38 @@ extension Machine {
       return "\(failure.message) (at \(location))"
     }
     return failure.message
+  }
+
+  /// How deep a condition's explanation follows lets into their definitions.
+  static let maximumDefinitionDepth = 3
+
+  /// For a condition that is a let (`sfc_citizen`, `wss_worker_on(e.end_on)`): the let's body
+  /// explained in the let's frame, under the condition's label.
+  private func definitionParts(_ condition: CompiledExpr, label: String, mark: Explanation.Mark)
+    -> Explanation?
+  {
+    guard explanationDepth < Self.maximumDefinitionDepth else { return nil }
+    var arguments: [Value] = []
+    let index: Int
+    switch condition.expr.node {
+    case .value(let id): index = id.index
+    case .call(let id, _):
+      index = id.index
+      for child in condition.children {
+        guard let value = tryValue(child) else { return nil }
+        arguments.append(value)
+      }
+    default: return nil
+    }
+    let definition = program.lets[index]
+    explanationDepth += 1
+    defer { explanationDepth -= 1 }
+    return try? inFrame(max(arguments.count, definition.localCount)) {
+      m throws(EvaluationFailure) in
+      for (slot, argument) in arguments.enumerated() { m.setLocal(slot, argument) }
+      let inner = m.explainCondition(definition.body, label: label)
+      return Explanation(mark, inner.text, inner.children)
+    }
   }
 
   private func isDisjunction(_ expr: CompiledExpr) -> Bool {

@@ -181,8 +181,8 @@ extension Machine {
       if let shortfall = result.shortfall, result.status == .false {
         parts.append("needs " + Self.shortfallText(shortfall))
         if !shortfall.usedElsewhere.isEmpty {
-          parts.append(
-            "(\(Self.listed(shortfall.usedElsewhere)) already serve another requirement)")
+          let serve = shortfall.usedElsewhere.count == 1 ? "serves" : "serve"
+          parts.append("\(Self.listed(shortfall.usedElsewhere)) \(serve) another requirement")
         }
       }
       if parts.isEmpty && result.status != .true { parts.append("no award qualifies") }
@@ -207,11 +207,12 @@ extension Machine {
         suffix += ", needs " + Self.shortfallText(shortfall)
       }
     case .nested(let index):
+      // The nested stack's own explanation stands for the requirement.
       let outcome = stackOutcome(index)
-      if depth < Self.maximumNestedExplanations {
-        let nested = explain(.stack(StackID(index)), outcome, depth: depth + 1)
-        children = [nested]
-      }
+      let nested = explain(.stack(StackID(index)), outcome, depth: depth + 1)
+      let text = requirement.because.map { "\($0): \(nested.text)" } ?? nested.text
+      let shown = depth < Self.maximumNestedExplanations ? nested.children : []
+      return Explanation(result.counted ? nested.mark : .info, text, shown)
     case .condition(let condition):
       let explained = explainCondition(condition, label: label)
       return Explanation(

@@ -38,6 +38,8 @@ final class Machine {
   var paramDate: CredenceValues.CivilDate?
 
   var steps = 0
+  /// How many definitions deep an explanation currently is.
+  var explanationDepth = 0
   /// Whether explanations are being built (read by decisions to keep their details).
   var explaining: Bool { options.explain }
 

@@ -1,0 +1,137 @@
+import CredenceRecords
+import CredenceRuntime
+import CredenceSemantics
+import CredenceSyntax
+import CredenceValues
+
+/// Evaluation as the CLI and REPL use it: a checked program compiled once, decisions picked
+/// by name, what-if questions.
+public enum Evaluation {
+  /// The checked program of `result` compiled for evaluation, or nil when it has errors.
+  public static func compile(_ result: CheckResult) -> CompiledProgram? {
+    result.program.map { CompiledProgram($0, sources: result.sources) }
+  }
+
+  /// The decisions named, in the order given; the names not found come back separately.
+  public static func decisions(named names: [String], in program: CompiledProgram)
+    -> (found: [DecisionID], unknown: [String])
+  {
+    var found: [DecisionID] = []
+    var unknown: [String] = []
+    for name in names {
+      if let decision = program.decision(named: name) {
+        if !found.contains(decision) { found.append(decision) }
+      } else {
+        unknown.append(name)
+      }
+    }
+    return (found, unknown)
+  }
+
+  /// The closest decision name to `name`, for "did you mean".
+  public static func suggestion(for name: String, in program: CompiledProgram) -> String? {
+    let candidates = program.decisionNames
+    let scored = candidates.map { ($0, editDistance(name, $0)) }.filter {
+      $0.1 <= max(2, name.count / 3)
+    }
+    return scored.min { $0.1 < $1.1 }?.0
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}
+
+/// An award a what-if question adds: `--with-award CODE[:DATE[:GRADE]]`.
+public struct HypotheticalAward: Sendable, Hashable {
+  public var code: String
+  /// The award date; the evaluation date when not given.
+  public var date: CredenceValues.CivilDate?
+  public var grade: String?
+
+  public init(code: String, date: CredenceValues.CivilDate? = nil, grade: String? = nil) {
+    self.code = code
+    self.date = date
+    self.grade = grade
+  }
+
+  /// Reads `CODE`, `CODE:DATE` or `CODE:DATE:GRADE` (an empty date means the evaluation
+  /// date: `CODE::A-`); nil when the date is not a date or the code is empty.
+  public init?(parsing text: String) {
+    let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
+    guard let code = parts.first, !code.isEmpty else { return nil }
+    self.code = String(code)
+    if parts.count > 1, !parts[1].isEmpty {
+      guard let date = CredenceValues.CivilDate(parsing: parts[1]) else { return nil }
+      self.date = date
+    }
+    if parts.count > 2, !parts[2].isEmpty { grade = String(parts[2]) }
+  }
+}
+
+/// What-if questions: add hypothetical awards to a learner and see which decisions change.
+public enum WhatIf {
+  /// One decision that changes (or not) when the awards are added.
+  public struct Change: Sendable, Hashable {
+    public var decision: String
+    public var enrolment: String?
+    /// Nil when the decision (a claim) did not exist before.
+    public var before: DecisionResult?
+    public var after: DecisionResult?
+
+    /// Whether anything a result reports differs.
+    public var changed: Bool { before?.withoutExplanation != after?.withoutExplanation }
+  }
+
+  /// The learner with the awards added (ids `what-if-1`, …), their credentials from
+  /// `credential` (an unknown code gets an entry with only its code).
+  public static func adding(
+    _ awards: [HypotheticalAward], to learner: LearnerView, on date: CredenceValues.CivilDate,
+    credential: (String) throws -> Credential?
+  ) rethrows -> LearnerView {
+    var learner = learner
+    for (index, award) in awards.enumerated() {
+      let row =
+        try credential(award.code).map(CredentialRow.init) ?? CredentialRow(code: award.code)
+      learner.awards.append(
+        AwardRow(
+          id: "what-if-\(index + 1)", credential: row, awardedOn: award.date ?? date,
+          grade: award.grade, isHypothetical: true))
+    }
+    learner.sortRecords()
+    return learner
+  }
+
+  /// Every decision before and after, matched by decision and enrolment, in result order.
+  public static func changes(before: LearnerResults, after: LearnerResults) -> [Change] {
+    var changes: [Change] = []
+    var remaining = after.results
+    for result in before.results {
+      let index = remaining.firstIndex {
+        $0.decision == result.decision && $0.enrolment == result.enrolment
+      }
+      let match = index.map { remaining.remove(at: $0) }
+      changes.append(
+        Change(decision: result.decision, enrolment: result.enrolment, before: result, after: match)
+      )
+    }
+    for result in remaining {
+      changes.append(
+        Change(decision: result.decision, enrolment: result.enrolment, before: nil, after: result))
+    }
+    return changes
+  }
+}
