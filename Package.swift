@@ -39,19 +39,21 @@ let package = Package(
         // The sample generator binds values straight to GRDB's prepared statements.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
+    // `credence fmt`: the canonical layout of policy files.
+    .target(name: "CredenceFormat", dependencies: ["CredenceSyntax"], exclude: ["README.md"]),
     // The facade the CLI and REPL use: load, check, evaluate, format.
     .target(
       name: "Credence",
       dependencies: [
         "CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords",
-        "CredenceRuntime",
+        "CredenceRuntime", "CredenceFormat",
       ]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
     .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"]),
     .executableTarget(
       name: "credence",
       dependencies: [
-        "Credence", "CredenceStore", "CredenceREPL",
+        "Credence", "CredenceFormat", "CredenceStore", "CredenceREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -63,6 +65,9 @@ let package = Package(
     .testTarget(name: "CredenceRuntimeTests", dependencies: ["CredenceRuntime", "Credence"]),
     .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
+    .testTarget(
+      name: "CredenceFormatTests", dependencies: ["CredenceFormat", "CredenceSyntax"],
+      exclude: ["layouts"]),
     .testTarget(name: "CredenceREPLTests", dependencies: ["CredenceREPL"]),
     // Runs the built `credence` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
