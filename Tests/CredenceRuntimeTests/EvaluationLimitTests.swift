@@ -1,0 +1,94 @@
+import CredenceRuntime
+import CredenceSyntax
+import CredenceValues
+import Testing
+
+/// Every limit of the evaluator is named, and reaching it gives `error` or `undetermined`
+/// for that learner, never a wrong answer, a crash or a hang.
+@Suite struct EvaluationLimitTests {
+  static func learner(awards codes: [(String, Int)]) -> LearnerView {
+    LearnerView(
+      id: "L1", citizenship: "SG",
+      awards: codes.enumerated().map { index, entry in
+        AwardRow(
+          id: "A\(index + 1)",
+          credential: CredentialRow(
+            code: entry.0, type: "micro-credential", credits: ExactDecimal(entry.1),
+            field: "x"),
+          awardedOn: CivilDate(year: 2025, month: 1, day: 1 + index % 28))
+      })
+  }
+
+  @Test func theLimitsAreTheNamedConstants() {
+    #expect(EvaluationLimits.defaultStepsPerLearner == 10_000_000)
+    #expect(EvaluationLimits.defaultEquivalenceSearchNodes == 100_000)
+    let options = EvaluationOptions()
+    #expect(options.stepsPerLearner == EvaluationLimits.defaultStepsPerLearner)
+    #expect(options.allocationSearchNodes == AllocationLimits.defaultSearchNodes)
+    #expect(options.equivalenceSearchNodes == EvaluationLimits.defaultEquivalenceSearchNodes)
+  }
+
+  @Test func stepsPerLearnerMakeTheDecisionAnErrorNamingTheLimit() throws {
+    let program = try #require(
+      Programs.compile(
+        """
+        fund f "Counts awards"
+          eligible when count(learner.awards where credential.credits > 1) >= 3 because "three awards"
+          amount 10 SGD
+        """))
+    let learner = Self.learner(awards: (1...40).map { ("C\($0)", 2) })
+    let small = EvaluationSession(
+      program: program, asOf: day("2026-01-01"), options: EvaluationOptions(stepsPerLearner: 20))
+    let limited = small.evaluate(learner).results[0]
+    #expect(limited.status == .error)
+    #expect(limited.reasons.first?.contains("more than 20 steps") == true)
+    let normal = EvaluationSession(program: program, asOf: day("2026-01-01"))
+    #expect(normal.evaluate(learner).results[0].status == .eligible)
+    // The next learner starts with a fresh budget.
+    #expect(small.evaluate(Self.learner(awards: [("C1", 2)])).results[0].status == .ineligible)
+  }
+
+  @Test func allocationNodesLeaveAStackUndeterminedNeverWrong() throws {
+    // Two credit requirements competing for the same awards: a search decides them.
+    let program = try #require(
+      Programs.compile(
+        """
+        stack s "Competing credit requirements"
+          require at least 8 credits where credential.field == "x" because "8 credits"
+          require at least 6 credits where credential.code == "A"  because "6 credits from A"
+        """))
+    let learner = Self.learner(awards: [("A", 6), ("B", 4), ("C", 4)])
+    let tiny = EvaluationSession(
+      program: program, asOf: day("2026-01-01"),
+      options: EvaluationOptions(explain: true, allocationSearchNodes: 1))
+    let limited = tiny.evaluate(learner).results[0]
+    #expect(limited.status == .undetermined)
+    #expect(
+      limited.reasons == [
+        "the awards can be combined in too many ways to decide within the search limit"
+      ])
+    let normal = EvaluationSession(program: program, asOf: day("2026-01-01"))
+    #expect(normal.evaluate(learner).results[0].status == .achieved)
+  }
+
+  @Test func equivalenceNodesLeaveItUndetermined() throws {
+    let program = try #require(
+      Programs.compile(
+        """
+        equivalence e "Awards that could count two ways"
+          each where credential.credits >= 1 counts as "MOD1" for credential.credits credits
+          each where credential.credits >= 1 counts as elective for 1 credit
+        """))
+    let learner = Self.learner(awards: (1...8).map { ("C\($0)", $0) })
+    let tiny = EvaluationSession(
+      program: program, asOf: day("2026-01-01"),
+      options: EvaluationOptions(equivalenceSearchNodes: 5))
+    let limited = tiny.evaluate(learner).results[0]
+    #expect(limited.status == .undetermined)
+    #expect(limited.reasons.first?.contains("search limit") == true)
+    let normal = EvaluationSession(program: program, asOf: day("2026-01-01")).evaluate(learner)
+    #expect(normal.results[0].status == .achieved)
+    // MOD1 once for the 8-credit award, every other award an elective of 1 credit.
+    #expect(normal.results[0].credits == ExactDecimal(15))
+  }
+}
