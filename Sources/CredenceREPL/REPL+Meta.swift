@@ -1,0 +1,136 @@
+import CredenceRecords
+import CredenceRuntime
+import CredenceSemantics
+import CredenceValues
+
+extension REPL {
+  /// The meta-commands, with their help line; names are completed on Tab.
+  public static let metaCommands: [(name: String, help: String)] = [
+    (":help", "this list"),
+    (":load PATH…", "load policy files or folders"),
+    (":reload", "read the loaded files again, keeping the session"),
+    (":learner ID", "make a learner from the database the current learner"),
+    (":as-of DATE", "evaluate on DATE (YYYY-MM-DD)"),
+    (":why NAME", "explain a decision for the current learner"),
+    (":type EXPR", "the type of an expression, without evaluating it"),
+    (":doc NAME", "the documentation of a definition"),
+    (":decisions", "the decisions of the loaded policies"),
+    (":quit", "leave (Ctrl-D does too)"),
+  ]
+
+  /// Runs a meta-command; false when the REPL should stop.
+  func meta(_ line: String) -> Bool {
+    let command = String(line.prefix { !$0.isWhitespace })
+    let argument = String(line.dropFirst(command.count)).trimmingWhitespace
+    switch command {
+    case ":quit", ":q":
+      return false
+    case ":help":
+      let width = REPL.metaCommands.map(\.name.count).max() ?? 0
+      for entry in REPL.metaCommands {
+        write(
+          entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.help + "\n")
+      }
+      write("Anything else is an expression (printed with its type) or a declaration.\n")
+    case ":load":
+      guard !argument.isEmpty else {
+        write("error: `:load` needs a path\n")
+        break
+      }
+      write(session.load(argument.split(separator: " ").map(String.init)))
+    case ":reload":
+      write(session.reload())
+    case ":as-of":
+      guard let date = CredenceValues.CivilDate(parsing: argument) else {
+        write("error: `\(argument)` is not a date; write it as YYYY-MM-DD\n")
+        break
+      }
+      session.asOf = date
+      write("as of \(date)\n")
+    case ":type":
+      write(session.typeOf(argument))
+    case ":decisions":
+      write(session.decisionList())
+    case ":doc":
+      write(session.documentation(of: argument))
+    case ":learner":
+      write(session.selectLearner(argument))
+    case ":why":
+      write(session.why(argument))
+    default:
+      write("error: unknown command `\(command)`; `:help` lists the commands\n")
+    }
+    return true
+  }
+}
+
+extension Session {
+  /// The decisions of the program, one a line: `stack name "title"`.
+  func decisionList() -> String {
+    guard let program else { return "no policies loaded\n" }
+    let names = program.decisions.map { decision -> String in
+      switch decision {
+      case .stack(let id): "stack \(program[id].name)  \(program[id].title)"
+      case .fund(let id): "fund \(program[id].name)  \(program[id].title)"
+      case .equivalence(let id): "equivalence \(program[id].name)  \(program[id].title)"
+      }
+    }
+    return names.isEmpty ? "no decisions\n" : names.joined(separator: "\n") + "\n"
+  }
+
+  /// The `##` documentation of a definition.
+  func documentation(of name: String) -> String {
+    guard let program, let symbol = program.symbol(named: name) else {
+      return "error: nothing is named `\(name)`\n"
+    }
+    let lines: [String] =
+      switch symbol {
+      case .scale(let id): program[id].documentation
+      case .param(let id): program[id].documentation
+      case .fact(let id): program[id].documentation
+      case .let(let id): program[id].documentation
+      case .stack(let id): [program[id].title] + program[id].documentation
+      case .fund(let id): [program[id].title] + program[id].documentation
+      case .equivalence(let id): [program[id].title] + program[id].documentation
+      }
+    return lines.isEmpty ? "`\(name)` has no documentation\n" : lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Makes the learner `id` from the record source current.
+  func selectLearner(_ id: String) -> String {
+    guard !id.isEmpty else { return "current learner: \(learner.id)\n" }
+    guard let records else { return "error: no database; start the REPL with `--db DB`\n" }
+    do {
+      switch try records.learner(id: LearnerID(id)) {
+      case nil:
+        return "error: no learner `\(id)` in the database\n"
+      case .invalid(_, let errors)?:
+        return "error: learner `\(id)` has invalid records: "
+          + errors.map(\.description).joined(separator: "; ") + "\n"
+      case .valid(let record)?:
+        learner = LearnerView(record)
+        return "learner \(id)\n"
+      }
+    } catch {
+      return "error: the database could not be read\n"
+    }
+  }
+
+  /// The explanation of a decision for the current learner.
+  func why(_ name: String) -> String {
+    guard let program else { return "no policies loaded\n" }
+    let session = EvaluationSession(program: CompiledProgram(program), asOf: asOf)
+    guard let results = session.explain(decision: name, for: learner) else {
+      return "error: no decision is named `\(name)`; `:decisions` lists them\n"
+    }
+    var out = ""
+    for result in results {
+      if let explanation = result.explanation {
+        out += explanation.lines().joined(separator: "\n") + "\n"
+      } else {
+        out += "\(result.decision): \(result.status)\n"
+      }
+    }
+    return out
+  }
+}

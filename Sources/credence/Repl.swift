@@ -1,0 +1,76 @@
+import ArgumentParser
+import Credence
+import CredenceREPL
+import CredenceRecords
+import CredenceStore
+import CredenceValues
+import Foundation
+
+/// `credence repl [POLICIES…] [--db DB] [--as-of DATE]`: explore policies and learners.
+struct Repl: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Explore policies and learners interactively.",
+    discussion: """
+      Type expressions (printed with their type), declarations, or meta-commands \
+      (`:help` lists them). When standard input is not a terminal, lines are read plainly, \
+      without prompts, so `credence repl < session.txt` works.
+      """
+  )
+
+  @Argument(help: "Policy files or folders to load.")
+  var paths: [String] = []
+
+  @Option(help: "The learner records database (for `:learner ID`).")
+  var db: String?
+
+  @Option(help: "The evaluation date, YYYY-MM-DD (today when not given).")
+  var asOf: String?
+
+  @Option(help: "The history file (default: $CREDENCE_HISTORY or ~/.credence_history).")
+  var history: String?
+
+  func run() throws {
+    let date: CredenceValues.CivilDate
+    if let asOf {
+      guard let parsed = CredenceValues.CivilDate(parsing: asOf) else {
+        Terminal.printError("error: `\(asOf)` is not a date; write it as YYYY-MM-DD")
+        throw ExitStatus.usage.exitCode
+      }
+      date = parsed
+    } else if let today = Repl.today() {
+      date = today
+    } else {
+      Terminal.printError("error: today's date is unavailable; give one with `--as-of`")
+      throw ExitStatus.usage.exitCode
+    }
+    var records: (any RecordSource)?
+    if let db {
+      do {
+        records = SQLiteRecordSource(store: try RecordStore.openForReading(at: db))
+      } catch {
+        Terminal.printError("error: cannot open the database `\(db)`")
+        throw ExitStatus.noInput.exitCode
+      }
+    }
+    let session = Session(paths: paths, asOf: date, records: records)
+    let interactive = isatty(STDIN_FILENO) == 1
+    let reader: any LineReader =
+      interactive
+      ? ReadlineReader(
+        historyPath: history
+          ?? ReadlineReader.defaultHistoryPath(environment: ProcessInfo.processInfo.environment))
+      : PlainReader()
+    if !paths.isEmpty { Terminal.write(session.reload()) }
+    if interactive { Terminal.write("credence repl: `:help` for help, Ctrl-D to leave\n") }
+    REPL(session: session, reader: reader, write: Terminal.write).run()
+  }
+
+  /// Today in the local time zone.
+  static func today() -> CredenceValues.CivilDate? {
+    let parts = Calendar(identifier: .gregorian).dateComponents(
+      in: TimeZone.current, from: Date())
+    let text = String(
+      format: "%04d-%02d-%02d", parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
+    return CredenceValues.CivilDate(parsing: text)
+  }
+}

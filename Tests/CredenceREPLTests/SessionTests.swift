@@ -1,0 +1,76 @@
+import CredenceValues
+import Foundation
+import Testing
+
+@testable import CredenceREPL
+
+/// A scripted reader that also writes each line it gives, after its prompt, into the
+/// transcript, so a golden file reads like a terminal session.
+final class EchoingReader: LineReader {
+  let inner: ScriptedReader
+  let transcript: Transcript
+
+  init(_ lines: [String], transcript: Transcript) {
+    inner = ScriptedReader(lines)
+    self.transcript = transcript
+  }
+
+  func readLine(prompt: String) -> String? {
+    let line = inner.readLine(prompt: prompt)
+    if let line { transcript.text += prompt + line + "\n" }
+    return line
+  }
+}
+
+final class Transcript {
+  var text = ""
+}
+
+@Suite struct SessionTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+  /// Runs `sessions/NAME.repl` from the test folder and compares with `golden/NAME.txt`
+  /// (re-recorded with `CREDENCE_RECORD_GOLDEN=1`).
+  @Test(arguments: ["basics", "policies"])
+  func transcript(_ name: String) throws {
+    let input = try String(
+      contentsOf: Self.root.appendingPathComponent("sessions/\(name).repl"), encoding: .utf8)
+    let transcript = Transcript()
+    // `$TESTS/` in a session stands for this folder; the transcript shows it back as such,
+    // so goldens hold no path of this machine. The working directory is left alone, as
+    // other suites run in the same process.
+    let folder = Self.root.path + "/"
+    let lines = input.replacingOccurrences(of: "$TESTS/", with: folder)
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let reader = EchoingReader(
+      lines.last == "" ? Array(lines.dropLast()) : lines, transcript: transcript)
+    let date = try #require(CivilDate(parsing: "2026-01-01"))
+    REPL(session: Session(asOf: date), reader: reader, write: { transcript.text += $0 }).run()
+    let text = transcript.text.replacingOccurrences(of: folder, with: "$TESTS/")
+    let golden = Self.root.appendingPathComponent("golden/\(name).txt")
+    if ProcessInfo.processInfo.environment["CREDENCE_RECORD_GOLDEN"] == "1" {
+      try text.write(to: golden, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: golden, encoding: .utf8)
+    #expect(text == expected)
+  }
+
+  @Test func unfinishedInputContinues() {
+    #expect(Input.needsMore("(1 +", lastLineBlank: false))
+    #expect(Input.needsMore("1 +", lastLineBlank: false))
+    #expect(!Input.needsMore("1 + 2", lastLineBlank: false))
+    #expect(Input.needsMore("stack s \"S\"", lastLineBlank: false))
+    #expect(!Input.needsMore("stack s \"S\"", lastLineBlank: true))
+    #expect(!Input.needsMore("\"(\" + \"x\"", lastLineBlank: false))
+  }
+
+  @Test func endOfInputEndsTheLoop() throws {
+    let transcript = Transcript()
+    let date = try #require(CivilDate(parsing: "2026-01-01"))
+    REPL(
+      session: Session(asOf: date), reader: ScriptedReader(["(1 +"]),
+      write: { transcript.text += $0 }
+    ).run()
+    #expect(transcript.text.contains("error"))
+  }
+}
