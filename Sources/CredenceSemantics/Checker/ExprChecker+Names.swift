@@ -183,7 +183,31 @@ extension ProgramChecker {
 
   // MARK: Fields
 
-  /// The fields a type has, for suggestions.
+  /// Whether values of a type have fields (records and grades).
+  func hasFields(_ type: ValueType) -> Bool {
+    switch type {
+    case .record, .grade: true
+    default: false
+    }
+  }
+
+  /// Whether a value of `type` has the field `name` (without resolving or reporting).
+  func hasField(_ type: ValueType, _ name: String) -> Bool {
+    switch type {
+    case .record(.learner):
+      if LearnerField(rawValue: name) != nil { return true }
+      if case .fact = symbols[name] { return true }
+      return false
+    case .record(.award): return AwardField(rawValue: name) != nil
+    case .record(.credential): return CredentialField(rawValue: name) != nil
+    case .record(.enrolment): return EnrolmentField(rawValue: name) != nil
+    case .record(.ledgerEntry): return LedgerField(rawValue: name) != nil
+    case .grade: return name == "mark"
+    default: return false
+    }
+  }
+
+  /// The fields a type has, for suggestions (only computed when something is misspelt).
   func fieldNames(of type: ValueType) -> [String] {
     switch type {
     case .record(.learner):
@@ -269,7 +293,7 @@ extension ProgramChecker {
       return TypedExpr(.constant(.unknown), .unknown, span: span)
     case .decision(let id):
       return decisionField(base, id, name, at: span)
-    case .list(let element) where fieldNames(of: element).isEmpty == false:
+    case .list(let element) where hasFields(element):
       guard let resolution = field(of: element, named: name.text, at: name.span, context) else {
         return unknownField(name, of: element, inListOf: true)
       }
@@ -280,7 +304,7 @@ extension ProgramChecker {
         return unknownField(name, of: element, inListOf: true)
       }
     default:
-      guard !fieldNames(of: base.type).isEmpty else {
+      guard hasFields(base.type) else {
         error(
           .unknownField, "\(quoted(base.type)) has no fields, so it has no `\(name.text)`",
           at: name.span,
@@ -422,7 +446,7 @@ extension ProgramChecker {
     for entry in context.scope {
       switch entry {
       case .local(let local) where local.name == name: return true
-      case .element(_, let type) where fieldNames(of: type).contains(name): return true
+      case .element(_, let type) where hasField(type, name): return true
       default: continue
       }
     }

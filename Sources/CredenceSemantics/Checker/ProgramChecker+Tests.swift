@@ -142,34 +142,40 @@ extension ProgramChecker {
 
   // MARK: Fixtures
 
-  /// The fields a fixture of each record may give, and their types.
-  private func fixtureFields(_ kind: CheckedFixture.Kind) -> [String: (FixtureField, ValueType)] {
-    var fields: [String: (FixtureField, ValueType)] = [:]
-    switch kind {
-    case .learner:
-      for f in LearnerField.allCases where ![.awards, .enrolments, .ledger].contains(f) {
-        fields[f.rawValue] = (.learner(f), f.type)
-      }
-    case .credential:
-      for f in CredentialField.allCases where f != .currency {
-        fields[f.rawValue] = (.credential(f), f.type)
-      }
-    case .award:
-      for f in AwardField.allCases where f != .credential {
-        fields[f.rawValue] = (.award(f), f.type(grade: .text))
-      }
-    case .enrolment:
-      for f in EnrolmentField.allCases where f != .credential && f != .currency {
-        fields[f.rawValue] = (.enrolment(f), f.type)
-      }
-    case .ledgerEntry:
-      for f in LedgerField.allCases where f != .currency {
-        fields[f.rawValue] = (.ledger(f), f.type)
-      }
-    case .fact:
-      break
+  /// The fields a fixture of each record may give, and their types, by field name.
+  typealias FixtureFields = [String: (FixtureField, ValueType)]
+
+  /// Built once: fixtures are the bulk of a policy file.
+  private static let fixtureFieldTables: [FixtureFields] = {
+    func table<F: RawRepresentable<String>>(_ fields: [F], _ make: (F) -> (FixtureField, ValueType))
+      -> FixtureFields
+    {
+      Dictionary(uniqueKeysWithValues: fields.map { ($0.rawValue, make($0)) })
     }
-    return fields
+    return [
+      table(LearnerField.allCases.filter { ![.awards, .enrolments, .ledger].contains($0) }) {
+        (.learner($0), $0.type)
+      },
+      table(CredentialField.allCases.filter { $0 != .currency }) { (.credential($0), $0.type) },
+      table(AwardField.allCases.filter { $0 != .credential }) {
+        (.award($0), $0.type(grade: .text))
+      },
+      table(EnrolmentField.allCases.filter { $0 != .credential && $0 != .currency }) {
+        (.enrolment($0), $0.type)
+      },
+      table(LedgerField.allCases.filter { $0 != .currency }) { (.ledger($0), $0.type) },
+    ]
+  }()
+
+  private func fixtureFields(_ kind: CheckedFixture.Kind) -> FixtureFields {
+    switch kind {
+    case .learner: Self.fixtureFieldTables[0]
+    case .credential: Self.fixtureFieldTables[1]
+    case .award: Self.fixtureFieldTables[2]
+    case .enrolment: Self.fixtureFieldTables[3]
+    case .ledgerEntry: Self.fixtureFieldTables[4]
+    case .fact: [:]
+    }
   }
 
   private func fixtureName(_ kind: CheckedFixture.Kind) -> String {
