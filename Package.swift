@@ -47,7 +47,8 @@ let package = Package(
       dependencies: [
         "CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords",
         "CredenceRuntime", "CredenceFormat",
-      ]),
+      ],
+      exclude: ["README.md"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
     .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"]),
     .executableTarget(

@@ -17,4 +17,4 @@ for regression in regressions/*; do
 done
 
 exec .build/release/FuzzFrontEnd "$corpus" -dict=credence.dict -max_total_time="$seconds" \
-  -timeout=10 -rss_limit_mb=2048 -max_len=8192 -artifact_prefix=crashes/ -print_final_stats=1 "$@"
+  -timeout=30 -rss_limit_mb=2048 -max_len=4096 -artifact_prefix=crashes/ -print_final_stats=1 "$@"

@@ -45,6 +45,7 @@ public enum PolicyFiles {
   public static func gather(_ paths: [String]) throws(LoadError) -> [String] {
     let manager = FileManager.default
     var missing: [String] = []
+    var emptyFolders: [String] = []
     var found: [String: String] = [:]  // standardised path → path as shown
     for path in paths {
       var isFolder: ObjCBool = false
@@ -68,10 +69,14 @@ public enum PolicyFiles {
           inFolder.append(full)
         }
       }
-      guard !inFolder.isEmpty else { throw .noPolicyFiles(folder: path) }
+      guard !inFolder.isEmpty else {
+        emptyFolders.append(path)
+        continue
+      }
       for file in inFolder { found[standardised(file)] = file }
     }
     guard missing.isEmpty else { throw .noSuchPath(missing) }
+    if let folder = emptyFolders.first { throw .noPolicyFiles(folder: folder) }
     return found.values.sorted()
   }
 

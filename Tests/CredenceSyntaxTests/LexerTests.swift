@@ -95,3 +95,38 @@ import Testing
     #expect(parsed.syntax.comments.map(\.kind) == [.doc, .doc, .line])
   }
 }
+
+/// The REPL's entry points: one expression, and whether input stopped short.
+@Suite struct IncompleteInputTests {
+  @Test(arguments: [
+    ("max(1,", true),
+    ("[1, 2", true),
+    ("if a then", true),
+    ("a +", true),
+    ("first match", true),
+    ("1 + 2", false),
+    ("1 + )", false),
+    ("\"open string", false),
+  ])
+  func expressions(_ text: String, _ incomplete: Bool) {
+    let parsed = Parser.parseExpression(SourceFile(path: "<repl>", text: text))
+    #expect(parsed.isIncomplete == incomplete, "\(text)")
+    #expect(parsed.diagnostics.containsErrors == (text != "1 + 2"), "\(text)")
+  }
+
+  @Test func anExpressionParsesOnItsOwn() {
+    let parsed = Parser.parseExpression(SourceFile(path: "<repl>", text: "sf_credit.amount * 2"))
+    #expect(parsed.diagnostics.isEmpty)
+    #expect(parsed.expression.sExpression == "(* (. sf_credit amount) 2)")
+    let trailing = Parser.parseExpression(SourceFile(path: "<repl>", text: "a b"))
+    #expect(
+      trailing.diagnostics.map(\.message) == ["expected the end of the expression, found `b`"])
+  }
+
+  @Test func declarationsStoppingShortAreIncomplete() {
+    #expect(Parser.parse("stack s \"S\"\n  require all of\n").isIncomplete)
+    #expect(Parser.parse("fund f \"F\" amount max(0 SGD,").isIncomplete)
+    #expect(!Parser.parse("let a = 1").isIncomplete)
+    #expect(!Parser.parse("let a = )").isIncomplete)
+  }
+}

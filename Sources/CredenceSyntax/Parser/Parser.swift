@@ -9,6 +9,24 @@ public struct ParsedFile: Sendable {
 
   /// Whether the file has no errors (warnings allowed).
   public var isClean: Bool { !diagnostics.containsErrors }
+
+  /// Whether the text stopped short: a bracket left open, or a construct still expecting
+  /// more at the end of the file. The REPL shows a continuation prompt instead of an error
+  /// (Lua's `incomplete()`). An open string is an error, not incomplete: strings never
+  /// continue onto the next line.
+  public var isIncomplete: Bool
+}
+
+/// One expression parsed on its own (the REPL's input).
+public struct ParsedExpression: Sendable {
+  /// The text parsed.
+  public var source: SourceFile
+  /// The expression; `.invalid` parts where there were errors.
+  public var expression: Expr
+  /// Lexical and syntax diagnostics, sorted by position.
+  public var diagnostics: [Diagnostic]
+  /// Whether the text stopped short (see `ParsedFile.isIncomplete`).
+  public var isIncomplete: Bool
 }
 
 /// A recursive-descent parser for grammar/credence.ebnf, part 2 (the syntactic grammar).
@@ -36,6 +54,8 @@ public struct Parser {
   let linesWithLexicalErrors: Set<Int>
   let docComments: [Comment]
   var attachedDocComments: Set<Int> = []
+  /// Set when an error was reported at the end of the file.
+  var endedIncomplete = false
 
   /// Parses a file.
   public static func parse(_ source: SourceFile) -> ParsedFile {
@@ -45,7 +65,24 @@ public struct Parser {
     let syntax = FileSyntax(file: source.id, declarations: declarations, comments: lexed.comments)
     let all = (lexed.diagnostics + parser.diagnostics + parser.danglingDocCommentWarnings())
       .sortedByPosition()
-    return ParsedFile(source: source, syntax: syntax, diagnostics: all)
+    return ParsedFile(
+      source: source, syntax: syntax, diagnostics: all,
+      isIncomplete: parser.endedIncomplete)
+  }
+
+  /// Parses `source` as a single expression (grammar: `expression`).
+  public static func parseExpression(_ source: SourceFile) -> ParsedExpression {
+    let lexed = Lexer.lex(source)
+    var parser = Parser(source: source, lexed: lexed)
+    var expression = parser.parseExpression()
+    if !parser.panicking, parser.raw.kind != .endOfFile {
+      parser.unexpected("the end of the expression")
+      expression = Expr(.invalid, span: expression.span)
+    }
+    let all = (lexed.diagnostics + parser.diagnostics).sortedByPosition()
+    return ParsedExpression(
+      source: source, expression: expression, diagnostics: all,
+      isIncomplete: parser.endedIncomplete)
   }
 
   /// Parses Swift text as a file named `path` (for tests and the REPL).
@@ -162,6 +199,7 @@ public struct Parser {
   ) {
     guard !panicking else { return }
     panicking = true
+    if raw.kind == .endOfFile { endedIncomplete = true }
     if linesWithLexicalErrors.contains(source.line(of: span.start)) { return }
     diagnostics.append(.error(code, message, at: span, labels: labels, help: help))
   }
