@@ -264,7 +264,7 @@ extension ProgramChecker {
           let names = Self.roundingRules.keys.sorted()
           error(
             .invalidArgument, "`\"\(text)\"` is not a rounding rule", at: ruleExpr.span,
-            help: Suggestions.closest(to: text, among: names).map { "did you mean `\"\($0)\"`?" }
+            help: closest(to: text, among: names).map { "did you mean `\"\($0)\"`?" }
               ?? "the rules are \(alternatives(names.map { "`\"\($0)\"`" }, "and"))")
         }
       } else if ruleExpr.type != .unknown {

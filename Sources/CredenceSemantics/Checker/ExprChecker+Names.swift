@@ -143,9 +143,9 @@ extension ProgramChecker {
         error(
           .wrongKindOfName, "`\(name.text)` takes arguments (\(list))", at: span,
           help: "call it: `\(name.text)(\(list))`")
-        return TypedExpr(.constant(.unknown), letType(id), span: span)
+        return TypedExpr(.constant(.unknown), letType(id, at: span), span: span)
       }
-      return TypedExpr(.value(id), letType(id), span: span)
+      return TypedExpr(.value(id), letType(id, at: span), span: span)
     case .stack(let id):
       return TypedExpr(.decision(.stack(id)), .decision(.stack(id)), span: span)
     case .fund(let id):
@@ -170,12 +170,22 @@ extension ProgramChecker {
   }
 
   /// The type of a let, checking its body first if its type is inferred.
-  func letType(_ id: LetID) -> ValueType {
+  ///
+  /// Lets are checked in an order that puts a let after those its body mentions, so this
+  /// rarely checks one on demand; when it must (names that form a cycle, really or only
+  /// by spelling), it goes at most `inferenceDepthLimit` deep.
+  func letType(_ id: LetID, at span: Span) -> ValueType {
     if let declared = letDeclaredTypes[id.index] { return declared }
     switch letStates[id.index] {
     case .done: return lets[id.index]?.type ?? .unknown
     case .inProgress: return .unknown  // a cycle, reported with the others
     case .pending:
+      guard onDemandDepth < inferenceDepthLimit else {
+        inferenceCutoffs.append((.let(id), span))
+        return .unknown
+      }
+      onDemandDepth += 1
+      defer { onDemandDepth -= 1 }
       checkLet(id)
       return lets[id.index]?.type ?? .unknown
     }
@@ -374,7 +384,7 @@ extension ProgramChecker {
       case .missing, .granted: .list(.text)
       case .rate: .percent
       case .amount:
-        if case .fund(let fund) = id { .money(fundCurrency(fund)) } else { .unknown }
+        if case .fund(let fund) = id { .money(fundCurrency(fund, at: name.span)) } else { .unknown }
       }
     return TypedExpr(.decisionField(base, f), type, span: span)
   }
@@ -501,7 +511,7 @@ extension ProgramChecker {
         error(
           .wrongKindOfName, "`\(name.text)` takes no arguments", at: span,
           help: "write `\(name.text)` without parentheses")
-        return TypedExpr(.constant(.unknown), letType(id), span: span)
+        return TypedExpr(.constant(.unknown), letType(id, at: span), span: span)
       }
       let typed = arguments.map { check($0, context) }
       guard typed.count == parameters.count else {
@@ -510,14 +520,14 @@ extension ProgramChecker {
           "`\(name.text)` takes \(count(parameters.count, "argument")), but this call gives \(typed.count)",
           at: span,
           help: "call it as `\(name.text)(\(parameters.map(\.name).joined(separator: ", ")))`")
-        return TypedExpr(.constant(.unknown), letType(id), span: span)
+        return TypedExpr(.constant(.unknown), letType(id, at: span), span: span)
       }
       let converted = zip(typed, parameters).map { argument, parameter in
         require(argument, parameter.type) {
           "`\(parameter.name)` of `\(name.text)` is \(quoted(parameter.type)), but this is \($0)"
         }
       }
-      return TypedExpr(.call(id, arguments: converted), letType(id), span: span)
+      return TypedExpr(.call(id, arguments: converted), letType(id, at: span), span: span)
     case .fund(let id):
       let typed = arguments.map { check($0, context) }
       guard fundDecls[id.index].syntax.perEnrolment != nil else {

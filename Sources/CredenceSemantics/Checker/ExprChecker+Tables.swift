@@ -7,7 +7,7 @@ extension ProgramChecker {
     var results: [TypedExpr] = []
     // The first row that always matches, and the conditions tested so far.
     var catchAll: TableRow?
-    var tested: [(Expr, Span)] = []
+    var tested: [Expr: Span] = [:]
     for row in table.rows {
       let condition: TypedExpr? = row.condition.map { expr in
         self.condition(expr, context, role: "a table row's condition")
@@ -23,10 +23,10 @@ extension ProgramChecker {
           labels: [.init("this row always matches", at: earlier.span)],
           help: "rows are tried from the top and the first match wins: remove this row, or "
             + "move it above the row that always matches")
-      } else if let plain, let same = tested.first(where: { $0.0 == plain }) {
+      } else if let plain, let same = tested[plain] {
         warning(
           .unreachableRow, "this row can never be reached", at: row.span,
-          labels: [.init("the same condition is tested here first", at: same.1)],
+          labels: [.init("the same condition is tested here first", at: same)],
           help: "an earlier row tests the same condition, so it always wins: remove this row, "
             + "or change its condition")
       } else if plain?.kind == .literal(.bool(false)) {
@@ -35,7 +35,7 @@ extension ProgramChecker {
           help: "its condition is `false`: remove the row")
       }
       if let plain {
-        tested.append((plain, row.span))
+        if tested[plain] == nil { tested[plain] = row.span }
         if catchAll == nil, plain.kind == .literal(.bool(true)) { catchAll = row }
       } else if catchAll == nil {
         catchAll = row

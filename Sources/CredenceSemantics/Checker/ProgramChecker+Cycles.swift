@@ -68,7 +68,10 @@ extension ProgramChecker {
         }
         order.append(contentsOf: component.reversed())
         let selfLoop = (edges[node] ?? []).contains { $0.target == node }
-        if component.count > 1 || selfLoop { reportCycle(Set(component)) }
+        if component.count > 1 || selfLoop {
+          cycleMembers.formUnion(component)
+          reportCycle(Set(component))
+        }
       }
     }
     return order
@@ -123,5 +126,27 @@ extension ProgramChecker {
       },
       help: "definitions cannot depend on themselves, directly or through others (every "
         + "program must finish): compute one of them without the others")
+  }
+}
+
+extension ProgramChecker {
+  /// Types that on-demand checking gave up on, outside any cycle (a cycle is reported on
+  /// its own and explains them).
+  func reportInferenceCutoffs() {
+    var reported: Set<DefinitionID> = []
+    for (definition, span) in inferenceCutoffs
+    where !cycleMembers.contains(definition) && reported.insert(definition).inserted {
+      let (name, _) = nameAndSpan(definition)
+      let help =
+        switch definition {
+        case .fund:
+          "declare the type of the `let`s its amount uses, such as `let x: Money(SGD) = …`"
+        default: "declare its type, such as `let \(name): Number = …`"
+        }
+      error(
+        .inferenceTooDeep,
+        "the type of `\(name)` is inferred through more than \(inferenceDepthLimit) definitions that mention each other",
+        at: span, help: help)
+    }
   }
 }

@@ -8,9 +8,18 @@ extension ProgramChecker {
     if fundStates[id.index] == .pending { checkFund(id) }
   }
 
-  /// The statically known currency of a fund's amount.
-  func fundCurrency(_ id: FundID) -> CurrencyCode? {
-    ensureFundChecked(id)
+  /// The statically known currency of a fund's amount (checking the fund on demand, at
+  /// most `inferenceDepthLimit` deep, as for lets).
+  func fundCurrency(_ id: FundID, at span: Span) -> CurrencyCode? {
+    if fundStates[id.index] == .pending {
+      guard onDemandDepth < inferenceDepthLimit else {
+        inferenceCutoffs.append((.fund(id), span))
+        return nil
+      }
+      onDemandDepth += 1
+      defer { onDemandDepth -= 1 }
+      checkFund(id)
+    }
     return funds[id.index]?.currency
   }
 
@@ -155,7 +164,7 @@ extension ProgramChecker {
         error(
           .unknownCategory, "no rule counts in the category `\"\(literal.value)\"`",
           at: literal.span,
-          help: Suggestions.closest(to: literal.value, among: categories).map {
+          help: closest(to: literal.value, among: categories).map {
             "did you mean `\"\($0)\"`?"
           }
             ?? (categories.isEmpty

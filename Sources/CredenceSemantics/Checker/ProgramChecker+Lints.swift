@@ -32,14 +32,16 @@ extension ProgramChecker {
       let policy = policies[policyOf(decision).index]
       if policy.effective != nil || policy.until != nil { dated.insert(definition) }
     }
-    var changed = true
-    while changed {
-      changed = false
-      for (from, targets) in edges where !dated.contains(from) {
-        if targets.contains(where: { dated.contains($0.target) }) {
-          dated.insert(from)
-          changed = true
-        }
+    // Everything that uses a dated definition is dated: a search along reversed edges,
+    // linear in the size of the graph.
+    var users: [DefinitionID: [DefinitionID]] = [:]
+    for (from, targets) in edges {
+      for target in targets { users[target.target, default: []].append(from) }
+    }
+    var pending = Array(dated)
+    while let definition = pending.popLast() {
+      for user in users[definition] ?? [] where dated.insert(user).inserted {
+        pending.append(user)
       }
     }
     for (index, declared) in testDecls.enumerated() where declared.syntax.asOf == nil {

@@ -228,7 +228,7 @@ extension ProgramChecker {
           .invalidScale,
           "alias `\"\(alias.alias.value)\"` stands for `\"\(alias.grade.value)\"`, which is not a grade of the scale",
           at: alias.grade.span,
-          help: Suggestions.closest(to: alias.grade.value, among: d.grades.map(\.label.value))
+          help: closest(to: alias.grade.value, among: d.grades.map(\.label.value))
             .map { "did you mean `\"\($0)\"`?" } ?? "an alias must name one of the scale's grades")
       } else if aliases[alias.alias.value] != nil {
         ok = false

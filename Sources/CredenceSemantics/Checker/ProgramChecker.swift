@@ -79,11 +79,22 @@ final class ProgramChecker {
   var testsReadingDate: Set<Int> = []
   /// Shadowing warnings already given (a field shadowing a name warns once per span).
   var shadowWarnings: Set<Span> = []
+  /// How many did-you-mean searches this run has made.
+  var suggestionsSearched = 0
   /// Files whose ambiguous award grades were reported (once per file).
   var ambiguousGradeFiles: Set<FileID> = []
 
-  init(files: [FileSyntax]) {
+  /// How deep bodies are checked on demand to infer a type (`CheckerLimits`).
+  let inferenceDepthLimit: Int
+  var onDemandDepth = 0
+  /// Where on-demand checking stopped at the limit: the definition and the use.
+  var inferenceCutoffs: [(DefinitionID, Span)] = []
+  /// The definitions reported as part of a cycle.
+  var cycleMembers: Set<DefinitionID> = []
+
+  init(files: [FileSyntax], inferenceDepthLimit: Int = CheckerLimits.maximumInferenceDepth) {
     self.files = files
+    self.inferenceDepthLimit = inferenceDepthLimit
   }
 
   // MARK: Running
@@ -93,6 +104,7 @@ final class ProgramChecker {
     resolveSignatures()
     checkBodies()
     let order = checkCycles()
+    reportInferenceCutoffs()
     reportUnused()
     reportTestsDependingOnToday()
     let sorted = diagnostics.sortedByPosition()
@@ -131,8 +143,22 @@ final class ProgramChecker {
   }
 
   /// `did you mean `x`?` for `word` among `candidates`, or nil.
-  func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
-    Suggestions.closest(to: word, among: candidates).map { "did you mean `\($0)`?" }
+  ///
+  /// Candidates whose length differs by more than an edit budget cannot be close and are
+  /// skipped before measuring; after `CheckerLimits.maximumSuggestions` searches a run stops
+  /// suggesting, so a file of thousands of misspellings stays fast.
+  func suggestion(for word: String, among candidates: @autoclosure () -> [String]) -> String? {
+    closest(to: word, among: candidates()).map { "did you mean `\($0)`?" }
+  }
+
+  /// The closest candidate to `word`, within the limits above; the candidates are only
+  /// gathered when a search is still allowed.
+  func closest(to word: String, among candidates: @autoclosure () -> [String]) -> String? {
+    guard suggestionsSearched < CheckerLimits.maximumSuggestions else { return nil }
+    suggestionsSearched += 1
+    let budget = max(1, word.count / 3)
+    let plausible = candidates().filter { abs($0.count - word.count) <= budget }
+    return Suggestions.closest(to: word, among: plausible)
   }
 
   // MARK: Uses and edges

@@ -68,7 +68,7 @@ extension ProgramChecker {
       let names = checked.scale.grades.map(\.name) + checked.scale.aliases.keys.sorted()
       error(
         .unknownGrade, "`\"\(mark)\"` is not a grade on scale `\(checked.name)`", at: span,
-        help: Suggestions.closest(to: mark, among: names).map { "did you mean `\"\($0)\"`?" }
+        help: closest(to: mark, among: names).map { "did you mean `\"\($0)\"`?" }
           ?? "the grades of `\(checked.name)` are \(alternatives(names.map { "`\"\($0)\"`" }, "and"))"
       )
       return TypedExpr(.constant(.unknown), .grade(scale), span: span)

@@ -77,6 +77,9 @@ extension DiagnosticCode {
 
   /// Definitions that depend on each other in a cycle.
   public static let dependencyCycle: DiagnosticCode = "E0501"
+  /// A type inferred through more than `CheckerLimits.maximumInferenceDepth` bodies that
+  /// mention each other.
+  public static let inferenceTooDeep: DiagnosticCode = "E0502"
 
   // MARK: Tables (E06xx)
 
@@ -155,7 +158,7 @@ extension DiagnosticCode {
     .typeMismatch, .invalidOperands, .currencyMismatch, .invalidComparison, .conditionNotBool,
     .notAList, .invalidStatus, .scaleWithoutPoints, .invalidLiteral, .recordOutsideFixture,
     .invalidArgument, .invalidScale, .typeNotAllowed, .paramNotConstant,
-    .dependencyCycle, .tableWithoutOtherwise,
+    .dependencyCycle, .inferenceTooDeep, .tableWithoutOtherwise,
     .paramDatesOutOfOrder, .duplicateParamDate, .effectiveRangeReversed,
     .duplicateClause, .impossibleCount, .invalidQuantity, .invalidRequirement, .unknownCategory,
     .duplicateCap, .rateSelfReference,

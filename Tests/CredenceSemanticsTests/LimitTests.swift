@@ -1,0 +1,95 @@
+import CredenceSyntax
+import Testing
+
+@testable import CredenceSemantics
+
+/// The checker's limits, and programs shaped to make a careless checker slow or deep.
+@Suite struct LimitTests {
+  @Test func suggestionsStopAfterTheLimit() {
+    let count = CheckerLimits.maximumSuggestions + 1
+    var text = "policy \"p\"\n  version \"1\"\n\nlet age = 1\n"
+    for i in 0..<count { text += "let a\(i) = agee\n" }
+    let checked = Programs.check(text)
+    let unknown = checked.outcome.diagnostics.filter { $0.code == .unknownName }
+    #expect(unknown.count == count)
+    #expect(unknown.first?.help == "did you mean `age`?")
+    #expect(unknown.dropLast().allSatisfy { $0.help == "did you mean `age`?" })
+    #expect(
+      unknown.last?.help == "declare it with `let`, `param` or `fact`, or check its spelling")
+  }
+
+  /// A chain of lets, each using the next, the last reading the date, with a test of the
+  /// first: checking, ordering and the "depends on today" search are linear, and nothing
+  /// recurses along the chain.
+  @Test func longChainsOfDefinitionsCheckInOrder() throws {
+    let length = 3_000
+    var text = "policy \"p\"\n  version \"1\"\n\n"
+    for i in 0..<length { text += "let c\(i) = c\(i + 1) + 1\n" }
+    text += "let c\(length) = years_between(as_of, as_of)\n"
+    text += "test \"t\"\n  expect c0 > 0\n"
+    let checked = Programs.check(text)
+    #expect(
+      checked.summary.map { $0.replacingOccurrences(of: "test.credence:", with: "") } == [
+        "\(length + 5): warning[W0901]: this test depends on the evaluation date but does not fix it"
+      ])
+    let program = try #require(checked.outcome.program)
+    let order = program.evaluationOrder.compactMap { d -> Int? in
+      if case .let(let id) = d { Int(program[id].name.dropFirst()) } else { nil }
+    }
+    #expect(order == Array((0...length).reversed()))
+    #expect(ProgramInvariants.problems(in: program) == [])
+  }
+
+  /// A cycle through thousands of lets is reported once, with every link.
+  @Test func longCyclesAreReportedOnce() {
+    let length = 2_000
+    var text = "policy \"p\"\n  version \"1\"\n\n"
+    for i in 0..<length { text += "let c\(i) = c\((i + 1) % length) + 1\n" }
+    text += "test \"t\"\n  as of 2026-01-01\n  expect c0 > 0\n"
+    let cycles = Programs.check(text).outcome.diagnostics.filter { $0.code == .dependencyCycle }
+    #expect(cycles.count == 1)
+    #expect(cycles.first?.labels.count == length)
+  }
+
+  /// A table of many rows, many of them repeated: each row compared once.
+  @Test func longTablesAreCheckedLinearly() {
+    let rows = 4_000
+    var text = "policy \"p\"\n  version \"1\"\n\nlet band(x: Number) = first match\n"
+    for i in 0..<rows { text += "  | x >= \(i % 100) -> \(i)\n" }
+    text += "  | otherwise -> 0\ntest \"t\"\n  as of 2026-01-01\n  expect band(5) > 0\n"
+    let unreachable = Programs.check(text).outcome.diagnostics.filter {
+      $0.code == .unreachableRow
+    }
+    #expect(unreachable.count == rows - 100)
+  }
+
+  /// Inferring a type on demand stops at the depth limit with a diagnostic. The program
+  /// needs depth 2: `code` uses `title`, which uses `level`, and each mentions the next
+  /// only as a field name inside `where`, so no order checks all three in turn.
+  @Test func inferenceStopsAtTheDepthLimit() throws {
+    let text = """
+      policy "p"
+        version "1"
+
+      let level = count(learner.awards.credential where title == "x")
+      let title = count(learner.awards.credential where code == "x") + level
+      let code = title * 2
+
+      test "t"
+        as of 2026-01-01
+        expect code > 0
+      """
+    #expect(CheckerLimits.maximumInferenceDepth == 16)
+    let clean = Programs.check(text)
+    #expect(!clean.outcome.hasErrors)
+    var sources = SourceSet()
+    sources.add(path: "limits/inference-depth.credence", text: text)
+    let parsed = Parser.parse(sources.files[0])
+    let outcome = ProgramChecker(files: [parsed.syntax], inferenceDepthLimit: 1).run()
+    let errors = outcome.diagnostics.filter(\.isError)
+    #expect(errors.map(\.code) == [.inferenceTooDeep])
+    #expect(outcome.program == nil)
+    let rendered = DiagnosticRenderer(format: .human).render(errors, sources: sources)
+    try Golden.assert(rendered, named: "limits/inference-depth")
+  }
+}
