@@ -6,9 +6,20 @@ import Testing
 /// The formatter's three promises, over every clean `.credence` file of the repository:
 /// it is idempotent, it keeps the meaning, and it keeps every comment where it belongs.
 @Suite struct FormatPropertiesTests {
+  /// Every clean corpus file formatted once, shared by the tests below.
+  static let corpusOutcomes: [String: FormatOutcome] = Dictionary(
+    uniqueKeysWithValues: Corpus.cleanFiles.map { ($0, Formatter.format(Corpus.source($0))) })
+
+  /// The formatted text of a corpus file, or nil after recording why there is none.
+  static func formatted(corpusFile path: String) -> String? {
+    formatted(Corpus.source(path), path, outcome: corpusOutcomes[path])
+  }
+
   /// The formatted text of `source`, or nil after recording why there is none.
-  static func formatted(_ source: SourceFile, _ what: String) -> String? {
-    switch Formatter.format(source) {
+  static func formatted(_ source: SourceFile, _ what: String, outcome: FormatOutcome? = nil)
+    -> String?
+  {
+    switch outcome ?? Formatter.format(source) {
     case .formatted(let text): return text
     case .rejected(let diagnostics):
       Issue.record("\(what): rejected: \(diagnostics.map(\.message))")
@@ -54,7 +65,7 @@ import Testing
 
   @Test(arguments: Corpus.cleanFiles)
   func idempotent(_ path: String) throws {
-    let once = try #require(Self.formatted(Corpus.source(path), path))
+    let once = try #require(Self.formatted(corpusFile: path))
     let twice = try #require(Self.formatted(SourceFile(path: path, text: once), "\(path) again"))
     #expect(once == twice, "\(path): formatting the formatted text changed it")
   }
@@ -62,7 +73,7 @@ import Testing
   @Test(arguments: Corpus.cleanFiles)
   func meaningPreserving(_ path: String) throws {
     let source = Corpus.source(path)
-    let text = try #require(Self.formatted(source, path))
+    let text = try #require(Self.formatted(corpusFile: path))
     let reparsed = Parser.parse(text)
     #expect(reparsed.isClean, "\(path): the formatted text has errors")
     let sameTree = Meaning(reparsed.syntax) == Meaning(Parser.parse(source).syntax)
@@ -71,7 +82,7 @@ import Testing
 
   @Test(arguments: Corpus.cleanFiles)
   func wellFormedText(_ path: String) throws {
-    let text = try #require(Self.formatted(Corpus.source(path), path))
+    let text = try #require(Self.formatted(corpusFile: path))
     #expect(text.isEmpty || (text.hasSuffix("\n") && !text.hasSuffix("\n\n")))
     #expect(!text.hasPrefix("\n"))
     #expect(!text.contains("\n\n\n"), "\(path): two blank lines in a row")
@@ -89,7 +100,7 @@ import Testing
     let respaced = Respacing.respace(source)
     let sameTokens = Meaning(respaced) == Meaning(Parser.parse(source).syntax)
     try #require(sameTokens, "\(path): respacing changed the tree")
-    let expected = try #require(Self.formatted(source, path))
+    let expected = try #require(Self.formatted(corpusFile: path))
     let actual = try #require(
       Self.formatted(SourceFile(path: path, text: respaced), "\(path) respaced"))
     #expect(
