@@ -141,6 +141,16 @@ import Testing
     }
   }
 
+  /// `docs/diagnostics.md` explains every code the checker reports.
+  @Test func everyCodeIsDocumented() throws {
+    let url = Programs.root.appendingPathComponent("docs/diagnostics.md")
+    let page = try String(contentsOf: url, encoding: .utf8)
+    for code in DiagnosticCode.checkerCodes {
+      #expect(page.contains("| \(code) |"), "docs/diagnostics.md does not explain \(code)")
+    }
+    #expect(page.contains("more than \(CheckerLimits.maximumInferenceDepth) definitions"))
+  }
+
   /// Each area of spec files has at least one program that checks clean.
   @Test func everyAreaHasAPassingSpec() throws {
     let areas = Set(Self.programs.map { String($0.name.split(separator: "/")[0]) })
