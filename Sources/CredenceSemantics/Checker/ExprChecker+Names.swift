@@ -105,10 +105,23 @@ extension ProgramChecker {
     guard let hidden, shadowWarnings.insert(name.span).inserted else { return }
     warning(
       .fieldShadowsName,
-      "`\(name.text)` here is the field of the \(describe(type).lowercased()), not \(hidden)",
+      "`\(name.text)` here is the field of the \(noun(for: type)), not \(hidden)",
       at: name.span,
       help: "inside `where` the element's fields come first; rename the declaration, or write "
         + "`it.\(name.text)` to make the field explicit")
+  }
+
+  /// How an element of a type is called in messages: "award", "ledger row", "grade".
+  func noun(for type: ValueType) -> String {
+    switch type {
+    case .record(.learner): "learner"
+    case .record(.award): "award"
+    case .record(.credential): "credential"
+    case .record(.enrolment): "enrolment"
+    case .record(.ledgerEntry): "ledger row"
+    case .grade: "grade"
+    default: "element"
+    }
   }
 
   /// A declared name used as a value.

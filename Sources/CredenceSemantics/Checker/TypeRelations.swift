@@ -82,8 +82,31 @@ extension ProgramChecker {
     help: String? = nil, _ message: (String) -> String
   ) -> TypedExpr {
     if let converted = convert(expr, to: expected) { return converted }
-    error(code, message(quoted(expr.type)), at: expr.span, help: help)
+    error(
+      code, message(quoted(expr.type)), at: expr.span,
+      help: help ?? mismatchHelp(expected: expected, found: expr.type))
     return TypedExpr(expr.node, expected, span: expr.span)
+  }
+
+  /// What to do when a value of `found` stands where `expected` is needed.
+  func mismatchHelp(expected: ValueType, found: ValueType) -> String {
+    switch (expected, found) {
+    case (.money(let a?), .money(let b?)) where a != b:
+      return "amounts in different currencies never mix, and there is no implicit "
+        + "conversion: use amounts in \(a)"
+    case (.percent, .number):
+      return "write it as a percentage, such as `90%`"
+    case (.money(let currency), .number):
+      return "write it as money with its currency, such as `5 \(currency.map { "\($0)" } ?? "SGD")`"
+    case (.grade(let scale), .text):
+      return "read the text on the scale: `\(scaleDecls[scale.index].syntax.name.text)(…)`"
+    case (.date, .text):
+      return "write a date without quotes: `2026-07-01`"
+    case (.number, .text), (.money, .text), (.percent, .text):
+      return "write the value without quotes"
+    default:
+      return "give \(quoted(expected)) here, or change what is expected"
+    }
   }
 
   /// Several values that must have one type (list elements, branches, table rows): their
