@@ -148,6 +148,20 @@ import Testing
     }
   }
 
+  /// Standard input is held to `Limits.maximumSourceFileBytes`, like files.
+  @Test func standardInputBeyondTheSizeLimitIsRejected() throws {
+    let limit = 16 * 1024 * 1024  // Limits.maximumSourceFileBytes
+    let input = "let a = 1\n" + String(repeating: "#", count: limit - 10 + 1)
+    try CheckCommandTests.withFolder([:]) { dir in
+      let outcome = try Self.run(["fmt", "--error-format", "plain", "-"], in: dir, input: input)
+      #expect(outcome.status == 65)
+      #expect(outcome.output.isEmpty)
+      #expect(
+        outcome.error
+          == "<stdin>:1:1: error[E0003]: standard input is larger than the limit of 16 MiB\n")
+    }
+  }
+
   @Test func missingPathsAndBadArguments() throws {
     try CheckCommandTests.withFolder(["ok.credence": Self.tidy]) { dir in
       let missing = try CheckCommandTests.run(["fmt", "ok.credence", "nope.credence"], in: dir)

@@ -10,17 +10,31 @@ extension Printer {
   func alignmentPadding(natural: Layout) -> [Int] {
     var padding = Array(repeating: 0, count: tokens.count)
 
+    // The padding given so far on each line, and the rightmost token it went to: groups
+    // meet a line left to right (an examples table's bars column by column), so a token
+    // right of every padded one moves by the line's whole padding.
+    var linePadding: [Int: (total: Int, rightmost: Int)] = [:]
+
     /// The column of `index` once the padding given so far on its line is applied.
     func effectiveColumn(_ index: Int) -> Int {
+      let line = lineOf[index]
+      guard let given = linePadding[line] else { return natural.column[index] }
+      if index >= given.rightmost { return natural.column[index] + given.total }
       var column = natural.column[index]
-      for member in lines[lineOf[index]] where member <= index { column += padding[member] }
+      for member in lines[line] where member <= index { column += padding[member] }
       return column
     }
 
     func align(_ group: [Int]) {
       guard group.count > 1 else { return }
-      let target = group.map(effectiveColumn).max() ?? 0
-      for index in group { padding[index] += target - effectiveColumn(index) }
+      let columns = group.map(effectiveColumn)
+      let target = columns.max() ?? 0
+      for (index, column) in zip(group, columns) where column < target {
+        padding[index] += target - column
+        let line = lineOf[index]
+        let given = linePadding[line] ?? (0, index)
+        linePadding[line] = (given.total + target - column, max(given.rightmost, index))
+      }
     }
 
     func isAlone(_ candidate: AlignmentCandidate) -> Bool {

@@ -28,14 +28,24 @@ extension Printer {
     let items = makeItems(comments)
     let blank = blankLines(items)
 
-    let code: [String] = lines.indices.map { line in
+    // Line texts and their widths; the width is tracked, not recounted, so a long line
+    // costs time in proportion to its length.
+    var code: [String] = []
+    var codeWidth: [Int] = []
+    for members in lines {
       var text = ""
-      for index in lines[line] {
+      var width = 0
+      for index in members {
         let column = final.column[index]
-        if text.count < column { text += String(repeating: " ", count: column - text.count) }
+        if width < column {
+          text += String(repeating: " ", count: column - width)
+          width = column
+        }
         text += notes.spelling[index]
+        width += self.width(index)
       }
-      return text
+      code.append(text)
+      codeWidth.append(width)
     }
 
     // Trailing comments on consecutive lines line up two spaces after the longest line.
@@ -52,7 +62,7 @@ extension Printer {
         run.append(other)
         next += 1
       }
-      let column = (run.map { code[$0].count }.max() ?? 0) + 2
+      let column = (run.map { codeWidth[$0] }.max() ?? 0) + 2
       for member in run { trailingColumn[member] = column }
       position = next
     }
@@ -64,7 +74,8 @@ extension Printer {
       case .code(let line, let trailing):
         var text = code[line]
         if let trailing, let column = trailingColumn[line] {
-          text += String(repeating: " ", count: max(1, column - text.count)) + commentText(trailing)
+          text +=
+            String(repeating: " ", count: max(1, column - codeWidth[line])) + commentText(trailing)
         }
         output.append(text)
       case .comment(let comment):
