@@ -14,81 +14,84 @@ public enum ResultFormat: String, Sendable, CaseIterable {
   case csv
 }
 
-/// Writes results in a format, a learner at a time, so output streams however many learners
+/// Renders results in a format, a learner at a time, so output streams however many learners
 /// there are. Every format carries the same facts; explanations appear only when asked for.
-public struct ResultWriter {
+///
+/// A writer is a value without state: several threads can render chunks of learners at once,
+/// and a ``ResultStream`` puts the chunks together in order.
+public struct ResultWriter: Sendable {
   public let format: ResultFormat
   public let explain: Bool
   /// Width of the decision column of the table (the longest decision name reported).
   let decisionWidth: Int
-  private var wroteFirst = false
-  private let write: (String) -> Void
 
-  /// A writer for results of `decisions` (names), sending text to `write`.
-  public init(
-    format: ResultFormat, explain: Bool, decisions: [String], write: @escaping (String) -> Void
-  ) {
+  /// A writer for results of `decisions` (names).
+  public init(format: ResultFormat, explain: Bool, decisions: [String]) {
     self.format = format
     self.explain = explain
     self.decisionWidth = max(8, decisions.map(\.count).max() ?? 8)
-    self.write = write
   }
 
-  /// The header (CSV columns, the opening of a JSON array, the table's column names).
-  public mutating func begin() {
+  /// What comes before the first learner (CSV columns, `[`, the table's column names).
+  public var header: String {
     switch format {
-    case .csv:
-      write(Self.csvColumns.joined(separator: ",") + (explain ? ",explanation" : "") + "\n")
-    case .json:
-      write("[")
+    case .csv: Self.csvColumns.joined(separator: ",") + (explain ? ",explanation" : "") + "\n"
+    case .json: "["
     case .table where !explain:
-      write(tableRow(["learner", "decision", "enrolment", "status", "result"]) + "\n")
-    case .table, .ndjson:
-      break
+      tableRow(["learner", "decision", "enrolment", "status", "result"]) + "\n"
+    case .table, .ndjson: ""
     }
   }
 
-  /// One learner's results.
-  public mutating func write(_ learner: LearnerResults) {
+  /// What separates two non-empty chunks (JSON array elements), and what precedes the first.
+  func separator(first: Bool) -> String {
+    format == .json ? (first ? "\n" : ",\n") : ""
+  }
+
+  /// What comes after the last learner.
+  func footer(wroteAny: Bool) -> String {
+    format == .json ? (wroteAny ? "\n]\n" : "]\n") : ""
+  }
+
+  /// One learner's results, appended to `buffer`. For JSON the objects are separated by
+  /// `,\n`, with nothing before the first or after the last.
+  public func render(_ learner: LearnerResults, into buffer: inout [UInt8]) {
     switch format {
     case .table where explain:
-      var text = "learner \(learner.learner)\n"
+      buffer.append(contentsOf: "learner \(learner.learner)\n".utf8)
       for result in learner.results {
         let lines = result.explanation?.lines(indent: 2) ?? ["  " + summaryLine(result)]
-        text += lines.joined(separator: "\n") + "\n"
+        for line in lines {
+          buffer.append(contentsOf: line.utf8)
+          buffer.append(10)
+        }
       }
-      write(text + "\n")
+      buffer.append(10)
     case .table:
-      var text = ""
       for result in learner.results {
-        text +=
-          tableRow([
-            result.learner, result.decision, result.enrolment ?? "-", result.status.rawValue,
-            Self.summary(result),
-          ]) + "\n"
+        let row = tableRow([
+          result.learner, result.decision, result.enrolment ?? "-", result.status.rawValue,
+          Self.summary(result),
+        ])
+        buffer.append(contentsOf: row.utf8)
+        buffer.append(10)
       }
-      write(text)
     case .csv:
-      var text = ""
-      for result in learner.results { text += csvRow(result) + "\n" }
-      write(text)
-    case .ndjson:
-      var text = ""
-      for result in learner.results { text += jsonObject(result) + "\n" }
-      write(text)
-    case .json:
-      var text = ""
       for result in learner.results {
-        text += (wroteFirst ? ",\n" : "\n") + jsonObject(result)
-        wroteFirst = true
+        csvRow(result, into: &buffer)
+        buffer.append(10)
       }
-      write(text)
+    case .ndjson:
+      for result in learner.results {
+        jsonObject(result, into: &buffer)
+        buffer.append(10)
+      }
+    case .json:
+      for (index, result) in learner.results.enumerated() {
+        if index > 0 { buffer.append(contentsOf: ",\n".utf8) }
+        jsonObject(result, into: &buffer)
+      }
     }
-  }
-
-  /// The end (the closing of a JSON array).
-  public mutating func end() {
-    if format == .json { write(wroteFirst ? "\n]\n" : "]\n") }
   }
 
   // MARK: Table
@@ -143,7 +146,7 @@ public struct ResultWriter {
 
   /// Money as policies write it; a zero without currency is `0`.
   static func money(_ money: Money) -> String {
-    money.currency.description == "XXX" && money.amount.isZero ? "0" : money.description
+    isBareZero(money) ? "0" : money.description
   }
 
   // MARK: CSV
@@ -153,62 +156,118 @@ public struct ResultWriter {
     "granted", "used", "missing", "reasons",
   ]
 
-  private func csvRow(_ result: DecisionResult) -> String {
-    let currency = result.amount.map { money in
-      money.currency.description == "XXX" ? "" : money.currency.description
+  private func csvRow(_ result: DecisionResult, into buffer: inout [UInt8]) {
+    let bare = result.amount.map { Self.isBareZero($0) } ?? false
+    Self.csvField(result.learner, &buffer)
+    buffer.append(44)
+    Self.csvField(result.decision, &buffer)
+    buffer.append(44)
+    Self.csvField(result.enrolment ?? "", &buffer)
+    buffer.append(44)
+    buffer.append(contentsOf: result.status.rawValue.utf8)
+    buffer.append(44)
+    if let amount = result.amount { buffer.append(contentsOf: amount.amount.description.utf8) }
+    buffer.append(44)
+    if let amount = result.amount, !bare {
+      buffer.append(contentsOf: amount.currency.description.utf8)
     }
-    var cells = [
-      result.learner, result.decision, result.enrolment ?? "", result.status.rawValue,
-      result.amount.map { $0.amount.description } ?? "", currency ?? "",
-      result.rate.map { $0.value.description } ?? "",
-      result.credits.map { $0.description } ?? "",
-      result.granted.joined(separator: ";"), result.used.joined(separator: ";"),
-      result.missing.joined(separator: ";"), result.reasons.joined(separator: ";"),
-    ]
-    if explain { cells.append(result.explanation?.lines().joined(separator: "\n") ?? "") }
-    return cells.map(Self.csvField).joined(separator: ",")
+    buffer.append(44)
+    if let rate = result.rate { buffer.append(contentsOf: rate.value.description.utf8) }
+    buffer.append(44)
+    if let credits = result.credits { buffer.append(contentsOf: credits.description.utf8) }
+    for list in [result.granted, result.used, result.missing, result.reasons] {
+      buffer.append(44)
+      Self.csvField(list.joined(separator: ";"), &buffer)
+    }
+    if explain {
+      buffer.append(44)
+      Self.csvField(result.explanation?.lines().joined(separator: "\n") ?? "", &buffer)
+    }
   }
 
   /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
+    var buffer: [UInt8] = []
+    csvField(text, &buffer)
+    return String(decoding: buffer, as: UTF8.self)
+  }
+
+  static func csvField(_ text: String, _ buffer: inout [UInt8]) {
+    let utf8 = text.utf8
+    guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+      buffer.append(contentsOf: utf8)
+      return
     }
-    var quoted = "\""
-    for character in text {
-      if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+    buffer.append(34)
+    for byte in utf8 {
+      if byte == 34 { buffer.append(34) }
+      buffer.append(byte)
     }
-    return quoted + "\""
+    buffer.append(34)
+  }
+
+  static func isBareZero(_ money: Money) -> Bool {
+    money.currency.description == "XXX" && money.amount.isZero
   }
 
   // MARK: JSON
 
-  private func jsonObject(_ result: DecisionResult) -> String {
-    var fields: [(String, String)] = [
-      ("learner", Self.json(result.learner)),
-      ("decision", Self.json(result.decision)),
-      ("title", Self.json(result.title)),
-      ("kind", Self.json(result.kind.rawValue)),
-      ("enrolment", result.enrolment.map(Self.json) ?? "null"),
-      ("status", Self.json(result.status.rawValue)),
-      ("amount", result.amount.map { Self.json($0.amount.description) } ?? "null"),
-      (
-        "currency",
-        result.amount.map {
-          $0.currency.description == "XXX" ? "null" : Self.json($0.currency.description)
-        } ?? "null"
-      ),
-      ("rate", result.rate.map { Self.json($0.description) } ?? "null"),
-      ("credits", result.credits.map { Self.json($0.description) } ?? "null"),
-      ("granted", Self.json(result.granted)),
-      ("used", Self.json(result.used)),
-      ("missing", Self.json(result.missing)),
-      ("reasons", Self.json(result.reasons)),
-    ]
-    if explain, let explanation = result.explanation {
-      fields.append(("explanation", Self.json(explanation)))
+  private func jsonObject(_ result: DecisionResult, into buffer: inout [UInt8]) {
+    func key(_ name: String, first: Bool = false) {
+      if !first { buffer.append(44) }
+      buffer.append(34)
+      buffer.append(contentsOf: name.utf8)
+      buffer.append(contentsOf: "\":".utf8)
     }
-    return "{" + fields.map { "\(Self.json($0.0)):\($0.1)" }.joined(separator: ",") + "}"
+    func string(_ text: String?) {
+      guard let text else {
+        buffer.append(contentsOf: "null".utf8)
+        return
+      }
+      Self.json(text, &buffer)
+    }
+    func strings(_ texts: [String]) {
+      buffer.append(91)
+      for (index, text) in texts.enumerated() {
+        if index > 0 { buffer.append(44) }
+        Self.json(text, &buffer)
+      }
+      buffer.append(93)
+    }
+    buffer.append(123)
+    key("learner", first: true)
+    string(result.learner)
+    key("decision")
+    string(result.decision)
+    key("title")
+    string(result.title)
+    key("kind")
+    string(result.kind.rawValue)
+    key("enrolment")
+    string(result.enrolment)
+    key("status")
+    string(result.status.rawValue)
+    key("amount")
+    string(result.amount?.amount.description)
+    key("currency")
+    string(result.amount.flatMap { Self.isBareZero($0) ? nil : $0.currency.description })
+    key("rate")
+    string(result.rate?.description)
+    key("credits")
+    string(result.credits?.description)
+    key("granted")
+    strings(result.granted)
+    key("used")
+    strings(result.used)
+    key("missing")
+    strings(result.missing)
+    key("reasons")
+    strings(result.reasons)
+    if explain, let explanation = result.explanation {
+      key("explanation")
+      buffer.append(contentsOf: Self.json(explanation).utf8)
+    }
+    buffer.append(125)
   }
 
   static func json(_ explanation: Explanation) -> String {
@@ -225,21 +284,74 @@ public struct ResultWriter {
 
   /// A JSON string literal.
   static func json(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: result.unicodeScalars.append(scalar)
+    var buffer: [UInt8] = []
+    json(text, &buffer)
+    return String(decoding: buffer, as: UTF8.self)
+  }
+
+  static func json(_ text: String, _ buffer: inout [UInt8]) {
+    buffer.append(34)
+    for byte in text.utf8 {
+      switch byte {
+      case 34: buffer.append(contentsOf: [92, 34])
+      case 92: buffer.append(contentsOf: [92, 92])
+      case 10: buffer.append(contentsOf: [92, 110])
+      case 13: buffer.append(contentsOf: [92, 114])
+      case 9: buffer.append(contentsOf: [92, 116])
+      case 0..<32:
+        let hex = Array("0123456789abcdef".utf8)
+        buffer.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+      default: buffer.append(byte)
       }
     }
-    return result + "\""
+    buffer.append(34)
+  }
+}
+
+/// Puts rendered chunks of learners together: the header, separators between chunks, the
+/// footer, and the output in blocks.
+/// Not thread-safe: ``BatchEvaluation`` calls it under its lock.
+public final class ResultStream: @unchecked Sendable {
+  public let writer: ResultWriter
+  private let sink: ([UInt8]) -> Void
+  private var buffer: [UInt8] = []
+  private var wroteAny = false
+  /// Bytes gathered before they are handed to the sink.
+  public static let blockSize = 1 << 16
+
+  public init(writer: ResultWriter, sink: @escaping ([UInt8]) -> Void) {
+    self.writer = writer
+    self.sink = sink
+    buffer.reserveCapacity(Self.blockSize * 2)
+  }
+
+  public func begin() { buffer.append(contentsOf: writer.header.utf8) }
+
+  /// A chunk rendered by ``ResultWriter/render(_:into:)`` (one or more learners).
+  public func emit(_ chunk: [UInt8]) {
+    guard !chunk.isEmpty else { return }
+    buffer.append(contentsOf: writer.separator(first: !wroteAny).utf8)
+    buffer.append(contentsOf: chunk)
+    wroteAny = true
+    if buffer.count >= Self.blockSize { flush() }
+  }
+
+  /// One learner, rendered here.
+  public func emit(_ learner: LearnerResults) {
+    var chunk: [UInt8] = []
+    writer.render(learner, into: &chunk)
+    emit(chunk)
+  }
+
+  public func end() {
+    buffer.append(contentsOf: writer.footer(wroteAny: wroteAny).utf8)
+    flush()
+  }
+
+  public func flush() {
+    guard !buffer.isEmpty else { return }
+    sink(buffer)
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 

@@ -101,13 +101,16 @@ struct Eval: ParsableCommand {
       Terminal.printError("error: " + message)
       throw ExitStatus.usage.exitCode
     }
+    let options = EvaluationOptions(explain: explain)
+    let chosen = decisions.isEmpty ? nil : selected.found
     let session = EvaluationSession(
-      program: program, asOf: date, decisions: decisions.isEmpty ? nil : selected.found,
-      options: EvaluationOptions(explain: explain))
-    let output = OutputBuffer()
-    var writer = ResultWriter(
+      program: program, asOf: date, decisions: chosen, options: options)
+    let writer = ResultWriter(
       format: format, explain: explain,
-      decisions: session.decisions.map { program.name(of: $0) }, write: output.append)
+      decisions: session.decisions.map { program.name(of: $0) })
+    let stream = ResultStream(writer: writer) { bytes in
+      FileHandle.standardOutput.write(Data(bytes))
+    }
     var errors = 0
     var missing: [String] = []
     try DBSupport.run {
@@ -115,32 +118,28 @@ struct Eval: ParsableCommand {
       defer { try? store.close() }
       let source = SQLiteRecordSource(store: store)
       if whatIf {
-        try answerWhatIf(session, source, date, output)
+        try answerWhatIf(session, source, date, stream)
         return
       }
-      writer.begin()
-      func evaluate(_ record: LearnerRecord) {
-        let results = session.evaluate(record)
-        if results.results.contains(where: { $0.status == .error }) { errors += 1 }
-        writer.write(results)
-        output.flushIfLarge()
-      }
+      stream.begin()
       if all {
-        try source.forEachBatch(batchSize: Self.batchSize) { batch in
-          for record in batch { evaluate(record) }
-        }
+        let batch = BatchEvaluation(
+          program: program, asOf: date, decisions: chosen, options: options, writer: writer)
+        errors = try batch.run(source, batchSize: Self.batchSize, into: stream).withErrors
       } else {
         for id in learners {
           guard let record = try source.learner(id: LearnerID(id)) else {
             missing.append(id)
             continue
           }
-          evaluate(record)
+          let results = session.evaluate(record)
+          if results.results.contains(where: { $0.status == .error }) { errors += 1 }
+          stream.emit(results)
         }
       }
-      writer.end()
+      stream.end()
     }
-    output.flush()
+    stream.flush()
     for id in missing { Terminal.printError("error: no learner `\(id)` in `\(db)`") }
     if errors > 0 {
       Terminal.printError(
@@ -182,7 +181,7 @@ struct Eval: ParsableCommand {
   /// decisions that change.
   private func answerWhatIf(
     _ session: EvaluationSession, _ source: SQLiteRecordSource, _ date: CredenceValues.CivilDate,
-    _ output: OutputBuffer
+    _ stream: ResultStream
   ) throws {
     let id = learners[0]
     guard let record = try source.learner(id: LearnerID(id)) else {
@@ -208,10 +207,10 @@ struct Eval: ParsableCommand {
     let before = session.evaluate(view)
     let after = session.evaluate(changed)
     let changes = WhatIf.changes(before: before, after: after)
-    output.append(
-      WhatIfReport.render(
-        changes, learner: id, awards: awards, unknownCodes: [], date: date, format: format,
-        explain: explain))
+    let report = WhatIfReport.render(
+      changes, learner: id, awards: awards, unknownCodes: [], date: date, format: format,
+      explain: explain)
+    FileHandle.standardOutput.write(Data(report.utf8))
   }
 
   /// Today in the local time zone.
@@ -221,25 +220,4 @@ struct Eval: ParsableCommand {
       year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
       ?? .min
   }
-}
-
-/// Standard output, buffered: results are written in large blocks.
-final class OutputBuffer {
-  private var buffer: [UInt8] = []
-  /// Bytes gathered before writing.
-  static let blockSize = 1 << 16
-
-  init() { buffer.reserveCapacity(Self.blockSize * 2) }
-
-  func append(_ text: String) { buffer.append(contentsOf: text.utf8) }
-
-  func flushIfLarge() { if buffer.count >= Self.blockSize { flush() } }
-
-  func flush() {
-    guard !buffer.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(buffer))
-    buffer.removeAll(keepingCapacity: true)
-  }
-
-  deinit { flush() }
 }

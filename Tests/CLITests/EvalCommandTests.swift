@@ -147,3 +147,34 @@ import Testing
     #expect(broken.standardOutput.isEmpty)
   }
 }
+
+/// A learner whose records break the contract gets `error` results naming the row; the
+/// batch goes on.
+@Suite struct EvalContractErrorTests {
+  @Test func aBrokenRowFailsOnlyItsLearner() throws {
+    let (dir, store) = try EvalFixtures.store()
+    defer { _ = dir }
+    let update = Process()
+    update.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    update.arguments = [
+      "sqlite3", store,
+      "UPDATE awards SET awarded_on = '2025-02-30' WHERE id = 'A9'; "
+        + "UPDATE learner_facts SET value = value WHERE 0;",
+    ]
+    try update.run()
+    update.waitUntilExit()
+    #expect(update.terminationStatus == 0)
+    let outcome = try EvalFixtures.eval(
+      store, ["--all", "--decision", "learning_credit", "--format", "csv", "--as-of", "2026-06-30"])
+    #expect(outcome.status == 65)
+    #expect(outcome.standardError.contains("1 learner has decisions that could not be made"))
+    let rows = outcome.standardOutput.split(separator: "\n").dropFirst().map(String.init)
+    #expect(rows.count == 3)
+    #expect(rows[0].hasPrefix("L1,learning_credit,,eligible,"))
+    #expect(
+      rows[1]
+        == "L2,learning_credit,,error,,,,,,,,\"`awards` row `A9`, column `awarded_on`: "
+        + "not a date (expected YYYY-MM-DD)\"")
+    #expect(rows[2].hasPrefix("L3,learning_credit,,ineligible,"))
+  }
+}

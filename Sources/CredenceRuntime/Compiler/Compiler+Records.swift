@@ -84,107 +84,146 @@ extension Compiler {
   }
 
   private func learnerReader(_ field: LearnerField) -> FieldReader {
-    { m, record in
-      guard case .record(.learner) = record else { return .unknown }
-      let learner = m.learner
-      switch field {
-      case .id: return .text(learner.id)
-      case .name: return learner.name.map(Value.text) ?? .unknown
-      case .birthDate: return learner.birthDate.map(Value.date) ?? .unknown
-      case .citizenship: return learner.citizenship.map(Value.text) ?? .unknown
-      case .residency: return learner.residency.map(Value.text) ?? .unknown
-      case .awards:
-        return .list(ValueList(learner.awards.indices.map { .record(.award(Int32($0))) }))
-      case .enrolments:
-        return .list(ValueList(learner.enrolments.indices.map { .record(.enrolment(Int32($0))) }))
-      case .ledger:
-        return .list(ValueList(learner.ledger.indices.map { .record(.ledger(Int32($0))) }))
+    func text(_ read: @escaping @Sendable (LearnerView) -> String?) -> FieldReader {
+      { m, record in
+        guard case .record(.learner) = record else { return .unknown }
+        return read(m.learner).map(Value.text) ?? .unknown
+      }
+    }
+    switch field {
+    case .id: return text { $0.id }
+    case .name: return text { $0.name }
+    case .citizenship: return text { $0.citizenship }
+    case .residency: return text { $0.residency }
+    case .birthDate:
+      return { m, record in
+        guard case .record(.learner) = record else { return .unknown }
+        return m.learner.birthDate.map(Value.date) ?? .unknown
+      }
+    case .awards:
+      return { m, record in
+        guard case .record(.learner) = record else { return .unknown }
+        return m.awardsValue
+      }
+    case .enrolments:
+      return { m, record in
+        guard case .record(.learner) = record else { return .unknown }
+        return .list(ValueList(m.learner.enrolments.indices.map { .record(.enrolment(Int32($0))) }))
+      }
+    case .ledger:
+      return { m, record in
+        guard case .record(.learner) = record else { return .unknown }
+        return .list(ValueList(m.learner.ledger.indices.map { .record(.ledger(Int32($0))) }))
       }
     }
   }
 
+  /// One reader per field, chosen here, so a read touches only the field it needs.
   private func awardReader(_ field: AwardField, type: ValueType) -> FieldReader {
-    var scale: (index: Int, grades: GradeScale)?
-    if case .grade(let id) = type { scale = (id.index, program[id].scale) }
-    let gradeScale = scale
-    return { m, record in
-      guard case .record(.award(let index)) = record else { return .unknown }
-      let award = m.learner.awards[Int(index)]
-      switch field {
-      case .id: return .text(award.id)
-      case .credentialCode: return .text(award.credential.code)
-      case .credential: return .record(.awardCredential(index))
-      case .awardedOn: return award.awardedOn.map(Value.date) ?? .unknown
-      case .expiresOn: return award.expiresOn.map(Value.date) ?? .unknown
-      case .grade:
-        guard let mark = award.grade else { return .unknown }
-        guard let gradeScale else { return .text(mark) }
-        return .grade(
-          GradeValue(scale: gradeScale.index, rank: gradeScale.grades.rank(of: mark), mark: mark))
-      case .score: return award.score.map(Value.number) ?? .unknown
-      case .status: return .text("valid")
-      case .source: return award.source.map(Value.text) ?? .unknown
+    func read(_ body: @escaping @Sendable (Machine, Int) -> Value) -> FieldReader {
+      { m, record in
+        guard case .record(.award(let index)) = record else { return .unknown }
+        return body(m, Int(index))
+      }
+    }
+    switch field {
+    case .id: return read { m, i in .text(m.learner.awards[i].id) }
+    case .credentialCode: return read { m, i in .text(m.learner.awards[i].credential.code) }
+    case .credential: return read { _, i in .record(.awardCredential(Int32(i))) }
+    case .awardedOn:
+      return read { m, i in m.learner.awards[i].awardedOn.map(Value.date) ?? .unknown }
+    case .expiresOn:
+      return read { m, i in m.learner.awards[i].expiresOn.map(Value.date) ?? .unknown }
+    case .score: return read { m, i in m.learner.awards[i].score.map(Value.number) ?? .unknown }
+    case .status: return read { _, _ in .text("valid") }
+    case .source: return read { m, i in m.learner.awards[i].source.map(Value.text) ?? .unknown }
+    case .grade:
+      guard case .grade(let id) = type else {
+        return read { m, i in m.learner.awards[i].grade.map(Value.text) ?? .unknown }
+      }
+      let scale = id.index
+      let grades = program[id].scale
+      return read { m, i in
+        guard let mark = m.learner.awards[i].grade else { return .unknown }
+        return .grade(GradeValue(scale: scale, rank: grades.rank(of: mark), mark: mark))
       }
     }
   }
 
   private func credentialReader(_ field: CredentialField) -> FieldReader {
-    { m, record in
-      let credential: CredentialRow
-      switch record {
-      case .record(.awardCredential(let index)):
-        credential = m.learner.awards[Int(index)].credential
-      case .record(.enrolmentCredential(let index)):
-        credential = m.learner.enrolments[Int(index)].credential
-      default: return .unknown
+    func read(_ body: @escaping @Sendable (borrowing CredentialRow) -> Value) -> FieldReader {
+      { m, record in
+        switch record {
+        case .record(.awardCredential(let index)):
+          return body(m.learner.awards[Int(index)].credential)
+        case .record(.enrolmentCredential(let index)):
+          return body(m.learner.enrolments[Int(index)].credential)
+        default:
+          return .unknown
+        }
       }
-      switch field {
-      case .code: return .text(credential.code)
-      case .title: return credential.title.map(Value.text) ?? .unknown
-      case .provider: return credential.provider.map(Value.text) ?? .unknown
-      case .type: return credential.type.map(Value.text) ?? .unknown
-      case .credits: return credential.credits.map(Value.number) ?? .unknown
-      case .creditSystem: return credential.creditSystem.map(Value.text) ?? .unknown
-      case .level: return credential.level.map(Value.number) ?? .unknown
-      case .field: return credential.field.map(Value.text) ?? .unknown
-      case .hours: return credential.hours.map(Value.number) ?? .unknown
-      case .fee: return credential.fee.map(Value.money) ?? .unknown
-      case .currency: return credential.fee.map { .text($0.currency.description) } ?? .unknown
-      case .tags: return .list(ValueList(credential.tags.map(Value.text)))
-      }
+    }
+    switch field {
+    case .code: return read { .text($0.code) }
+    case .title: return read { $0.title.map(Value.text) ?? .unknown }
+    case .provider: return read { $0.provider.map(Value.text) ?? .unknown }
+    case .type: return read { $0.type.map(Value.text) ?? .unknown }
+    case .credits: return read { $0.credits.map(Value.number) ?? .unknown }
+    case .creditSystem: return read { $0.creditSystem.map(Value.text) ?? .unknown }
+    case .level: return read { $0.level.map(Value.number) ?? .unknown }
+    case .field: return read { $0.field.map(Value.text) ?? .unknown }
+    case .hours: return read { $0.hours.map(Value.number) ?? .unknown }
+    case .fee: return read { $0.fee.map(Value.money) ?? .unknown }
+    case .currency: return read { $0.fee.map { .text($0.currency.description) } ?? .unknown }
+    case .tags: return read { .list(ValueList($0.tags.map(Value.text))) }
     }
   }
 
   private func enrolmentReader(_ field: EnrolmentField) -> FieldReader {
-    { m, record in
-      guard case .record(.enrolment(let index)) = record else { return .unknown }
-      let enrolment = m.learner.enrolments[Int(index)]
-      switch field {
-      case .id: return .text(enrolment.id)
-      case .credentialCode: return .text(enrolment.credential.code)
-      case .credential: return .record(.enrolmentCredential(index))
-      case .startOn: return enrolment.startOn.map(Value.date) ?? .unknown
-      case .endOn: return enrolment.endOn.map(Value.date) ?? .unknown
-      case .fee: return enrolment.fee.map(Value.money) ?? .unknown
-      case .currency: return enrolment.fee.map { .text($0.currency.description) } ?? .unknown
-      case .status: return enrolment.status.map(Value.text) ?? .unknown
+    func read(_ body: @escaping @Sendable (Machine, Int) -> Value) -> FieldReader {
+      { m, record in
+        guard case .record(.enrolment(let index)) = record else { return .unknown }
+        return body(m, Int(index))
       }
+    }
+    switch field {
+    case .id: return read { m, i in .text(m.learner.enrolments[i].id) }
+    case .credentialCode: return read { m, i in .text(m.learner.enrolments[i].credential.code) }
+    case .credential: return read { _, i in .record(.enrolmentCredential(Int32(i))) }
+    case .startOn:
+      return read { m, i in m.learner.enrolments[i].startOn.map(Value.date) ?? .unknown }
+    case .endOn: return read { m, i in m.learner.enrolments[i].endOn.map(Value.date) ?? .unknown }
+    case .fee: return read { m, i in m.learner.enrolments[i].fee.map(Value.money) ?? .unknown }
+    case .currency:
+      return read { m, i in
+        m.learner.enrolments[i].fee.map { .text($0.currency.description) } ?? .unknown
+      }
+    case .status: return read { m, i in m.learner.enrolments[i].status.map(Value.text) ?? .unknown }
     }
   }
 
   private func ledgerReader(_ field: LedgerField) -> FieldReader {
-    { m, record in
-      guard case .record(.ledger(let index)) = record else { return .unknown }
-      let row = m.learner.ledger[Int(index)]
-      switch field {
-      case .id: return row.id.map { .number(ExactDecimal(Int($0))) } ?? .unknown
-      case .scheme: return row.scheme.map(Value.text) ?? .unknown
-      case .amount: return row.amount.map(Value.money) ?? .unknown
-      case .currency: return row.amount.map { .text($0.currency.description) } ?? .unknown
-      case .postedOn: return row.postedOn.map(Value.date) ?? .unknown
-      case .expiresOn: return row.expiresOn.map(Value.date) ?? .unknown
-      case .memo: return row.memo.map(Value.text) ?? .unknown
+    func read(_ body: @escaping @Sendable (Machine, Int) -> Value) -> FieldReader {
+      { m, record in
+        guard case .record(.ledger(let index)) = record else { return .unknown }
+        return body(m, Int(index))
       }
+    }
+    switch field {
+    case .id:
+      return read { m, i in
+        m.learner.ledger[i].id.map { .number(ExactDecimal(Int($0))) } ?? .unknown
+      }
+    case .scheme: return read { m, i in m.learner.ledger[i].scheme.map(Value.text) ?? .unknown }
+    case .amount: return read { m, i in m.learner.ledger[i].amount.map(Value.money) ?? .unknown }
+    case .currency:
+      return read { m, i in
+        m.learner.ledger[i].amount.map { .text($0.currency.description) } ?? .unknown
+      }
+    case .postedOn: return read { m, i in m.learner.ledger[i].postedOn.map(Value.date) ?? .unknown }
+    case .expiresOn:
+      return read { m, i in m.learner.ledger[i].expiresOn.map(Value.date) ?? .unknown }
+    case .memo: return read { m, i in m.learner.ledger[i].memo.map(Value.text) ?? .unknown }
     }
   }
 }

@@ -58,7 +58,9 @@ extension Machine {
     return
       (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
         var reasons: [String] = []
-        if let pool = stack.pool { m.collectUnknowns(pool, depth: 0, &reasons) }
+        if let pool = stack.pool, !detail.uncertainAwards.isEmpty {
+          m.collectUnknowns(pool, depth: 0, &reasons)
+        }
         m.requirementReasons(stack.requirements, detail, &reasons)
         if reasons.isEmpty {
           for award in detail.uncertainAwards {
@@ -120,7 +122,13 @@ extension Machine {
     return
       (try? inFrame(equivalence.localCount) { m throws(EvaluationFailure) in
         var reasons: [String] = []
-        if let pool = equivalence.pool { m.collectUnknowns(pool, depth: 0, &reasons) }
+        // Unknown caps first: they alone leave every credit count open.
+        for cap in equivalence.caps where m.tryValue(cap.limit)?.isUnknown ?? false {
+          m.collectUnknowns(cap.limit, depth: 0, &reasons)
+        }
+        if let pool = equivalence.pool, detail.pool.contains(where: \.uncertain) {
+          m.collectUnknowns(pool, depth: 0, &reasons)
+        }
         for option in detail.options where option.uncertain {
           let rule = equivalence.rules[option.rule]
           if case .each(let slot, let condition) = rule.source, let award = option.awards.first {
@@ -134,9 +142,6 @@ extension Machine {
           } else if option.credits == nil {
             m.collectUnknowns(rule.credits, depth: 0, &reasons)
           }
-        }
-        for cap in equivalence.caps where m.tryValue(cap.limit)?.isUnknown ?? false {
-          m.collectUnknowns(cap.limit, depth: 0, &reasons)
         }
         return Array(reasons.prefix(Self.maximumReasons))
       }) ?? []

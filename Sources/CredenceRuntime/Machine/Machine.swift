@@ -15,6 +15,8 @@ final class Machine {
   let asOf: CredenceValues.CivilDate
   /// The learner being evaluated.
   private(set) var learner: LearnerView
+  /// `learner.awards` as a list value, made once per learner (most pools start from it).
+  private(set) var awardsValue: Value = .list(.empty)
 
   /// Locals of every active frame, innermost last.
   var locals: [Value] = []
@@ -29,6 +31,8 @@ final class Machine {
   /// Per fund: enrolment index → the claim's outcome.
   var claimMemo: [[Int: DecisionOutcome]]
   var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
+  /// Allocations over empty pools, which depend on the requirements alone (kept for the run).
+  var emptyPoolAllocations: [EmptyPoolKey: Allocation] = [:]
 
   /// Params on the evaluation date; learner-independent, so kept for the whole run.
   var paramsOnAsOf: [Result<Value, EvaluationFailure>?]
@@ -61,6 +65,7 @@ final class Machine {
   /// Starts on a new learner: forgets every per-learner value, keeps the buffers.
   func reset(for learner: LearnerView) {
     self.learner = learner
+    awardsValue = .list(ValueList(learner.awards.indices.map { .record(.award(Int32($0))) }))
     for index in letMemo.indices { letMemo[index] = nil }
     for index in factMemo.indices { factMemo[index] = nil }
     for index in stackMemo.indices { stackMemo[index] = nil }
