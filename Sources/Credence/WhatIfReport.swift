@@ -19,9 +19,15 @@ public enum WhatIfReport {
         .joined(separator: " and ") + ":\n"
       if changed.isEmpty { text += "  nothing changes\n" }
       for change in changed {
+        var after = state(change.after)
+        if after == state(change.before), let result = change.after {
+          // Same status and values: the difference is in the awards used.
+          after +=
+            "; now uses " + (result.used.isEmpty ? "none" : result.used.joined(separator: ", "))
+        }
         text +=
           "  \(change.decision)\(change.enrolment.map { " (\($0))" } ?? ""): "
-          + "\(state(change.before)) → \(state(change.after))\n"
+          + "\(state(change.before)) → \(after)\n"
         if explain, let explanation = change.after?.explanation {
           text += explanation.lines(indent: 4).joined(separator: "\n") + "\n"
         }
