@@ -22,6 +22,7 @@ import Testing
   @Test func theLimitsAreTheNamedConstants() {
     #expect(EvaluationLimits.defaultStepsPerLearner == 10_000_000)
     #expect(EvaluationLimits.defaultEquivalenceSearchNodes == 100_000)
+    #expect(EvaluationLimits.maximumEquivalenceOptions == 4_096)
     let options = EvaluationOptions()
     #expect(options.stepsPerLearner == EvaluationLimits.defaultStepsPerLearner)
     #expect(options.allocationSearchNodes == AllocationLimits.defaultSearchNodes)
@@ -90,5 +91,22 @@ import Testing
     #expect(normal.results[0].status == .achieved)
     // MOD1 once for the 8-credit award, every other award an elective of 1 credit.
     #expect(normal.results[0].credits == ExactDecimal(15))
+  }
+
+  @Test func tooManyWaysToCountAwardsLeaveAnEquivalenceUndetermined() throws {
+    let program = try #require(
+      Programs.compile(
+        """
+        equivalence e "Every award as an elective"
+          each where credential.credits >= 1 counts as elective for 1 credit
+        """))
+    let limit = EvaluationLimits.maximumEquivalenceOptions
+    let session = EvaluationSession(program: program, asOf: day("2026-01-01"))
+    let atLimit = session.evaluate(Self.learner(awards: (1...limit).map { ("C\($0)", 1) }))
+    #expect(atLimit.results[0].status == .achieved)
+    #expect(atLimit.results[0].credits == ExactDecimal(limit))
+    let beyond = session.evaluate(Self.learner(awards: (1...(limit + 1)).map { ("C\($0)", 1) }))
+    #expect(beyond.results[0].status == .undetermined)
+    #expect(beyond.results[0].reasons.first?.contains("too many awards") == true)
   }
 }

@@ -112,6 +112,15 @@ extension Machine {
       }
     }
 
+    if options.count > EvaluationLimits.maximumEquivalenceOptions {
+      // The search goes one level deeper per option; past the limit it is not attempted.
+      return DecisionOutcome(
+        status: .undetermined, granted: .list(.empty), used: .list(.empty),
+        detail: .equivalence(
+          EquivalenceDetail(
+            options: [], chosen: [], pool: pool, categories: [], uncapped: .zero, total: .zero,
+            totalCap: nil, undetermined: .poolTooLarge)))
+    }
     let certainIndices = options.indices.filter { !options[$0].uncertain }
     var solver = EquivalenceSolver(
       options: options, candidates: certainIndices, categoryCaps: categoryCaps,

@@ -73,7 +73,8 @@ extension Machine {
 
   /// A field name as words: `birth_date` → `birth date`.
   static func words(_ name: String) -> String {
-    String(name.map { $0 == "_" ? " " : $0 })
+    String(
+      decoding: name.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
   }
 
   /// The policy text of an expression, on one line (or a short description without sources).

@@ -154,7 +154,9 @@ extension Machine {
     case .searchLimit:
       "the awards can be combined in too many ways to decide within the search limit"
     case .poolTooLarge:
-      "the learner has more than \(AllocationLimits.maximumPoolSize) distinct credentials to consider"
+      "the learner has too many awards to consider (more than "
+        + "\(AllocationLimits.maximumPoolSize) credentials for a stack, "
+        + "\(EvaluationLimits.maximumEquivalenceOptions) ways to count them for an equivalence)"
     case .tooManyRequirements:
       "the rule has more than \(AllocationLimits.maximumRequirements) requirements"
     case .creditsOutOfRange:

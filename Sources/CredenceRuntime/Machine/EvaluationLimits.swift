@@ -15,6 +15,11 @@ public enum EvaluationLimits {
   /// Awards that could count for several modules make the choice a search; real transfer
   /// rules need a few dozen nodes. Past the limit the equivalence is `undetermined`.
   public static let defaultEquivalenceSearchNodes = 100_000
+
+  /// Most ways one equivalence may have to use a learner's awards (4,096): an award per rule
+  /// it matches. Far above any learner's record; it bounds the depth of the search, which
+  /// goes one level deeper per way. Past it the equivalence is `undetermined`.
+  public static let maximumEquivalenceOptions = 4_096
 }
 
 /// How one evaluation runs.
