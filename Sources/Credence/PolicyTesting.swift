@@ -1,0 +1,88 @@
+import CredenceRuntime
+import CredenceSemantics
+import CredenceSyntax
+import CredenceValues
+
+/// `credence test` without the terminal: picks the tests a filter names, runs them, and
+/// gathers the outcomes with their places in the policy files.
+public enum PolicyTesting {
+  /// Runs every test of `program` whose description or file path contains `filter` (all of
+  /// them when `filter` is nil or empty), on `today` when a test has no `as of`.
+  public static func run(
+    _ program: CompiledProgram, sources: SourceSet, today: CredenceValues.CivilDate,
+    filter: String? = nil
+  ) -> PolicyTestRun {
+    let runner = PolicyTestRunner(program: program, today: today)
+    var results: [PolicyTestResult] = []
+    for test in program.checkedTests {
+      let path = sources[test.span.file]?.path ?? ""
+      guard matches(test, path: path, filter: filter) else { continue }
+      for outcome in runner.run(test) {
+        results.append(PolicyTestResult(outcome, path: path, sources: sources))
+      }
+    }
+    return PolicyTestRun(results: results)
+  }
+
+  /// Whether the filter selects a test: a plain, case-sensitive substring of the test's
+  /// description or of its file's path (docs/decisions.md, "credence test --filter").
+  static func matches(_ test: CheckedTest, path: String, filter: String?) -> Bool {
+    guard let filter, !filter.isEmpty else { return true }
+    return test.description.contains(filter) || path.contains(filter)
+  }
+}
+
+/// Every test run, in file and declaration order.
+public struct PolicyTestRun: Sendable {
+  public var results: [PolicyTestResult]
+
+  public var passed: Int { results.count { $0.passed } }
+  public var failed: Int { results.count { !$0.passed } }
+
+  /// The last line of the human output: `N passed, M failed`.
+  public var summary: String { "\(passed) passed, \(failed) failed" }
+}
+
+/// One test (or one example row) with where it is written.
+public struct PolicyTestResult: Sendable {
+  /// One expectation that did not hold, located.
+  public struct Failure: Sendable {
+    public var location: SourceLocation
+    public var expectation: String
+    public var actual: String
+    public var explanations: [Explanation]
+  }
+
+  public var path: String
+  public var description: String
+  /// The example row, counted from 1; nil for a test without `examples`.
+  public var row: Int?
+  /// The test's (or the row's) place.
+  public var location: SourceLocation
+  public var failures: [Failure]
+
+  public var passed: Bool { failures.isEmpty }
+
+  /// The description with its row: `… (row 2)`.
+  public var name: String { description + (row.map { " (row \($0))" } ?? "") }
+
+  init(_ outcome: PolicyTestOutcome, path: String, sources: SourceSet) {
+    func locate(_ span: Span) -> SourceLocation {
+      sources[span.file]?.location(of: span.start) ?? SourceLocation(line: 1, column: 1)
+    }
+    self.path = path
+    description = outcome.description
+    row = outcome.row.map { $0 + 1 }
+    location = locate(outcome.span)
+    failures = outcome.failures.map {
+      Failure(
+        location: locate($0.span), expectation: Self.withoutKeyword($0.expectation),
+        actual: $0.actual, explanations: $0.explanations)
+    }
+  }
+
+  /// `expect x is eligible` → `x is eligible`: the expectation as a value.
+  static func withoutKeyword(_ text: String) -> String {
+    text.hasPrefix("expect ") ? String(text.dropFirst("expect ".count)) : text
+  }
+}
