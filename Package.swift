@@ -50,7 +50,7 @@ let package = Package(
       ],
       exclude: ["README.md"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-    .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"]),
+    .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"], exclude: ["README.md"]),
     .executableTarget(
       name: "credence",
       dependencies: [
@@ -62,14 +62,18 @@ let package = Package(
       name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"], exclude: ["spec", "golden"]),
     .testTarget(name: "CredenceValuesTests", dependencies: ["CredenceValues"]),
     .testTarget(
-      name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"]),
-    .testTarget(name: "CredenceRuntimeTests", dependencies: ["CredenceRuntime", "Credence"]),
+      name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"],
+      exclude: ["spec", "golden"]),
+    .testTarget(
+      name: "CredenceRuntimeTests", dependencies: ["CredenceRuntime", "Credence"], exclude: ["spec"]
+    ),
     .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
     .testTarget(
       name: "CredenceFormatTests", dependencies: ["CredenceFormat", "CredenceSyntax"],
       exclude: ["layouts"]),
-    .testTarget(name: "CredenceREPLTests", dependencies: ["CredenceREPL"]),
+    .testTarget(
+      name: "CredenceREPLTests", dependencies: ["CredenceREPL"], exclude: ["golden", "sessions"]),
     // Runs the built `credence` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
   ]

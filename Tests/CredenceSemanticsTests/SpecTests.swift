@@ -42,7 +42,7 @@ import Testing
       for entry in ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
         let url = folder.appendingPathComponent(entry)
         var isFolder: ObjCBool = false
-        manager.fileExists(atPath: url.path, isDirectory: &isFolder)
+        _ = manager.fileExists(atPath: url.path, isDirectory: &isFolder)
         if isFolder.boolValue {
           result.append(Program(name: "\(area)/\(entry)", files: Programs.files(under: url)))
         } else if url.pathExtension == "credence" {

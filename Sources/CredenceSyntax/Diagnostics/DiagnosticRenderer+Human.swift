@@ -46,22 +46,28 @@ extension DiagnosticRenderer {
     let byLine = Dictionary(grouping: marks) { file.line(of: $0.span.start) }
     for line in byLine.keys.sorted() {
       let range = file.lineRange(line)
-      let text = expandTabs(file.lineText(line))
-      let number = String(line)
-      out +=
-        paint(String(repeating: " ", count: gutter - number.count) + number, .blue)
-        + " \(bar) \(text)\n"
       let lineMarks = (byLine[line] ?? []).sorted { a, b in
         a.primary != b.primary ? a.primary : a.span.start < b.span.start
       }
-      for mark in lineMarks {
-        let startColumn = displayWidth(
+      let columns = lineMarks.map { mark in
+        let start = displayWidth(
           file, from: range.lowerBound, to: max(range.lowerBound, mark.span.start))
         let end = min(mark.span.end, range.upperBound)
         let width = max(
           1, displayWidth(file, from: max(range.lowerBound, mark.span.start), to: end))
-        let underline = String(repeating: mark.primary ? "^" : "-", count: width)
-        var row = String(repeating: " ", count: startColumn) + underline
+        return start..<(start + width)
+      }
+      let excerpt = Excerpt(
+        line: Array(expandTabs(file.lineText(line)).unicodeScalars),
+        around: columns.map(\.lowerBound).min() ?? 0)
+      let number = String(line)
+      out +=
+        paint(String(repeating: " ", count: gutter - number.count) + number, .blue)
+        + " \(bar) \(excerpt.text)\n"
+      for (mark, column) in zip(lineMarks, columns) {
+        let shown = excerpt.columns(of: column)
+        let underline = String(repeating: mark.primary ? "^" : "-", count: shown.count)
+        var row = String(repeating: " ", count: shown.lowerBound) + underline
         if let message = mark.message { row += " " + message }
         out += "\(pad) \(bar) " + paint(row, mark.primary ? severityStyle(severity) : .blue) + "\n"
       }
@@ -80,6 +86,47 @@ extension DiagnosticRenderer {
 
   func expandTabs(_ text: String) -> String {
     text.replacingTabs(with: String(repeating: " ", count: DiagnosticRenderer.tabWidth))
+  }
+}
+
+/// The part of a source line a diagnostic draws. A line longer than `maxWidth` columns
+/// (generated or minified policy text) is cut to a window around the first mark, with `…`
+/// where it was cut, so a diagnostic stays one screen wide whatever the input.
+struct Excerpt {
+  /// The widest source line drawn in full, in columns.
+  static let maxWidth = 200
+  /// Columns kept before the first mark when a line is cut.
+  static let leadingContext = 60
+
+  let text: String
+  /// The first column of the line that is shown.
+  private let first: Int
+  /// One past the last column of the line that is shown.
+  private let last: Int
+  /// Columns the leading `…` takes.
+  private let shift: Int
+
+  init(line: [Unicode.Scalar], around column: Int) {
+    guard line.count > Excerpt.maxWidth else {
+      (first, last, shift) = (0, line.count, 0)
+      text = String(String.UnicodeScalarView(line))
+      return
+    }
+    var start = max(0, column - Excerpt.leadingContext)
+    let end = min(line.count, start + Excerpt.maxWidth)
+    start = max(0, end - Excerpt.maxWidth)
+    (first, last, shift) = (start, end, start > 0 ? 1 : 0)
+    text =
+      (start > 0 ? "…" : "") + String(String.UnicodeScalarView(line[start..<end]))
+      + (end < line.count ? "…" : "")
+  }
+
+  /// Where the line's `columns` are drawn in the excerpt, clipped to it (at least one column,
+  /// so a mark past the window still points at its edge).
+  func columns(of columns: Range<Int>) -> Range<Int> {
+    let lower = min(max(columns.lowerBound, first), last)
+    let upper = max(min(columns.upperBound, last), lower + 1)
+    return (lower - first + shift)..<(upper - first + shift)
   }
 }
 
