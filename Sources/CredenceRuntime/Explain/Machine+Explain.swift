@@ -269,8 +269,10 @@ extension Machine {
             continue
           }
           if uncertain {
+            let reason = equivalence.pool.flatMap { m.uncertainPoolReason($0, award: award) }
             lines.append(
-              Explanation(.unknown, "\(what): may count, but whether it is considered is unknown"))
+              Explanation(
+                .unknown, "\(what): may count, but \(reason ?? "whether it qualifies is unknown")"))
             continue
           }
           let options = detail.options.indices.filter { detail.options[$0].awards.contains(award) }
@@ -322,24 +324,42 @@ extension Machine {
   /// Why a learner's award is not in a pool built with `where`: the first condition it fails,
   /// in words ("too old: awarded on 2019-03-01, needs after 2021-07-01").
   func poolReason(_ pool: CompiledExpr, award: Int) -> String? {
+    poolConditionText(pool, award: award, truth: .false)
+  }
+
+  /// Why an award's place in `pool` is unknown, in words: the missing facts behind the first
+  /// pool condition that is unknown for it ("no record of “admitted on”"), or that condition.
+  func uncertainPoolReason(_ pool: CompiledExpr, award: Int) -> String? {
+    poolConditionText(pool, award: award, truth: .unknown)
+  }
+
+  /// The first condition of `pool` with `truth` for `award`, in words.
+  private func poolConditionText(_ pool: CompiledExpr, award: Int, truth wanted: Truth) -> String? {
     switch pool.expr.node {
     case .value(let id):
       let definition = program.lets[id.index]
       return
         (try? inFrame(definition.localCount) { m throws(EvaluationFailure) in
-          m.poolReason(definition.body, award: award)
+          m.poolConditionText(definition.body, award: award, truth: wanted)
         }) ?? nil
     case .filter(_, let element, _):
       guard pool.children.count == 2 else { return nil }
       let source = pool.children[0]
       let record = Value.record(.award(Int32(award)))
       guard case .list(let list)? = tryValue(source) else { return nil }
-      guard list.elements.contains(record) else { return poolReason(source, award: award) }
+      guard list.elements.contains(record) else {
+        return poolConditionText(source, award: award, truth: wanted)
+      }
       setLocal(element.index, record)
       for part in conjuncts(pool.children[1]) {
         let truth = tryValue(part)?.truth ?? .unknown
         setLocal(element.index, record)
+        guard truth == wanted else { continue }
         if truth == .false { return failedFilterText(part) }
+        let missing = unknownReasons(part)
+        setLocal(element.index, record)
+        guard missing.isEmpty else { return missing.joined(separator: "; ") }
+        return "whether it meets `\(self.source(part))` is unknown"
       }
       return nil
     default:

@@ -16,6 +16,12 @@ extension Machine {
     return reasons
   }
 
+  /// A fact's name may be any phrase ("employed", "meets wis household rules"), so it is quoted
+  /// rather than read as a noun ("the learner's employed").
+  static func missingFactText(_ name: String) -> String {
+    "no record of “\(words(name))”"
+  }
+
   /// Adds `reason` once, up to the limit.
   private func note(_ reason: String, _ reasons: inout [String]) {
     guard !reasons.contains(reason), reasons.count < Self.maximumReasons else { return }
@@ -46,7 +52,7 @@ extension Machine {
     case .constant:
       note("the policy gives no value here (`\(source(expr))`)", &reasons)
     case .fact(let id):
-      note("the learner's \(Self.words(program.facts[id.index].name)) is not recorded", &reasons)
+      note(Self.missingFactText(program.facts[id.index].name), &reasons)
     case .field(_, let field):
       guard let record = expr.children.first, let base = tryValue(record) else { return }
       if base.isUnknown {
@@ -55,7 +61,7 @@ extension Machine {
       }
       switch (base, field) {
       case (.record(.learner), .fact(let id)):
-        note("the learner's \(Self.words(program.facts[id.index].name)) is not recorded", &reasons)
+        note(Self.missingFactText(program.facts[id.index].name), &reasons)
       case (.record(.learner), _):
         note("the learner's \(Self.words(field.name)) is not recorded", &reasons)
       case (.record(let ref), _):
