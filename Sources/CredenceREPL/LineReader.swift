@@ -9,6 +9,13 @@
 public protocol LineReader: AnyObject {
   /// The next line without its newline, or nil at the end of input (Ctrl-D).
   func readLine(prompt: String) -> String?
+
+  /// What Tab completes against until the next call (readline only).
+  func prepareCompletion(_ context: CompletionContext)
+}
+
+extension LineReader {
+  public func prepareCompletion(_ context: CompletionContext) {}
 }
 
 /// Lines given in advance: session tests.

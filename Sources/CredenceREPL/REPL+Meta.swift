@@ -10,6 +10,7 @@ extension REPL {
     (":load PATH…", "load policy files or folders"),
     (":reload", "read the loaded files again, keeping the session"),
     (":learner ID", "make a learner from the database the current learner"),
+    (":learners [PREFIX]", "learner ids in the database (starting with PREFIX), with the count"),
     (":as-of DATE", "evaluate on DATE (YYYY-MM-DD)"),
     (":why NAME", "explain a decision for the current learner"),
     (":type EXPR", "the type of an expression, without evaluating it"),
@@ -17,6 +18,11 @@ extension REPL {
     (":decisions", "the decisions of the loaded policies"),
     (":quit", "leave (Ctrl-D does too)"),
   ]
+
+  /// The meta-commands' names, for completion (`:q` is left out: `:quit` completes).
+  public static var metaCommandNames: [String] {
+    metaCommands.map { String($0.name.prefix { !$0.isWhitespace }) }
+  }
 
   /// Runs a meta-command; false when the REPL should stop.
   func meta(_ line: String) -> Bool {
@@ -55,6 +61,8 @@ extension REPL {
       write(session.documentation(of: argument))
     case ":learner":
       write(session.selectLearner(argument))
+    case ":learners":
+      write(session.listLearners(argument))
     case ":why":
       write(session.why(argument))
     default:

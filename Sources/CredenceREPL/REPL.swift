@@ -31,6 +31,7 @@ public final class REPL {
 
   /// One piece of input: lines are added while it is unfinished.
   func readInput() -> String? {
+    reader.prepareCompletion(session.completionContext())
     guard let first = reader.readLine(prompt: REPL.prompt) else { return nil }
     var text = first
     if text.trimmingWhitespace.hasPrefix(":") { return text }

@@ -6,7 +6,8 @@ import CReadline
   import Darwin
 #endif
 
-/// GNU readline on a terminal: Emacs keys, and history kept in a file across sessions.
+/// GNU readline on a terminal: Emacs keys, history kept in a file across sessions, and Tab
+/// completion (`Readline+Completion.swift`).
 public final class ReadlineReader: LineReader {
   /// Most history lines kept in the file.
   public static let maximumHistoryLines: Int32 = 1000
@@ -17,6 +18,7 @@ public final class ReadlineReader: LineReader {
   public init(historyPath: String?) {
     self.historyPath = historyPath
     if let historyPath { _ = read_history(historyPath) }
+    ReadlineReader.installCompletion()
   }
 
   public func readLine(prompt: String) -> String? {

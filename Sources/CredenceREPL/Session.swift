@@ -26,15 +26,19 @@ public final class Session {
   var learner: LearnerView
   /// Where `:learner ID` looks learners up.
   let records: (any RecordSource)?
+  /// Where `:learners` and completion list learner ids.
+  let directory: (any LearnerDirectory)?
   /// The last program that checked cleanly.
   var program: CheckedProgram?
 
   public init(
-    paths: [String] = [], asOf: CredenceValues.CivilDate, records: (any RecordSource)? = nil
+    paths: [String] = [], asOf: CredenceValues.CivilDate, records: (any RecordSource)? = nil,
+    directory: (any LearnerDirectory)? = nil
   ) {
     self.paths = paths
     self.asOf = asOf
     self.records = records
+    self.directory = directory
     learner = Session.nobody
   }
 

@@ -43,7 +43,7 @@ struct Repl: ParsableCommand {
       Terminal.printError("error: today's date is unavailable; give one with `--as-of`")
       throw ExitStatus.usage.exitCode
     }
-    var records: (any RecordSource)?
+    var records: SQLiteRecordSource?
     if let db {
       do {
         records = SQLiteRecordSource(store: try RecordStore.openForReading(at: db))
@@ -52,7 +52,9 @@ struct Repl: ParsableCommand {
         throw ExitStatus.noInput.exitCode
       }
     }
-    let session = Session(paths: paths, asOf: date, records: records)
+    let session = Session(
+      paths: paths, asOf: date, records: records,
+      directory: records.map(StoreLearnerDirectory.init))
     let interactive = isatty(STDIN_FILENO) == 1
     let reader: any LineReader =
       interactive

@@ -31,7 +31,7 @@ final class Transcript {
 
   /// Runs `sessions/NAME.repl` from the test folder and compares with `golden/NAME.txt`
   /// (re-recorded with `CREDENCE_RECORD_GOLDEN=1`).
-  @Test(arguments: ["basics", "policies"])
+  @Test(arguments: ["basics", "policies", "learners"])
   func transcript(_ name: String) throws {
     let input = try String(
       contentsOf: Self.root.appendingPathComponent("sessions/\(name).repl"), encoding: .utf8)
@@ -45,7 +45,10 @@ final class Transcript {
     let reader = EchoingReader(
       lines.last == "" ? Array(lines.dropLast()) : lines, transcript: transcript)
     let date = try #require(CivilDate(parsing: "2026-01-01"))
-    REPL(session: Session(asOf: date), reader: reader, write: { transcript.text += $0 }).run()
+    // `basics` runs without a database (its errors are part of the transcript).
+    let records = name == "basics" ? nil : TestRecords.source
+    let session = Session(asOf: date, records: records, directory: records)
+    REPL(session: session, reader: reader, write: { transcript.text += $0 }).run()
     let text = transcript.text.replacingOccurrences(of: folder, with: "$TESTS/")
     let golden = Self.root.appendingPathComponent("golden/\(name).txt")
     if ProcessInfo.processInfo.environment["CREDENCE_RECORD_GOLDEN"] == "1" {

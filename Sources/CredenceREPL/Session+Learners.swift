@@ -1,0 +1,36 @@
+import CredenceRecords
+import CredenceSemantics
+
+extension Session {
+  /// Most ids `:learners` prints; the count says how many there are in all.
+  public static let maximumLearnersListed = 20
+
+  /// `:learners [PREFIX]`: learner ids from the database starting with the prefix, a
+  /// bounded list and the count.
+  func listLearners(_ prefix: String) -> String {
+    guard let directory else { return "error: no database; start the REPL with `--db DB`\n" }
+    guard let page = try? directory.learnerIDs(prefix: prefix, limit: Session.maximumLearnersListed)
+    else { return "error: the database could not be read\n" }
+    let whose = prefix.isEmpty ? "" : " starting with `\(prefix)`"
+    guard page.total > 0 else { return "no learners\(whose)\n" }
+    var out = page.ids.joined(separator: "\n") + "\n"
+    let noun = page.total == 1 ? "learner" : "learners"
+    if page.total > page.ids.count {
+      out += "(\(page.ids.count) of \(page.total) \(noun)\(whose); `:learners PREFIX` narrows)\n"
+    } else {
+      out += "(\(page.total) \(noun)\(whose))\n"
+    }
+    return out
+  }
+
+  /// What Tab completes against now: the names of the last program that checked.
+  public func completionContext() -> CompletionContext {
+    var context = CompletionContext(names: Completion.builtins, directory: directory)
+    guard let program else { return context }
+    context.names += program.symbols.keys.filter { $0 != Session.valueName }
+    context.decisions = program.decisions.map { program.name(of: $0) }.sorted()
+    context.facts = program.facts.map(\.name).sorted()
+    context.names.sort()
+    return context
+  }
+}
