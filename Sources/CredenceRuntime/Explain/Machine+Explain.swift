@@ -14,16 +14,19 @@ extension Machine {
   {
     let title: String
     let policy: Int
+    let documentation: [String]
     switch decision {
     case .stack(let id):
-      title = program.stacks[id.index].title
-      policy = program.stacks[id.index].policy
+      (title, policy) = (program.stacks[id.index].title, program.stacks[id.index].policy)
+      documentation = program.checked[id].documentation
     case .fund(let id):
-      title = program.funds[id.index].title
-      policy = program.funds[id.index].policy
+      (title, policy) = (program.funds[id.index].title, program.funds[id.index].policy)
+      documentation = program.checked[id].documentation
     case .equivalence(let id):
-      title = program.equivalences[id.index].title
-      policy = program.equivalences[id.index].policy
+      (title, policy) = (
+        program.equivalences[id.index].title, program.equivalences[id.index].policy
+      )
+      documentation = program.checked[id].documentation
     }
     var heading = title
     if let enrolment {
@@ -32,25 +35,32 @@ extension Machine {
     }
     heading += ": " + outcome.status.rawValue + summary(outcome)
     let mark = Self.mark(of: outcome.status)
+    // The author's `##` words about the rule come first; a nested stack's are left to its
+    // own explanation, so the tree stays about the decision asked for.
+    let about =
+      depth == 0 && !documentation.isEmpty
+      ? [Explanation(.info, documentation.joined(separator: " "))] : []
+    func explained(_ children: [Explanation]) -> Explanation {
+      Explanation(mark, heading, about + children)
+    }
     switch outcome.status {
     case .notInEffect:
-      return Explanation(mark, heading, [Explanation(.info, inEffectText(policy))])
+      return explained([Explanation(.info, inEffectText(policy))])
     case .error:
       let reason = outcome.failure.map(describe) ?? "the decision could not be made"
-      return Explanation(mark, heading, [Explanation(.error, reason)])
+      return explained([Explanation(.error, reason)])
     default:
       break
     }
     switch (decision, outcome.detail) {
     case (.fund(let id), _):
-      return Explanation(mark, heading, explainFund(id.index, outcome))
+      return explained(explainFund(id.index, outcome))
     case (.stack(let id), .stack(let detail)):
-      return Explanation(mark, heading, explainStack(id.index, outcome, detail, depth: depth))
+      return explained(explainStack(id.index, outcome, detail, depth: depth))
     case (.equivalence(let id), .equivalence(let detail)):
-      return Explanation(mark, heading, explainEquivalence(id.index, outcome, detail))
+      return explained(explainEquivalence(id.index, outcome, detail))
     default:
-      let reasons = undeterminedReasons(of: decision, outcome)
-      return Explanation(mark, heading, reasons.map { Explanation(.unknown, $0) })
+      return explained(undeterminedReasons(of: decision, outcome).map { Explanation(.unknown, $0) })
     }
   }
 

@@ -3,14 +3,16 @@ import CredenceSyntax
 import CredenceValues
 import Testing
 
-/// Explanations say which record is missing in words a registrar can act on, whatever the
-/// policy named its facts.
-@Suite struct UnknownWordingTests {
+/// Explanations speak to a registrar: the author's `##` words about a rule come first, and a
+/// missing record is named in words one can act on, whatever the policy called its facts.
+@Suite struct ExplanationWordingTests {
   static let program = Programs.compile(
     """
     fact admitted_on: Date
     fact meets_household_rules: Bool
 
+    ## Support for households that meet the rules.
+    ## Paid once a year.
     fund support "Household support"
       eligible when meets_household_rules because "meets the household rules"
       amount 100 SGD
@@ -35,6 +37,16 @@ import Testing
     let result = session.evaluate(Self.learner).results[decision]
     #expect(result.status == .undetermined)
     return try #require(result.explanation).lines()
+  }
+
+  @Test("a decision's doc comment is the first line under it, its lines joined")
+  func documentationComesFirst() throws {
+    let lines = try Self.explanation(0)
+    #expect(lines.count >= 3)
+    #expect(lines.first == "? Household support: undetermined")
+    #expect(
+      lines.dropFirst().first == "  · Support for households that meet the rules. Paid once a year."
+    )
   }
 
   @Test("a missing fact is quoted by name, not read as a noun")
