@@ -32,12 +32,6 @@ private struct PoolItem {
   var isCertain: Bool { !certainAwards.isEmpty }
 }
 
-/// The input of an allocation over an empty pool: the stack and its requirements.
-struct EmptyPoolKey: Hashable {
-  var stack: Int
-  var requirements: [Requirement]
-}
-
 /// What the requirements need from the learner, gathered before allocating.
 private struct StackInputs {
   var items: [String: PoolItem] = [:]
@@ -190,31 +184,16 @@ extension Machine {
       detail: .stack(detail))
   }
 
-  /// The allocation of `items` to the requirements. Most learners hold none of a stack's
-  /// credentials, and then the answer depends on the requirements alone: those answers are
-  /// kept for the run (``maximumCachedAllocations`` of them).
+  /// The allocation of `items` to the requirements, through ``allocationMemo``.
   private func allocate(stack: Int, _ top: [Requirement], _ items: [AllocationItem])
     -> Allocation
   {
     let options = AllocationOptions(
       searchNodeLimit: self.options.allocationSearchNodes, reportsClosest: true)
-    guard items.isEmpty else {
-      return Allocator.allocate(.allOf(top), pool: items, options: options)
+    return allocationMemo.allocation(stack: stack, top, items) { requirement, pool in
+      Allocator.allocate(requirement, pool: pool, options: options)
     }
-    let key = EmptyPoolKey(stack: stack, requirements: top)
-    if let cached = emptyPoolAllocations[key] { return cached }
-    let allocation = Allocator.allocate(.allOf(top), pool: [], options: options)
-    if emptyPoolAllocations.count >= Self.maximumCachedAllocations {
-      emptyPoolAllocations.removeAll(keepingCapacity: true)
-    }
-    emptyPoolAllocations[key] = allocation
-    return allocation
   }
-
-  /// Allocations for empty pools kept per machine; the cache starts over when full. A stack
-  /// has a handful of distinct empty-pool inputs (its conditions' truth values), so this is
-  /// far above what a program needs.
-  static let maximumCachedAllocations = 4_096
 
   /// Decides every nested stack of the tree and records the awards each keeps.
   private func collectNested(_ requirements: [CompiledRequirement], _ inputs: inout StackInputs)

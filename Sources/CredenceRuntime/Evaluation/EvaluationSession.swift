@@ -15,6 +15,8 @@ public final class EvaluationSession {
   public let asOf: CredenceValues.CivilDate
   public let options: EvaluationOptions
   let machine: Machine
+  /// Catalogue rows converted for policies, kept across the learners of the session.
+  let credentialRows = CredentialRowCache()
 
   /// A session reporting `decisions` (every decision of the program when nil).
   public init(
@@ -33,7 +35,7 @@ public final class EvaluationSession {
   public func evaluate(_ record: LearnerRecord) -> LearnerResults {
     switch record {
     case .valid(let learner):
-      return evaluate(LearnerView(learner))
+      return evaluate(LearnerView(learner, credentials: credentialRows))
     case .invalid(let id, let errors):
       return LearnerResults(
         learner: id.text,

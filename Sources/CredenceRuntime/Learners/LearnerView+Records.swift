@@ -4,13 +4,13 @@ import CredenceValues
 extension LearnerView {
   /// The view of a stored learner.
   public init(_ learner: Learner) {
-    var credentialCache: [String: CredentialRow] = [:]
-    func row(_ credential: Credential) -> CredentialRow {
-      if let cached = credentialCache[credential.code] { return cached }
-      let row = CredentialRow(credential)
-      credentialCache[credential.code] = row
-      return row
-    }
+    self.init(learner, credentials: CredentialRowCache())
+  }
+
+  /// The view of a stored learner, catalogue rows shared through `cache` (one per thread,
+  /// kept across learners: most awards of a batch name a few hundred credentials).
+  public init(_ learner: Learner, credentials cache: CredentialRowCache) {
+    func row(_ credential: Credential) -> CredentialRow { cache.row(for: credential) }
     var facts: [String: String?] = [:]
     for fact in learner.facts { facts[fact.name] = fact.value }
     self.init(
@@ -45,5 +45,29 @@ extension CredentialRow {
       creditSystem: credential.creditSystem, level: credential.level.map { ExactDecimal($0) },
       field: credential.field, hours: credential.hours.map { ExactDecimal($0) },
       fee: credential.fee, tags: credential.tags)
+  }
+}
+
+/// Catalogue rows already converted for policies, by credential code, so a batch converts
+/// each credential once rather than once per award. Not thread-safe: one per session.
+public final class CredentialRowCache {
+  /// The most credentials kept; past it the cache starts over (a store's catalogue is
+  /// normally far smaller, so this only bounds memory on a pathological store).
+  public static let maximumEntries = 65_536
+
+  private var rows: [String: (credential: Credential, row: CredentialRow)] = [:]
+
+  public init() {}
+
+  /// How many credentials are cached.
+  public var count: Int { rows.count }
+
+  /// The row for `credential`: the cached one when the same credential was seen before.
+  public func row(for credential: Credential) -> CredentialRow {
+    if let cached = rows[credential.code], cached.credential == credential { return cached.row }
+    if rows.count >= Self.maximumEntries { rows.removeAll(keepingCapacity: true) }
+    let row = CredentialRow(credential)
+    rows[credential.code] = (credential, row)
+    return row
   }
 }

@@ -80,35 +80,82 @@ public struct LearnerView: Sendable {
 }
 
 /// A catalogue entry as policies see it.
+///
+/// Immutable and shared: every award and enrolment of the same credential holds the same
+/// storage, so copying a row (as reading an award's fields does) costs one reference count,
+/// not one per field.
 public struct CredentialRow: Sendable, Hashable {
-  public var code: String
-  public var title: String?
-  public var provider: String?
-  public var type: String?
-  public var credits: ExactDecimal?
-  public var creditSystem: String?
-  public var level: ExactDecimal?
-  public var field: String?
-  public var hours: ExactDecimal?
-  public var fee: Money?
-  public var tags: [String]
+  private final class Storage: Sendable {
+    let code: String
+    let title: String?
+    let provider: String?
+    let type: String?
+    let credits: ExactDecimal?
+    let creditSystem: String?
+    let level: ExactDecimal?
+    let field: String?
+    let hours: ExactDecimal?
+    let fee: Money?
+    let tags: [String]
+
+    init(
+      code: String, title: String?, provider: String?, type: String?, credits: ExactDecimal?,
+      creditSystem: String?, level: ExactDecimal?, field: String?, hours: ExactDecimal?,
+      fee: Money?, tags: [String]
+    ) {
+      self.code = code
+      self.title = title
+      self.provider = provider
+      self.type = type
+      self.credits = credits
+      self.creditSystem = creditSystem
+      self.level = level
+      self.field = field
+      self.hours = hours
+      self.fee = fee
+      self.tags = tags
+    }
+  }
+
+  private let storage: Storage
+
+  public var code: String { storage.code }
+  public var title: String? { storage.title }
+  public var provider: String? { storage.provider }
+  public var type: String? { storage.type }
+  public var credits: ExactDecimal? { storage.credits }
+  public var creditSystem: String? { storage.creditSystem }
+  public var level: ExactDecimal? { storage.level }
+  public var field: String? { storage.field }
+  public var hours: ExactDecimal? { storage.hours }
+  public var fee: Money? { storage.fee }
+  public var tags: [String] { storage.tags }
 
   public init(
     code: String, title: String? = nil, provider: String? = nil, type: String? = nil,
     credits: ExactDecimal? = nil, creditSystem: String? = nil, level: ExactDecimal? = nil,
     field: String? = nil, hours: ExactDecimal? = nil, fee: Money? = nil, tags: [String] = []
   ) {
-    self.code = code
-    self.title = title
-    self.provider = provider
-    self.type = type
-    self.credits = credits
-    self.creditSystem = creditSystem
-    self.level = level
-    self.field = field
-    self.hours = hours
-    self.fee = fee
-    self.tags = tags
+    storage = Storage(
+      code: code, title: title, provider: provider, type: type, credits: credits,
+      creditSystem: creditSystem, level: level, field: field, hours: hours, fee: fee, tags: tags)
+  }
+
+  public static func == (left: CredentialRow, right: CredentialRow) -> Bool {
+    if left.storage === right.storage { return true }
+    return left.code == right.code && left.title == right.title
+      && left.provider == right.provider && left.type == right.type
+      && left.credits == right.credits && left.creditSystem == right.creditSystem
+      && left.level == right.level && left.field == right.field && left.hours == right.hours
+      && left.fee == right.fee && left.tags == right.tags
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(code)
+    hasher.combine(title)
+    hasher.combine(type)
+    hasher.combine(credits)
+    hasher.combine(tags)
   }
 }
 

@@ -31,8 +31,8 @@ final class Machine {
   /// Per fund: enrolment index → the claim's outcome.
   var claimMemo: [[Int: DecisionOutcome]]
   var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
-  /// Allocations over empty pools, which depend on the requirements alone (kept for the run).
-  var emptyPoolAllocations: [EmptyPoolKey: Allocation] = [:]
+  /// Stack allocations by the shape of their input (kept for the run).
+  let allocationMemo = AllocationMemo()
 
   /// Params on the evaluation date; learner-independent, so kept for the whole run.
   var paramsOnAsOf: [Result<Value, EvaluationFailure>?]

@@ -25,27 +25,27 @@ struct Catalogue {
     var tags: [String: [String]] = [:]
     var brokenTags: [String: RecordError] = [:]
     let filter = code == nil ? "" : " WHERE credential_code = ?"
-    let tagRows = try Row.fetchCursor(
+    var tagRows = try RawRows(
       db,
       sql: "SELECT credential_code, tag FROM credential_tags\(filter) ORDER BY tag COLLATE BINARY",
       arguments: code.map { [$0] } ?? [])
-    while let row = try tagRows.next() {
-      guard let owner = ColumnReader.text(row[0]) else { continue }
-      var reader = ColumnReader(row: row, table: "credential_tags", key: owner)
+    while try tagRows.next() {
+      guard let owner = ColumnReader.text(tagRows.handle, 0) else { continue }
+      var reader = ColumnReader(tagRows, table: "credential_tags", key: owner)
       if let tag = reader.text(1, "tag", required: true) {
         tags[owner, default: []].append(tag)
       } else if let error = reader.errors.first {
         brokenTags[owner] = error
       }
     }
-    let rows = try Row.fetchCursor(
+    var rows = try RawRows(
       db,
       sql: "SELECT \(credentialColumns) FROM credentials"
         + (code == nil ? "" : " WHERE code = ?"),
       arguments: code.map { [$0] } ?? [])
-    while let row = try rows.next() {
-      guard let code = ColumnReader.text(row[0]) else { continue }
-      var reader = ColumnReader(row: row, table: "credentials", key: code)
+    while try rows.next() {
+      guard let code = ColumnReader.text(rows.handle, 0) else { continue }
+      var reader = ColumnReader(rows, table: "credentials", key: code)
       let credential = read(&reader, code: code, tags: tags[code] ?? [])
       if let error = reader.errors.first ?? brokenTags[code] {
         catalogue.entries[code] = .broken(error)

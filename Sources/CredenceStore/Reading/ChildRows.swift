@@ -1,5 +1,4 @@
 import CredenceRecords
-import GRDB
 
 /// One side of the merge join: a cursor over a child table ordered by learner id, decoding
 /// each row as soon as it is read (GRDB reuses the row object).
@@ -11,16 +10,16 @@ struct ChildRows<Item> {
     let errors: [RecordError]
   }
 
-  private let cursor: RowCursor
-  private let decode: (Row, inout [RecordError]) -> (learnerID: String?, item: Item?)
+  private var cursor: RawRows
+  private let decode: (RawRows, inout [RecordError]) -> (learnerID: String?, item: Item?)
   private var pending: Pending?
   private var exhausted = false
 
   /// `decode` reads a row: its learner id (nil when missing) and the item, appending
   /// contract errors to its second argument.
   init(
-    cursor: RowCursor,
-    decode: @escaping (Row, inout [RecordError]) -> (learnerID: String?, item: Item?)
+    cursor: RawRows,
+    decode: @escaping (RawRows, inout [RecordError]) -> (learnerID: String?, item: Item?)
   ) {
     self.cursor = cursor
     self.decode = decode
@@ -29,12 +28,12 @@ struct ChildRows<Item> {
   private mutating func advance() throws {
     pending = nil
     while !exhausted {
-      guard let row = try cursor.next() else {
+      guard try cursor.next() else {
         exhausted = true
         return
       }
       var errors: [RecordError] = []
-      let (learnerID, item) = decode(row, &errors)
+      let (learnerID, item) = decode(cursor, &errors)
       // A row without a learner touches no learner; nothing to report it on.
       guard let learnerID else { continue }
       pending = Pending(learnerID: learnerID, item: item, errors: errors)

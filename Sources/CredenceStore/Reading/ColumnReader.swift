@@ -1,22 +1,23 @@
 import CredenceRecords
 import CredenceValues
 import GRDB
+import GRDBSQLite
 
-/// Reads the columns of one stored row into record values, collecting contract errors
-/// instead of failing, so a broken row becomes an error for its learner.
+/// Reads the columns of the current row of a ``RawRows`` into record values, collecting
+/// contract errors instead of failing, so a broken row becomes an error for its learner.
 ///
-/// Every read goes through `DatabaseValue`: GRDB's typed subscripts trap when a value does
-/// not convert, and a database written by another tool may hold anything.
+/// Values are read by storage class, straight from SQLite: a database written by another
+/// tool may hold anything in any column, and every case is either read or reported.
 struct ColumnReader {
-  let row: Row
+  let handle: OpaquePointer
   let table: String
   /// The row's key as errors name it.
   var key: String
   /// Errors found so far in this row.
   var errors: [RecordError] = []
 
-  init(row: Row, table: String, key: String = "?") {
-    self.row = row
+  init(_ rows: RawRows, table: String, key: String = "?") {
+    self.handle = rows.handle
     self.table = table
     self.key = key
   }
@@ -25,26 +26,50 @@ struct ColumnReader {
     errors.append(RecordError(table: table, row: key, column: column, problem: problem))
   }
 
-  /// Text as stored; numbers are shown in their SQL text form.
-  static func text(_ value: DatabaseValue) -> String? {
-    switch value.storage {
-    case .null, .blob: nil
-    case .string(let text): text
-    case .int64(let integer): String(integer)
-    case .double(let double): ExactDecimal(shortestRoundTrip: double)?.description ?? "\(double)"
+  // MARK: Storage
+
+  /// The storage class of column `index`.
+  @inline(__always) static func type(_ handle: OpaquePointer, _ index: Int) -> Int32 {
+    sqlite3_column_type(handle, Int32(index))
+  }
+
+  /// The UTF-8 bytes of a TEXT column, valid until the next step.
+  @inline(__always) static func withBytes<T>(
+    _ handle: OpaquePointer, _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T
+  ) -> T {
+    let count = Int(sqlite3_column_bytes(handle, Int32(index)))
+    guard let start = sqlite3_column_text(handle, Int32(index)) else {
+      return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return body(UnsafeBufferPointer(start: start, count: count))
+  }
+
+  /// A column as text (integers and reals in decimal), or `nil` when NULL or a BLOB.
+  static func text(_ handle: OpaquePointer, _ index: Int) -> String? {
+    switch type(handle, index) {
+    case SQLITE_TEXT:
+      return withBytes(handle, index) { String(decoding: $0, as: UTF8.self) }
+    case SQLITE_INTEGER:
+      return String(sqlite3_column_int64(handle, Int32(index)))
+    case SQLITE_FLOAT:
+      let double = sqlite3_column_double(handle, Int32(index))
+      return ExactDecimal(shortestRoundTrip: double)?.description ?? "\(double)"
+    default:
+      return nil
     }
   }
 
-  mutating func value(_ index: Int) -> DatabaseValue { row[index] }
+  /// Whether column `index` of the current row is NULL.
+  func isNull(_ index: Int) -> Bool { Self.type(handle, index) == SQLITE_NULL }
 
-  /// A text column. A BLOB is a contract error; a number is read as its text.
+  // MARK: Typed reads
+
   mutating func text(_ index: Int, _ column: String, required: Bool = false) -> String? {
-    let stored = value(index)
-    if case .blob = stored.storage {
+    if Self.type(handle, index) == SQLITE_BLOB {
       fail(column, .notText)
       return nil
     }
-    guard let text = Self.text(stored) else {
+    guard let text = Self.text(handle, index) else {
       if required { fail(column, .missing) }
       return nil
     }
@@ -52,81 +77,88 @@ struct ColumnReader {
   }
 
   mutating func date(_ index: Int, _ column: String, required: Bool = false) -> CivilDate? {
-    let stored = value(index)
-    if stored.isNull {
+    switch Self.type(handle, index) {
+    case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
+    case SQLITE_TEXT:
+      if let date = Self.withBytes(handle, index, CivilDate.init(utf8:)) { return date }
+    default:
+      break
     }
-    guard case .string(let text) = stored.storage, let date = CivilDate(parsing: text) else {
-      fail(column, .notADate)
-      return nil
-    }
-    return date
+    fail(column, .notADate)
+    return nil
   }
 
   mutating func decimal(_ index: Int, _ column: String, required: Bool = false) -> ExactDecimal? {
     let decimal: ExactDecimal?
-    switch value(index).storage {
-    case .null:
+    switch Self.type(handle, index) {
+    case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
-    case .int64(let integer): decimal = ExactDecimal(Int(integer))
-    case .double(let double): decimal = ExactDecimal(shortestRoundTrip: double)
-    case .string(let text): decimal = ExactDecimal(parsing: text)
-    case .blob: decimal = nil
+    case SQLITE_INTEGER: decimal = ExactDecimal(Int(sqlite3_column_int64(handle, Int32(index))))
+    case SQLITE_FLOAT:
+      decimal = ExactDecimal(shortestRoundTrip: sqlite3_column_double(handle, Int32(index)))
+    case SQLITE_TEXT: decimal = Self.withBytes(handle, index, ExactDecimal.init(utf8:))
+    default: decimal = nil
     }
     if decimal == nil { fail(column, .notANumber) }
     return decimal
   }
 
   mutating func integer(_ index: Int, _ column: String) -> Int? {
-    switch value(index).storage {
-    case .null: return nil
-    case .int64(let integer): return Int(integer)
-    case .double(let double):
+    switch Self.type(handle, index) {
+    case SQLITE_NULL: return nil
+    case SQLITE_INTEGER: return Int(sqlite3_column_int64(handle, Int32(index)))
+    case SQLITE_FLOAT:
+      let double = sqlite3_column_double(handle, Int32(index))
       if let exact = ExactDecimal(shortestRoundTrip: double), let whole = exact.intValue {
         return whole
       }
-    case .string(let text):
-      if let whole = Int(text) { return whole }
-    case .blob: break
+    case SQLITE_TEXT:
+      if let text = Self.text(handle, index), let whole = Int(text) { return whole }
+    default: break
     }
     fail(column, .notAWholeNumber)
     return nil
   }
 
-  /// One of the contract's words; `words` lists them for the error message.
+  /// A whole number stored as INTEGER, or `nil` for any other storage class.
+  func storedInteger(_ index: Int) -> Int64? {
+    Self.type(handle, index) == SQLITE_INTEGER ? sqlite3_column_int64(handle, Int32(index)) : nil
+  }
+
   mutating func choice<Word: RawRepresentable<String>>(
     _ index: Int, _ column: String, _ words: [String], required: Bool = false,
     as: Word.Type = Word.self
   ) -> Word? {
-    let stored = value(index)
-    if stored.isNull {
+    switch Self.type(handle, index) {
+    case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
+    case SQLITE_TEXT:
+      if let text = Self.text(handle, index), let word = Word(rawValue: text) { return word }
+    default:
+      break
     }
-    guard case .string(let text) = stored.storage, let word = Word(rawValue: text) else {
-      fail(column, .notOneOf(words))
-      return nil
-    }
-    return word
+    fail(column, .notOneOf(words))
+    return nil
   }
 
   mutating func currency(_ index: Int, _ column: String, required: Bool = false) -> CurrencyCode? {
-    let stored = value(index)
-    if stored.isNull {
+    switch Self.type(handle, index) {
+    case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
+    case SQLITE_TEXT:
+      if let code = Self.withBytes(handle, index, CurrencyCode.init(utf8:)) { return code }
+    default:
+      break
     }
-    guard case .string(let text) = stored.storage, let code = CurrencyCode(parsing: text) else {
-      fail(column, .notACurrency)
-      return nil
-    }
-    return code
+    fail(column, .notACurrency)
+    return nil
   }
 
-  /// An amount and its currency; an amount whose currency is unknown is an error on the
-  /// currency column, unless `fallback` supplies one.
   mutating func money(
     amount amountIndex: Int, _ amountColumn: String, currency currencyIndex: Int,
     _ currencyColumn: String, required: Bool = false, fallback: CurrencyCode? = nil
@@ -135,10 +167,22 @@ struct ColumnReader {
     let currency = self.currency(currencyIndex, currencyColumn, required: required)
     guard let amount else { return nil }
     guard let code = currency ?? fallback else {
-      if !value(currencyIndex).isNull || required { return nil }
+      if !isNull(currencyIndex) || required { return nil }
       fail(currencyColumn, .noCurrency)
       return nil
     }
     return Money(amount, code)
+  }
+}
+
+extension ColumnReader {
+  /// A GRDB value as text (integers and reals in decimal), or `nil` when NULL or a BLOB.
+  static func text(_ value: DatabaseValue) -> String? {
+    switch value.storage {
+    case .null, .blob: nil
+    case .string(let text): text
+    case .int64(let integer): String(integer)
+    case .double(let double): ExactDecimal(shortestRoundTrip: double)?.description ?? "\(double)"
+    }
   }
 }

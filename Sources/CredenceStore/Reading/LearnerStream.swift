@@ -7,7 +7,7 @@ import GRDB
 /// One query per table for the whole read, never one per learner; memory holds one
 /// learner and one pending row per table, whatever the number of learners.
 struct LearnerStream {
-  private let learners: RowCursor
+  private var learners: RawRows
   private var awards: ChildRows<Award>
   private var enrolments: ChildRows<Enrolment>
   private var ledger: ChildRows<LedgerEntry>
@@ -15,12 +15,12 @@ struct LearnerStream {
 
   init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue) throws {
     func cursor(_ columns: String, from table: String, where extra: String? = nil, orderBy: String)
-      throws -> RowCursor
+      throws -> RawRows
     {
       let (condition, arguments) = filter.condition(
         on: table == "learners" ? "id" : "learner_id")
       let conditions = [extra, condition].compactMap { $0 }.joined(separator: " AND ")
-      return try Row.fetchCursor(
+      return try RawRows(
         db, sql: "SELECT \(columns) FROM \(table) WHERE \(conditions) ORDER BY \(orderBy)",
         arguments: arguments)
     }
@@ -52,10 +52,10 @@ struct LearnerStream {
 
   /// The next learner in id order, or `nil` at the end.
   mutating func next() throws -> LearnerRecord? {
-    while let row = try learners.next() {
+    while try learners.next() {
       // A learner row without an id cannot be named or evaluated.
-      guard let id = ColumnReader.text(row[0]) else { continue }
-      var reader = ColumnReader(row: row, table: "learners", key: id)
+      guard let id = ColumnReader.text(learners.handle, 0) else { continue }
+      var reader = ColumnReader(learners, table: "learners", key: id)
       let name = reader.text(1, "name")
       let birthDate = reader.date(2, "birth_date")
       let citizenship = reader.text(3, "citizenship")
@@ -77,15 +77,15 @@ struct LearnerStream {
 
   // MARK: Decoding one row of each child table
 
-  private static func award(_ row: Row, _ catalogue: Catalogue, _ errors: inout [RecordError])
+  private static func award(_ row: RawRows, _ catalogue: Catalogue, _ errors: inout [RecordError])
     -> (learnerID: String?, item: Award?)
   {
-    let learnerID = ColumnReader.text(row[0])
-    guard let id = ColumnReader.text(row[1]) else {
+    let learnerID = ColumnReader.text(row.handle, 0)
+    guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("awards"))
       return (learnerID, nil)
     }
-    var reader = ColumnReader(row: row, table: "awards", key: id)
+    var reader = ColumnReader(row, table: "awards", key: id)
     let code = reader.text(2, "credential_code", required: true)
     let awardedOn = reader.date(3, "awarded_on", required: true)
     let expiresOn = reader.date(4, "expires_on")
@@ -111,14 +111,14 @@ struct LearnerStream {
   }
 
   private static func enrolment(
-    _ row: Row, _ catalogue: Catalogue, _ errors: inout [RecordError]
+    _ row: RawRows, _ catalogue: Catalogue, _ errors: inout [RecordError]
   ) -> (learnerID: String?, item: Enrolment?) {
-    let learnerID = ColumnReader.text(row[0])
-    guard let id = ColumnReader.text(row[1]) else {
+    let learnerID = ColumnReader.text(row.handle, 0)
+    guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("enrolments"))
       return (learnerID, nil)
     }
-    var reader = ColumnReader(row: row, table: "enrolments", key: id)
+    var reader = ColumnReader(row, table: "enrolments", key: id)
     let code = reader.text(2, "credential_code", required: true)
     let startOn = reader.date(3, "start_on", required: true)
     let endOn = reader.date(4, "end_on")
@@ -145,19 +145,18 @@ struct LearnerStream {
     )
   }
 
-  private static func ledgerEntry(_ row: Row, _ errors: inout [RecordError]) -> (
+  private static func ledgerEntry(_ row: RawRows, _ errors: inout [RecordError]) -> (
     learnerID: String?, item: LedgerEntry?
   ) {
-    let learnerID = ColumnReader.text(row[0])
-    let storedID: DatabaseValue = row[1]
-    guard case .int64(let id) = storedID.storage else {
+    let learnerID = ColumnReader.text(row.handle, 0)
+    guard let id = ColumnReader(row, table: "funding_ledger").storedInteger(1) else {
       errors.append(
         RecordError(
-          table: "funding_ledger", row: ColumnReader.text(storedID) ?? "(no id)", column: "id",
-          problem: .notAWholeNumber))
+          table: "funding_ledger", row: ColumnReader.text(row.handle, 1) ?? "(no id)",
+          column: "id", problem: .notAWholeNumber))
       return (learnerID, nil)
     }
-    var reader = ColumnReader(row: row, table: "funding_ledger", key: String(id))
+    var reader = ColumnReader(row, table: "funding_ledger", key: String(id))
     let scheme = reader.text(2, "scheme", required: true)
     let amount = reader.money(amount: 3, "amount", currency: 4, "currency", required: true)
     let postedOn = reader.date(5, "posted_on", required: true)
@@ -175,12 +174,14 @@ struct LearnerStream {
     )
   }
 
-  private static func fact(_ row: Row, _ errors: inout [RecordError]) -> (
+  private static func fact(_ row: RawRows, _ errors: inout [RecordError]) -> (
     learnerID: String?, item: LearnerFact?
   ) {
-    let learnerID = ColumnReader.text(row[0])
-    guard let learnerID, let name = ColumnReader.text(row[1]) else { return (learnerID, nil) }
-    var reader = ColumnReader(row: row, table: "learner_facts", key: "\(learnerID) / \(name)")
+    let learnerID = ColumnReader.text(row.handle, 0)
+    guard let learnerID, let name = ColumnReader.text(row.handle, 1) else {
+      return (learnerID, nil)
+    }
+    var reader = ColumnReader(row, table: "learner_facts", key: "\(learnerID) / \(name)")
     let value = reader.text(2, "value")
     errors.append(contentsOf: reader.errors)
     guard reader.errors.isEmpty else { return (learnerID, nil) }
