@@ -47,7 +47,7 @@ import Testing
   /// award ids and award days.
   static let pools: [[AllocationItem]] = [
     [item("A", 4, ["a1", "a2"], rank: 100, in: .true), item("B", 2, ["b1"], rank: 50, in: .true)],
-    [item("A", 4, ["x9"], rank: 7, in: .true), item("B", 2, ["y8", "y7"], rank: 3, in: .true)],
+    [item("A", 4, ["x9", "x8"], rank: 7, in: .true), item("B", 2, ["y7"], rank: 3, in: .true)],
     [item("A", 4, ["p"], rank: 3, in: .true), item("B", 2, ["q"], rank: 7, in: .true)],
     [item("A", nil, ["u"], rank: 1, in: .unknown), item("C", 6, ["v"], rank: 2, in: .true)],
     [],
