@@ -38,7 +38,15 @@ public enum PolicyTestReport {
     for result in run.results where !result.passed {
       text += human(result) + "\n"
     }
+    if let coverage = run.coverage { text += human(coverage) }
     return text + run.summary + "\n"
+  }
+
+  /// The coverage count, then a line per rule no test exercised.
+  public static func human(_ coverage: CoverageReport) -> String {
+    var text = coverage.summary + "\n"
+    for gap in coverage.gaps { text += gap.line + "\n" }
+    return text
   }
 
   static func human(_ result: PolicyTestResult) -> String {
@@ -67,7 +75,21 @@ public enum PolicyTestReport {
       text += (index == 0 ? "\n" : ",\n") + json(result)
     }
     text += run.results.isEmpty ? "]" : "\n]"
-    return text + ",\"passed\":\(run.passed),\"failed\":\(run.failed)}\n"
+    text += ",\"passed\":\(run.passed),\"failed\":\(run.failed)"
+    if let coverage = run.coverage {
+      text += ",\"coverage\":{\"rules\":\(coverage.rules),\"exercised\":\(coverage.exercised)"
+      text += ",\"unexercised\":["
+      for (index, gap) in coverage.gaps.enumerated() {
+        text += (index == 0 ? "\n" : ",\n") + "{\"file\":\(ResultWriter.json(gap.path))"
+        text += ",\"line\":\(gap.location.line),\"column\":\(gap.location.column)"
+        text += ",\"kind\":\(ResultWriter.json(gap.item.kind.rawValue))"
+        text += ",\"owner\":\(ResultWriter.json(gap.item.owner))"
+        text += ",\"rule\":\(ResultWriter.json(gap.item.text))"
+        text += ",\"gap\":\(ResultWriter.json(gap.item.gap ?? ""))}"
+      }
+      text += coverage.gaps.isEmpty ? "]}" : "\n]}"
+    }
+    return text + "}\n"
   }
 
   static func json(_ result: PolicyTestResult) -> String {

@@ -10,9 +10,10 @@ public enum PolicyTesting {
   /// them when `filter` is nil or empty), on `today` when a test has no `as of`.
   public static func run(
     _ program: CompiledProgram, sources: SourceSet, today: CredenceValues.CivilDate,
-    filter: String? = nil
+    filter: String? = nil, coverage: Bool = false
   ) -> PolicyTestRun {
-    let runner = PolicyTestRunner(program: program, today: today)
+    let recorder = coverage ? CoverageRecorder() : nil
+    let runner = PolicyTestRunner(program: program, today: today, coverage: recorder)
     var results: [PolicyTestResult] = []
     for test in program.checkedTests {
       let path = sources[test.span.file]?.path ?? ""
@@ -21,7 +22,10 @@ public enum PolicyTesting {
         results.append(PolicyTestResult(outcome, path: path, sources: sources))
       }
     }
-    return PolicyTestRun(results: results)
+    let report = recorder.map { recorder in
+      CoverageReport(recorder.report(for: program), sources: sources)
+    }
+    return PolicyTestRun(results: results, coverage: report)
   }
 
   /// Whether the filter selects a test: a plain, case-sensitive substring of the test's
@@ -35,6 +39,8 @@ public enum PolicyTesting {
 /// Every test run, in file and declaration order.
 public struct PolicyTestRun: Sendable {
   public var results: [PolicyTestResult]
+  /// With `--coverage`: the rules the tests run left unexercised.
+  public var coverage: CoverageReport?
 
   public var passed: Int { results.count { $0.passed } }
   public var failed: Int { results.count { !$0.passed } }
@@ -84,5 +90,43 @@ public struct PolicyTestResult: Sendable {
   /// `expect x is eligible` → `x is eligible`: the expectation as a value.
   static func withoutKeyword(_ text: String) -> String {
     text.hasPrefix("expect ") ? String(text.dropFirst("expect ".count)) : text
+  }
+}
+
+/// The coverage of a test run, located for printing.
+public struct CoverageReport: Sendable {
+  /// A rule no test exercised.
+  public struct Gap: Sendable {
+    public var path: String
+    public var location: SourceLocation
+    public var item: PolicyCoverage.Item
+
+    /// `path:line:column: fund grant: condition "aged 40 and above": no test where it fails`
+    /// (a rule without `because` is quoted in backquotes).
+    public var line: String {
+      "\(path):\(location.line):\(location.column): \(item.owner): \(item.kind.rawValue) "
+        + "\(item.text): \(item.gap ?? "exercised")"
+    }
+  }
+
+  /// How many rules the program has, and how many the tests exercised.
+  public var rules: Int
+  public var exercised: Int
+  public var gaps: [Gap]
+
+  /// `coverage: 240 of 252 rules exercised`.
+  public var summary: String { "coverage: \(exercised) of \(rules) rules exercised" }
+
+  init(_ coverage: PolicyCoverage, sources: SourceSet) {
+    rules = coverage.items.count
+    let unexercised = coverage.unexercised
+    exercised = rules - unexercised.count
+    gaps = unexercised.map { item in
+      let file = sources[item.span.file]
+      return Gap(
+        path: file?.path ?? "",
+        location: file?.location(of: item.span.start) ?? SourceLocation(line: 1, column: 1),
+        item: item)
+    }
   }
 }

@@ -16,7 +16,8 @@ struct Test: ParsableCommand {
       `examples` table counts as one test). Human output lists each failing test with its \
       place, what was expected, what was found and the explanations of the decisions it \
       reads; its last line is `N passed, M failed`. Tests without `as of` run on --today \
-      (default: the local date).
+      (default: the local date). --coverage lists, before that last line, the rules no \
+      test exercised (docs/language.md, "Running tests").
 
       Exit status: 0 when every test passed; 1 when a test failed; 65 when the policies \
       have errors; 64 for wrong options; 66 when a path does not exist; 74 on a read error.
@@ -35,6 +36,12 @@ struct Test: ParsableCommand {
   @Option(help: "The date of tests without `as of`, YYYY-MM-DD (default: today).")
   var today: String?
 
+  @Flag(
+    help:
+      "Also list the rules (decisions, conditions, requirements, table rows, equivalence rules, caps) no test exercised."
+  )
+  var coverage = false
+
   func validate() throws {
     if let today, CredenceValues.CivilDate(parsing: today) == nil {
       throw ValidationError("`\(today)` is not a date: write it as YYYY-MM-DD")
@@ -44,8 +51,13 @@ struct Test: ParsableCommand {
   func run() throws {
     let date = today.flatMap { CredenceValues.CivilDate(parsing: $0) } ?? Eval.today()
     let (program, sources) = try Self.load(paths)
-    let run = PolicyTesting.run(program, sources: sources, today: date, filter: filter)
+    let run = PolicyTesting.run(
+      program, sources: sources, today: date, filter: filter, coverage: coverage)
     Terminal.write(PolicyTestReport.render(run, format: format))
+    // JUnit has no place for coverage: it goes to standard error, as in human output.
+    if format == .junit, let report = run.coverage {
+      FileHandle.standardError.write(Data(PolicyTestReport.human(report).utf8))
+    }
     if let filter, run.results.isEmpty {
       Terminal.printError("warning: no test matches `\(filter)` (in a description or a path)")
     }

@@ -86,6 +86,27 @@ import Testing
     #expect(outcome.standardError.contains("no test matches `no such test`"))
   }
 
+  @Test func coverageListsTheRulesNoTestExercised() throws {
+    let outcome = try Self.test(["--coverage"])
+    #expect(outcome.status == 1)
+    #expect(Self.lastLine(outcome.standardOutput) == "5 passed, 1 failed")
+    #expect(outcome.standardOutput.contains("coverage: "))
+    try Self.expectGolden(outcome.standardOutput, "coverage.txt")
+    let json = try Self.test(["--coverage", "--format", "json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+    let coverage = try #require((object as? [String: Any])?["coverage"] as? [String: Any])
+    let unexercised = try #require(coverage["unexercised"] as? [[String: Any]])
+    #expect(
+      coverage["rules"] as? Int == (coverage["exercised"] as? Int ?? 0) + unexercised.count)
+    #expect(
+      unexercised.contains {
+        $0["kind"] as? String == "cap" && $0["gap"] as? String == "no test reaches it"
+      })
+    // JUnit has no place for it: the same lines go to standard error.
+    let junit = try Self.test(["--coverage", "--format", "junit"])
+    #expect(junit.standardError.hasPrefix("coverage: "))
+  }
+
   @Test func aPolicyWithErrorsIsNotRun() throws {
     try CheckCommandTests.withFolder(["bad.credence": "let a = (1 +\nlet b = 2\n"]) { dir in
       let outcome = try DBCommand.run(["test", "bad.credence"], in: dir)

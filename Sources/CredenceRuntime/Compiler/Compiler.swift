@@ -245,13 +245,20 @@ struct Compiler {
       children.append(result)
       rows.append((condition?.code, result.code))
     }
+    // Row spans for coverage (`credence test --coverage`), read only when recording.
+    let spans = table.rows.map(\.span)
     let table = rows
     return CompiledExpr(
       code: { m throws(EvaluationFailure) in
-        for row in table {
-          guard let condition = row.condition else { return try row.result(m) }
+        for (index, row) in table.enumerated() {
+          guard let condition = row.condition else {
+            m.coverage?.chose(row: spans[index])
+            return try row.result(m)
+          }
           switch try condition(m) {
-          case .bool(true): return try row.result(m)
+          case .bool(true):
+            m.coverage?.chose(row: spans[index])
+            return try row.result(m)
           case .bool(false): continue
           default: return .unknown
           }

@@ -134,6 +134,7 @@ extension Machine {
     var eligible = detail.isClaim
     for condition in fund.conditions {
       let truth = try condition.expression.code(self).truth
+      coverage?.observe(condition.expression.expr.span, truth)
       eligible = eligible.and(truth)
       if eligible == .false { break }
     }

@@ -34,14 +34,17 @@ public struct PolicyTestRunner {
   /// The date of tests without `as of`.
   public let today: CredenceValues.CivilDate
   public let options: EvaluationOptions
+  /// Records the rules each test exercises, when coverage is asked for.
+  public let coverage: CoverageRecorder?
 
   public init(
     program: CompiledProgram, today: CredenceValues.CivilDate,
-    options: EvaluationOptions = EvaluationOptions()
+    options: EvaluationOptions = EvaluationOptions(), coverage: CoverageRecorder? = nil
   ) {
     self.program = program
     self.today = today
     self.options = options
+    self.coverage = coverage
   }
 
   /// Every test of the program, each example row separately, in declaration order.
@@ -57,6 +60,7 @@ public struct PolicyTestRunner {
 
   private func run(_ test: CheckedTest, row: Int?) -> PolicyTestOutcome {
     let machine = Machine(program: program, asOf: test.asOf ?? today, options: options)
+    machine.coverage = coverage
     let compiler = Compiler(program: program.checked)
     let span = row.map { test.examples[$0].span } ?? test.span
     func outcome(_ failures: [PolicyTestFailure]) -> PolicyTestOutcome {
@@ -108,6 +112,7 @@ public struct PolicyTestRunner {
             actual: machine.describe(error), explanations: []))
       }
     }
+    coverage?.collect(from: machine)
     return outcome(failures)
   }
 }

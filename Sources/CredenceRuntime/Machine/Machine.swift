@@ -42,6 +42,8 @@ final class Machine {
   var paramDate: CredenceValues.CivilDate?
 
   var steps = 0
+  /// Set only by `credence test --coverage`: the recorder of rules the tests exercise.
+  var coverage: CoverageRecorder?
   /// How many definitions deep an explanation currently is.
   var explanationDepth = 0
   /// Whether explanations are being built (read by decisions to keep their details).
