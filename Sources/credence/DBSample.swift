@@ -8,8 +8,9 @@ struct DBSample: ParsableCommand {
     commandName: "sample",
     abstract: "Write a deterministic, realistic sample population into a new store.",
     discussion: """
-      The same --learners and --seed always give the same rows. The store is created if \
-      missing and must have no learners yet. The population is as at \
+      The same --learners and --seed always give the same rows. A new store is written \
+      beside the target and renamed into place when complete; an existing store must have \
+      no learners yet and is filled in one transaction. The population is as at \
       \(SamplePopulation.today.year)-06-30: Singapore citizens and others, SkillsFuture \
       Credit ledgers, awards from a fixed catalogue (NUS, MITx, Google, generated courses).
       """
@@ -27,10 +28,7 @@ struct DBSample: ParsableCommand {
   func run() throws {
     try DBSupport.run {
       let population = try SamplePopulation(learners: learners, seed: seed)
-      let store = try RecordStore.openForWriting(at: database, create: true)
-      _ = try store.prepareSchema()
-      let counts = try population.write(into: store)
-      try store.close()
+      let counts = try population.write(toFile: database)
       let rows = counts.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
       print("wrote a sample of \(learners) learners (seed \(seed)) to `\(database)`: \(rows)")
     }

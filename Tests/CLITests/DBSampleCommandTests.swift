@@ -76,3 +76,32 @@ import Testing
     #expect(shown.count == 20)
   }
 }
+
+/// A sample run killed midway leaves nothing under the target name.
+@Suite struct DBSampleKillTests {
+  @Test func killingASampleMidwayLeavesNoStoreUnderTheTargetName() throws {
+    let dir = try DBScratchDirectory()
+    let process = try DBCommand.start(
+      ["db", "sample", "big.db", "--learners", "5000000", "--seed", "1"], in: dir.url)
+    // Wait until the temporary file exists and rows are being written, then kill the run.
+    let deadline = Date().addingTimeInterval(60)
+    var partial: String?
+    while Date() < deadline && process.isRunning && partial == nil {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.url.path)) ?? []
+      partial = names.first { $0.hasSuffix(".partial") }
+      usleep(5_000)
+    }
+    usleep(500_000)
+    #expect(process.isRunning, "the sample finished before it could be killed")
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(partial?.hasPrefix(".big.db.sample-") == true)
+    #expect(!FileManager.default.fileExists(atPath: dir.path("big.db")))
+    // The name is free for the next run.
+    let again = try DBCommand.run(["db", "sample", "big.db", "--learners", "20"], in: dir.url)
+    #expect(again.status == 0)
+    let stats = try DBCommand.run(["db", "stats", "big.db"], in: dir.url)
+    #expect(stats.standardOutput.hasPrefix("learners         20\n"))
+  }
+}

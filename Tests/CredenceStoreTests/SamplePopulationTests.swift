@@ -1,4 +1,5 @@
 import CredenceRecords
+import Foundation
 import GRDB
 import Testing
 
@@ -97,5 +98,71 @@ import Testing
       _ = try SamplePopulation(learners: SamplePopulation.maxLearners + 1, seed: 1)
     }
     #expect(try SamplePopulation(learners: SamplePopulation.maxLearners, seed: 1).idWidth == 9)
+  }
+}
+
+/// A sample written to a new file: built aside, renamed into place, the migrations' schema.
+@Suite struct SampleFileTests {
+  /// The schema as `sqlite3 .schema` shows it, in creation order, and the header settings.
+  static func schema(_ path: String) throws -> [String] {
+    let store = try RecordStore.openForReading(at: path)
+    defer { try? store.close() }
+    return try store.reader.read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid"
+      ).map { "\($0)" }
+        + [
+          "journal_mode \(try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")",
+          "application_id \(try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)",
+          "history \(try String.fetchAll(db, sql: "SELECT identifier FROM credence_migrations"))",
+        ]
+    }
+  }
+
+  @Test func aNewFileHasExactlyTheMigrationsSchemaAndNoLeftovers() throws {
+    let dir = try TemporaryDirectory()
+    let made = try RecordStore.openForWriting(at: dir.path("init.db"), create: true)
+    _ = try made.prepareSchema()
+    try made.close()
+    let counts = try SamplePopulation(learners: 77, seed: 3).write(toFile: dir.path("s.db"))
+    #expect(counts.first { $0.table == "learners" }?.rows == 77)
+    let files = try FileManager.default.contentsOfDirectory(atPath: dir.url.path).sorted()
+    #expect(files == ["init.db", "s.db"], "no temporary file, log or journal is left")
+    #expect(try Self.schema(dir.path("s.db")) == Self.schema(dir.path("init.db")))
+    let check = try RecordStore.openForReading(at: dir.path("s.db"))
+    #expect(
+      try check.reader.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+    try check.close()
+  }
+
+  /// The new-file path (batched rows, indexes built last) and an existing empty store filled
+  /// in one transaction hold the same rows, including a last, partial batch of rows.
+  @Test func aNewFileAndAnExistingStoreGetTheSameRows() throws {
+    let dir = try TemporaryDirectory()
+    let learners = RawInsert.rowsPerStatement * 3 + 5
+    _ = try SamplePopulation(learners: learners, seed: 11).write(toFile: dir.path("new.db"))
+    let existing = try RecordStore.openForWriting(at: dir.path("old.db"), create: true)
+    _ = try existing.prepareSchema()
+    try existing.close()
+    _ = try SamplePopulation(learners: learners, seed: 11).write(toFile: dir.path("old.db"))
+    let new = try RecordStore.openForReading(at: dir.path("new.db"))
+    let old = try RecordStore.openForReading(at: dir.path("old.db"))
+    let rows = try SamplePopulationTests.dump(new)
+    #expect(rows.count > learners * 5)
+    #expect(rows == (try SamplePopulationTests.dump(old)))
+    #expect(
+      rows
+        == (try SamplePopulationTests.dump(
+          try SamplePopulationTests.sample(learners: learners, seed: 11))))
+  }
+
+  @Test func aSampleIsNotWrittenOverAFileThatHasLearners() throws {
+    let dir = try TemporaryDirectory()
+    _ = try SamplePopulation(learners: 3, seed: 1).write(toFile: dir.path("s.db"))
+    let before = fileBytes(dir.path("s.db"))
+    #expect(throws: StoreError.self) {
+      _ = try SamplePopulation(learners: 3, seed: 2).write(toFile: dir.path("s.db"))
+    }
+    #expect(fileBytes(dir.path("s.db")) == before)
   }
 }

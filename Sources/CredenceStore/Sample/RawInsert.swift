@@ -1,42 +1,82 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
-/// A prepared INSERT with values bound straight through SQLite's C API: the sample
-/// generator writes millions of rows, and building GRDB `StatementArguments` for each
-/// would cost an array allocation per row. The GRDB `Statement` owns the handle.
-struct RawInsert {
-  private let statement: Statement
-  private let handle: OpaquePointer
-  private let db: Database
-  /// One buffer per parameter, so a row's values stay put until `step`.
-  private let slots: [TextScratch]
+/// A prepared INSERT with values bound straight through SQLite's C API, several rows per
+/// statement: the sample generator writes millions of rows, and building GRDB
+/// `StatementArguments` for each would cost an array allocation per row, while running
+/// one statement per row costs SQLite a cursor opened and closed per row.
+///
+/// Bind a row's values with 1-based column indexes, then ``step()`` ends the row; the rows
+/// go to SQLite ``rowsPerStatement`` at a time, and ``finish()`` writes the rest, one by
+/// one. Rows are inserted in the order they were ended.
+final class RawInsert {
+  /// Rows per multi-row `INSERT … VALUES (…), (…)`.
+  static let rowsPerStatement = 32
 
+  private let batch: Statement
+  private let single: Statement
+  private let db: Database
+  private let columns: Int
+  /// One buffer per parameter of the batch statement, so values stay put until they run.
+  private let slots: [TextScratch]
+  /// What each parameter of the batch statement is bound to, for ``finish()``.
+  private var bound: [Bound]
+  /// How many rows are bound and waiting.
+  private var pending = 0
+  /// The column offset of the row being bound.
+  private var base: Int32 = 0
+
+  /// `sql` is a one-row `INSERT … VALUES (?, …, ?)`.
   init(_ db: Database, _ sql: String) throws {
     self.db = db
-    statement = try db.makeStatement(sql: sql)
-    handle = statement.sqliteStatement
-    slots = (0..<Int(sqlite3_bind_parameter_count(handle))).map { _ in TextScratch() }
+    single = try db.makeStatement(sql: sql)
+    columns = Int(sqlite3_bind_parameter_count(single.sqliteStatement))
+    guard let values = sql.range(of: "VALUES", options: .backwards) else {
+      throw StoreError(.database, "a sample insert has no VALUES clause")
+    }
+    let row = sql[values.upperBound...].trimmingCharacters(in: .whitespaces)
+    let rows = Array(repeating: row, count: Self.rowsPerStatement).joined(separator: ", ")
+    batch = try db.makeStatement(sql: sql[..<values.upperBound] + " " + rows)
+    slots = (0..<(columns * Self.rowsPerStatement)).map { _ in TextScratch() }
+    bound = Array(repeating: .null, count: columns * Self.rowsPerStatement)
   }
 
+  /// A bound value: SQLite cannot give one back, and the rows left over at the end are
+  /// inserted through the one-row statement.
+  private enum Bound {
+    case null
+    case integer(Int64)
+    case text(UnsafePointer<CChar>?, Int32)
+  }
+
+  private var handle: OpaquePointer { batch.sqliteStatement }
+
   func bind(_ index: Int32, _ text: StaticString) {
-    text.withUTF8Buffer { bytes in
-      // Static text lives for the whole program: no copy needed.
-      _ = sqlite3_bind_text(
-        handle, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-        Int32(bytes.count), nil)
+    guard text.hasPointerRepresentation else {
+      // A one-scalar literal has no stored bytes to point at.
+      slot(index).append(text)
+      return bindSlot(index)
     }
+    // Static text lives for the whole program: no copy needed.
+    let pointer = UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
+    let count = Int32(text.utf8CodeUnitCount)
+    _ = sqlite3_bind_text(handle, base + index, pointer, count, nil)
+    bound[Int(base + index) - 1] = .text(pointer, count)
   }
 
   /// The emptied buffer of parameter `index`; compose the value, then ``bindSlot(_:)``.
   func slot(_ index: Int32) -> TextScratch {
-    let slot = slots[Int(index) - 1]
+    let slot = slots[Int(base + index) - 1]
     slot.clear()
     return slot
   }
 
   /// Binds parameter `index` to what its buffer holds.
   func bindSlot(_ index: Int32) {
-    slots[Int(index) - 1].bind(to: handle, at: index)
+    let slot = slots[Int(base + index) - 1]
+    slot.bind(to: handle, at: base + index)
+    bound[Int(base + index) - 1] = .text(slot.pointer, Int32(slot.count))
   }
 
   /// Binds text through the parameter's buffer (a copy, but no allocation).
@@ -45,23 +85,59 @@ struct RawInsert {
     bindSlot(index)
   }
 
-  /// Binds a buffer that the caller keeps unchanged until ``step()``.
+  /// Binds a copy of what `text` holds.
   func bind(_ index: Int32, _ text: TextScratch) {
-    text.bind(to: handle, at: index)
+    slot(index).append(text)
+    bindSlot(index)
   }
 
   func bind(_ index: Int32, _ integer: Int) {
-    _ = sqlite3_bind_int64(handle, index, Int64(integer))
+    _ = sqlite3_bind_int64(handle, base + index, Int64(integer))
+    bound[Int(base + index) - 1] = .integer(Int64(integer))
   }
 
   func bindNull(_ index: Int32) {
-    _ = sqlite3_bind_null(handle, index)
+    _ = sqlite3_bind_null(handle, base + index)
+    bound[Int(base + index) - 1] = .null
   }
 
-  /// Runs the insert and readies the statement for the next row.
+  /// Ends the row being bound; runs the statement when a batch is full.
   func step() throws {
-    let code = sqlite3_step(handle)
-    _ = sqlite3_reset(handle)
+    pending += 1
+    base = Int32(pending * columns)
+    if pending == Self.rowsPerStatement {
+      try run(handle)
+      pending = 0
+      base = 0
+    }
+  }
+
+  /// Inserts the rows still waiting, one statement each.
+  func finish() throws {
+    let one = single.sqliteStatement
+    for row in 0..<pending {
+      for column in 0..<columns {
+        let from = Int32(row * columns + column + 1)
+        copy(parameter: from, to: Int32(column + 1), of: one)
+      }
+      try run(one)
+    }
+    pending = 0
+    base = 0
+  }
+
+  /// Binds parameter `to` of `target` to what parameter `from` of the batch is bound to.
+  private func copy(parameter from: Int32, to: Int32, of target: OpaquePointer) {
+    switch bound[Int(from) - 1] {
+    case .null: _ = sqlite3_bind_null(target, to)
+    case .integer(let value): _ = sqlite3_bind_int64(target, to, value)
+    case .text(let pointer, let count): _ = sqlite3_bind_text(target, to, pointer, count, nil)
+    }
+  }
+
+  private func run(_ statement: OpaquePointer) throws {
+    let code = sqlite3_step(statement)
+    _ = sqlite3_reset(statement)
     guard code == SQLITE_DONE else {
       throw DatabaseError(
         resultCode: ResultCode(rawValue: code),
@@ -101,6 +177,15 @@ final class TextScratch {
   }
 
   func append(ascii: Unicode.Scalar) { put(UInt8(ascii: ascii)) }
+
+  func append(_ other: TextScratch) {
+    for index in 0..<other.count { put(other.base[index]) }
+  }
+
+  /// The bytes, for binding without a copy.
+  var pointer: UnsafePointer<CChar> {
+    UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+  }
 
   /// `value` in decimal, zero-padded to `width` digits.
   func append(_ value: Int, width: Int = 1) {
@@ -142,8 +227,6 @@ final class TextScratch {
 
   /// Binds the bytes to parameter `index` of `handle` without copying.
   func bind(to handle: OpaquePointer, at index: Int32) {
-    base.withMemoryRebound(to: CChar.self, capacity: count) { pointer in
-      _ = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
-    }
+    _ = sqlite3_bind_text(handle, index, pointer, Int32(count), nil)
   }
 }

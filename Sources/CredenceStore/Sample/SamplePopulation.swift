@@ -53,11 +53,22 @@ public struct SamplePopulation: Sendable {
           "`\(store.name)` already has learners; a sample is written into an empty store",
           help: "use a new file, e.g. `credence db sample sample.db`")
       }
-      var writer = try SampleWriter(db, population: self)
-      try writer.writeCatalogue()
-      for number in 1...learners { try writer.writeLearner(number) }
-      return writer.counts
+      return try fill(db)
     }
+    return counts
+  }
+
+  /// The page cache used while filling a new file, in KiB: rows arrive in key order, so
+  /// only the right edge of each B-tree is being written.
+  static let newFileCacheKiB = 64 * 1024
+
+  /// Writes the catalogue and every learner through `db`, inside the caller's transaction.
+  func fill(_ db: Database) throws -> [(table: String, rows: Int)] {
+    var writer = try SampleWriter(db, population: self)
+    try writer.writeCatalogue()
+    for number in 1...learners { try writer.writeLearner(number) }
+    try writer.finish()
+    let counts = writer.finishCounts()
     return Contract.tables.map { ($0.name, counts[$0.name] ?? 0) }
   }
 }
@@ -149,6 +160,8 @@ private struct SampleWriter {
         tags += 1
       }
     }
+    try credential.finish()
+    try tag.finish()
     counts["credentials"] = catalogue.entries.count
     counts["credential_tags"] = tags
   }
@@ -224,11 +237,23 @@ private struct SampleWriter {
       try writeLedger(&random, birthYear: birthYear, claims: claims)
     }
     try writeFacts(&random, age: birthYear.map { today.year - $0 })
+  }
+
+  /// Writes the rows still waiting in the inserts' batches.
+  func finish() throws {
+    for insert in [learnerInsert, awardInsert, enrolmentInsert, ledgerInsert, factInsert] {
+      try insert.finish()
+    }
+  }
+
+  /// The rows written per table.
+  mutating func finishCounts() -> [String: Int] {
     counts["learners"] = learnerRows
     counts["awards"] = awardRows
     counts["enrolments"] = enrolmentRows
     counts["funding_ledger"] = ledgerRows
     counts["learner_facts"] = factRows
+    return counts
   }
 
   static func day(_ year: Int, _ month: Int, _ day: Int) -> Int {
@@ -255,9 +280,7 @@ private struct SampleWriter {
   private mutating func writeAwards(
     _ random: inout SampleRandom, birthDay: Int, today: Int, homeField: Int
   ) throws {
-    let count = random.weighted([
-      (0, 15), (1, 20), (2, 22), (3, 18), (4, 12), (5, 7), (6, 4), (7, 2),
-    ])
+    let count = random.weighted(Weights.awardsPerLearner)
     guard count > 0 else { return }
     // Awards from 2015, and not before the learner turned 16.
     let earliest = max(Self.day(2015, 1, 1), birthDay + 16 * 366)

@@ -106,6 +106,11 @@ enum SchemaV1 {
     "CREATE INDEX funding_ledger_learner_id ON funding_ledger(learner_id)",
   ]
 
+  /// The names of ``indexes``, in the same order.
+  static let indexNames = [
+    "awards_learner_id", "enrolments_learner_id", "funding_ledger_learner_id",
+  ]
+
   /// Every statement of schema v1, parents before children.
   static let statements =
     [learners, credentials, credentialTags, awards, enrolments, fundingLedger, learnerFacts]
