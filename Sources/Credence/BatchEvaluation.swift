@@ -25,12 +25,14 @@ public final class BatchEvaluation: @unchecked Sendable {
 
   private let condition = NSCondition()
   private var queue: [(sequence: Int, batch: [LearnerRecord])] = []
-  private var rendered: [Int: [UInt8]] = [:]
+  private var rendered: [Int: (bytes: [UInt8], learners: Int)] = [:]
   private var nextToRead = 0
   private var nextToWrite = 0
   private var finishedReading = false
   private var learners = 0
   private var learnersWithErrors = 0
+  private var learnersWritten = 0
+  private var progress: (@Sendable (Int) -> Void)?
 
   public init(
     program: CompiledProgram, asOf: CivilDate, decisions: [DecisionID]?,
@@ -46,10 +48,13 @@ public final class BatchEvaluation: @unchecked Sendable {
   }
 
   /// Reads, evaluates and writes every learner; returns how many learners there were and
-  /// how many have a decision with status `error`.
-  public func run(_ source: any RecordSource, batchSize: Int, into stream: ResultStream) throws
-    -> (learners: Int, withErrors: Int)
-  {
+  /// how many have a decision with status `error`. `progress`, when given, hears how many
+  /// learners are written so far, after each batch.
+  public func run(
+    _ source: any RecordSource, batchSize: Int, into stream: ResultStream,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws -> (learners: Int, withErrors: Int) {
+    self.progress = progress
     let done = DispatchGroup()
     for _ in 0..<workers {
       done.enter()
@@ -115,11 +120,13 @@ public final class BatchEvaluation: @unchecked Sendable {
       condition.lock()
       learners += batch.count
       learnersWithErrors += errors
-      rendered[sequence] = chunk
+      rendered[sequence] = (chunk, batch.count)
       while let next = rendered.removeValue(forKey: nextToWrite) {
-        stream.emit(next)
+        stream.emit(next.bytes)
+        learnersWritten += next.learners
         nextToWrite += 1
       }
+      progress?(learnersWritten)
       condition.broadcast()
       condition.unlock()
     }

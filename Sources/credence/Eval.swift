@@ -116,7 +116,7 @@ struct Eval: ParsableCommand {
     try DBSupport.run {
       let store = try RecordStore.openForReading(at: db)
       defer { try? store.close() }
-      let source = SQLiteRecordSource(store: store)
+      let source = SQLiteRecordSource(store: store, readsFacts: program.declaresFacts)
       if whatIf {
         try answerWhatIf(session, source, date, stream)
         return
@@ -125,7 +125,15 @@ struct Eval: ParsableCommand {
       if all {
         let batch = BatchEvaluation(
           program: program, asOf: date, decisions: chosen, options: options, writer: writer)
-        errors = try batch.run(source, batchSize: Self.batchSize, into: stream).withErrors
+        // A progress line only for a person watching: never into pipes, files or logs.
+        var bar: ProgressBar?
+        if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
+        defer { bar?.finish() }
+        var progress: (@Sendable (Int) -> Void)?
+        if let bar { progress = { done in bar.update(done: done) } }
+        errors = try batch.run(
+          source, batchSize: Self.batchSize, into: stream, progress: progress
+        ).withErrors
       } else {
         for id in learners {
           guard let record = try source.learner(id: LearnerID(id)) else {

@@ -65,6 +65,9 @@ public final class CompiledProgram: Sendable {
     }
   }
 
+  /// Whether the program declares any fact (if not, learners' facts are never read).
+  public var declaresFacts: Bool { !facts.isEmpty }
+
   /// The decision declared as `name`.
   public func decision(named name: String) -> DecisionID? { checked.decision(named: name) }
 

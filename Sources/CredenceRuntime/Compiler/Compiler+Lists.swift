@@ -96,6 +96,27 @@ extension Compiler {
           return .bool(texts.contains(text) != negated)
         }, expr: expr, children: [e, l])
     }
+    // Text in a credential's tags: read in place, without making the tags a list value.
+    if case .field(let record, .credential(.tags)) = list.node {
+      let owner = l.children[0].code
+      return CompiledExpr(
+        code: { m throws(EvaluationFailure) in
+          let value = try ec(m)
+          let row: CredentialRow
+          switch try owner(m) {
+          case .record(.awardCredential(let index)): row = m.learner.awards[Int(index)].credential
+          case .record(.enrolmentCredential(let index)):
+            row = m.learner.enrolments[Int(index)].credential
+          default: return .unknown
+          }
+          try m.step(row.tags.count, at: span)
+          guard case .text(let text) = value else {
+            // Unknown is in no known list of no elements, and may be in any other.
+            return row.tags.isEmpty ? .bool(negated) : .unknown
+          }
+          return .bool(row.tags.contains(text) != negated)
+        }, expr: expr, children: [e, l])
+    }
     return CompiledExpr(
       code: { m throws(EvaluationFailure) in
         let value = try ec(m)

@@ -11,9 +11,12 @@ struct LearnerStream {
   private var awards: ChildRows<Award>
   private var enrolments: ChildRows<Enrolment>
   private var ledger: ChildRows<LedgerEntry>
-  private var facts: ChildRows<LearnerFact>
+  /// `nil` when the reader asked for no facts.
+  private var facts: ChildRows<LearnerFact>?
 
-  init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue) throws {
+  init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue, facts readsFacts: Bool = true)
+    throws
+  {
     func cursor(_ columns: String, from table: String, where extra: String? = nil, orderBy: String)
       throws -> RawRows
     {
@@ -43,11 +46,13 @@ struct LearnerStream {
         "learner_id, id, scheme, amount, currency, posted_on, expires_on, memo",
         from: "funding_ledger", orderBy: "learner_id COLLATE BINARY, id"),
       decode: { row, errors in Self.ledgerEntry(row, &errors) })
-    facts = ChildRows(
-      cursor: try cursor(
-        "learner_id, name, value", from: "learner_facts",
-        orderBy: "learner_id COLLATE BINARY, name COLLATE BINARY"),
-      decode: { row, errors in Self.fact(row, &errors) })
+    facts =
+      readsFacts
+      ? ChildRows(
+        cursor: try cursor(
+          "learner_id, name, value", from: "learner_facts",
+          orderBy: "learner_id COLLATE BINARY, name COLLATE BINARY"),
+        decode: { row, errors in Self.fact(row, &errors) }) : nil
   }
 
   /// The next learner in id order, or `nil` at the end.
@@ -67,7 +72,7 @@ struct LearnerStream {
       try awards.take(for: id, into: &learner.awards, errors: &errors)
       try enrolments.take(for: id, into: &learner.enrolments, errors: &errors)
       try ledger.take(for: id, into: &learner.ledger, errors: &errors)
-      try facts.take(for: id, into: &learner.facts, errors: &errors)
+      try facts?.take(for: id, into: &learner.facts, errors: &errors)
       if errors.isEmpty { return .valid(learner) }
       return .invalid(
         id: learner.id, errors: Array(errors.prefix(LearnerRecord.maxErrorsPerLearner)))

@@ -28,7 +28,9 @@ extension SQLiteRecordSource {
       // One transaction for every range: consistent by construction.
       try read { db in
         for (index, range) in ranges.enumerated() {
-          try Self.stream(db, range: range, batchSize: batchSize) { try body(index, $0) }
+          try Self.stream(db, range: range, batchSize: batchSize, facts: readsFacts) {
+            try body(index, $0)
+          }
         }
       }
       return

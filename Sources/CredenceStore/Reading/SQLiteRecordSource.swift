@@ -7,24 +7,32 @@ import GRDB
 /// the read began, never half an import), with one cursor per table merged by learner id.
 public struct SQLiteRecordSource: RecordSource {
   public let store: RecordStore
+  /// Whether learners come with their `learner_facts` rows. Policies that declare no fact
+  /// never read them, so a batch for such policies skips the table.
+  public var readsFacts: Bool
 
-  public init(store: RecordStore) {
+  public init(store: RecordStore, readsFacts: Bool = true) {
     self.store = store
+    self.readsFacts = readsFacts
   }
 
   public func forEachBatch(
     in range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
   ) throws {
-    try read { db in try Self.stream(db, range: range, batchSize: batchSize, body) }
+    try read { db in
+      try Self.stream(db, range: range, batchSize: batchSize, facts: readsFacts, body)
+    }
   }
 
   /// Streams `range` in the read transaction `db` is in.
   static func stream(
-    _ db: Database, range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
+    _ db: Database, range: LearnerRange, batchSize: Int, facts: Bool = true,
+    _ body: ([LearnerRecord]) throws -> Void
   ) throws {
     let size = max(1, batchSize)
     let catalogue = try Catalogue.load(db)
-    var stream = try LearnerStream(db, filter: .range(range), catalogue: catalogue)
+    var stream = try LearnerStream(
+      db, filter: .range(range), catalogue: catalogue, facts: facts)
     var batch: [LearnerRecord] = []
     batch.reserveCapacity(size)
     while let record = try stream.next() {
@@ -42,6 +50,11 @@ public struct SQLiteRecordSource: RecordSource {
       var stream = try LearnerStream(db, filter: .exact(id), catalogue: try Catalogue.load(db))
       return try stream.next()
     }
+  }
+
+  /// How many learners the store holds (for progress reports).
+  public func learnerCount() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM learners") ?? 0 }
   }
 
   public func partition(into count: Int) throws -> [LearnerRange] {
