@@ -79,7 +79,7 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// Seconds as `m:ss`, or `h:mm:ss` from an hour.
-  static func duration(_ seconds: Double) -> String {
+  public static func duration(_ seconds: Double) -> String {
     let whole = Int(seconds.rounded(.up))
     let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
     let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
