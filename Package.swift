@@ -10,6 +10,13 @@ let package = Package(
   products: [
     .executable(name: "credence", targets: ["credence"]),
     .library(name: "Credence", targets: ["Credence"]),
+    // The language core, for the package-benchmark suite in Benchmarks/ (its own package).
+    .library(
+      name: "CredenceCore",
+      targets: [
+        "CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords",
+        "CredenceRuntime",
+      ]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),

@@ -1,5 +1,6 @@
 import CredenceSemantics
 import CredenceSyntax
+import Dispatch
 
 /// The outcome of checking a program: its sources, their trees, and every diagnostic.
 public struct CheckResult: Sendable {
@@ -60,8 +61,46 @@ public enum FrontEnd {
       omittedErrors: bag.omittedErrors, program: program)
   }
 
-  /// Lexes and parses every file of `sources`.
+  /// Lexes and parses every file of `sources`, several files at once when there are enough
+  /// of them (files parse independently; the result is in the order of `sources`).
   public static func parse(_ sources: SourceSet) -> [ParsedFile] {
-    sources.files.map { Parser.parse($0) }
+    let files = sources.files
+    let bytes = files.reduce(0) { $0 + $1.bytes.count }
+    guard files.count > 1, bytes >= parallelParseThreshold else {
+      return files.map { Parser.parse($0) }
+    }
+    let slots = ParseSlots(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      slots.store(Parser.parse(files[index]), at: index)
+    }
+    return slots.results(files)
+  }
+
+  /// The bytes of policy text from which parsing is spread over the cores: below it, a
+  /// thread pool costs more than it saves (the policy library, ~150 kB, is above it).
+  public static let parallelParseThreshold = 32 * 1024
+}
+
+/// One slot per file for parallel parsing: each slot is written by exactly one iteration,
+/// and read only after `concurrentPerform` has returned. The slots live in memory of their
+/// own (not an array property), so that writes from several threads are not overlapping
+/// accesses to one variable.
+private final class ParseSlots: @unchecked Sendable {
+  private let slots: UnsafeMutableBufferPointer<ParsedFile?>
+
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
+  }
+
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ file: ParsedFile, at index: Int) { slots[index] = file }
+
+  func results(_ files: [SourceFile]) -> [ParsedFile] {
+    zip(slots, files).map { slot, file in slot ?? Parser.parse(file) }
   }
 }

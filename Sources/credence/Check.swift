@@ -44,6 +44,7 @@ struct Check: ParsableCommand {
       output += Check.summary(result)
     }
     Terminal.write(output)
+    ExitCleanup.skipFreeing(result)
     if result.hasErrors || (warningsAsErrors && result.warningCount > 0) {
       throw ExitStatus.dataError.exitCode
     }
@@ -74,5 +75,20 @@ enum Terminal {
 
   static func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
+
+/// Memory the process leaves to the operating system.
+enum ExitCleanup {
+  /// Keeps `value` alive until the process exits. A command that ends right after calling
+  /// this skips freeing what it built: for a 1 MB program, freeing the trees and the checked
+  /// program node by node took 7% of `credence check` (docs/performance.md).
+  static func skipFreeing<T>(_ value: T) {
+    _ = Unmanaged.passRetained(Kept(value))
+  }
+
+  private final class Kept<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
   }
 }

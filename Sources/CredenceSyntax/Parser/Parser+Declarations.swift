@@ -5,7 +5,7 @@ extension Parser {
   mutating func parseProgram() -> [Declaration] {
     var declarations: [Declaration] = []
     var lastEnd = 0
-    while raw.kind != .endOfFile {
+    while !atEndOfFile {
       let start = here
       let declarationStart = index
       if atDeclarationKeyword {
@@ -33,15 +33,15 @@ extension Parser {
         }
         panicking = false
       }
-      lastEnd = previous.span.end
+      lastEnd = previousEnd
     }
     return declarations
   }
 
   /// Skips to the next declaration keyword that starts a line.
   mutating func synchronizeAtDeclaration() {
-    while raw.kind != .endOfFile {
-      if raw.startsLine, case .keyword(let k) = raw.kind, k.startsDeclaration { return }
+    while !atEndOfFile {
+      if tokens[index].startsLine, case .keyword(let k) = raw.kind, k.startsDeclaration { return }
       advance()
     }
   }
@@ -73,7 +73,7 @@ extension Parser {
     expected: String, words: [String], keywords: [Keyword] = [],
     startsClause: (inout Parser) -> Bool, _ clause: (inout Parser) -> Void
   ) {
-    while raw.kind != .endOfFile, !atDeclarationKeyword {
+    while !atEndOfFile, !atDeclarationKeyword {
       let clauseStart = index
       if startsClause(&self) {
         clause(&self)
@@ -89,8 +89,8 @@ extension Parser {
       if panicking {
         // Always move past the token the failed clause started at: no spinning in place.
         if index == clauseStart { advance() }
-        while raw.kind != .endOfFile {
-          if raw.startsLine, atDeclarationKeyword || startsClause(&self) { break }
+        while !atEndOfFile {
+          if tokens[index].startsLine, atDeclarationKeyword || startsClause(&self) { break }
           advance()
         }
         panicking = false
@@ -126,7 +126,7 @@ extension Parser {
     case "effective":
       guard let from = expectDate("a date after `effective`") else { return nil }
       var until: DateLiteral?
-      if eat(word: "until") != nil {
+      if skip(word: "until") {
         guard let date = expectDate("a date after `until`") else { return nil }
         until = date
       }
@@ -142,7 +142,7 @@ extension Parser {
   ///   [ "where" , grade_alias , { "," , grade_alias } ] ;
   mutating func parseScale() -> ScaleDeclaration? {
     guard let name = expectName("the scale's name after `scale`") else { return nil }
-    guard eat(.colon) != nil else {
+    guard skip(.colon) else {
       unexpected("`:` after the scale's name", help: "write `scale letter: \"F\" < \"D\" < \"C\"`")
       return nil
     }
@@ -150,18 +150,18 @@ extension Parser {
     repeat {
       guard let grade = parseGrade() else { return nil }
       grades.append(grade)
-    } while eat(.less) != nil
+    } while skip(.less)
     var aliases: [GradeAlias] = []
-    if eat(.where) != nil {
+    if skip(.where) {
       repeat {
         guard let alias = expectText("a grade alias such as `\"Pass\" = \"C\"`") else { return nil }
-        guard eat(.equals) != nil else {
+        guard skip(.equals) else {
           unexpected("`=` after the alias `\"\(alias.value)\"`")
           return nil
         }
         guard let grade = expectText("the grade the alias stands for") else { return nil }
         aliases.append(GradeAlias(alias: alias, grade: grade))
-      } while eat(.comma) != nil
+      } while skip(.comma)
     }
     return ScaleDeclaration(name: name, grades: grades, aliases: aliases)
   }
@@ -170,7 +170,7 @@ extension Parser {
   mutating func parseGrade() -> Grade? {
     guard let label = expectText("a grade in quotes") else { return nil }
     var points: NumberLiteral?
-    if eat(word: "points") != nil {
+    if skip(word: "points") {
       guard case .literal(.number(let value)) = current else {
         unexpected("a number after `points`")
         return nil
@@ -184,13 +184,13 @@ extension Parser {
   /// param_value = expression , [ "from" , DATE ] ;  (only the first may omit "from")
   mutating func parseParam() -> ParamDeclaration? {
     guard let name = expectName("the parameter's name after `param`") else { return nil }
-    guard eat(.colon) != nil else {
+    guard skip(.colon) else {
       unexpected(
         "`:` and a type after the parameter's name", help: "write `param \(name.text): Number = …`")
       return nil
     }
     guard let type = parseType() else { return nil }
-    guard eat(.equals) != nil else {
+    guard skip(.equals) else {
       unexpected("`=` and the parameter's value")
       return nil
     }
@@ -199,14 +199,14 @@ extension Parser {
       let value = parseExpression()
       if panicking { break }
       var from: DateLiteral?
-      if eat(word: "from") != nil {
+      if skip(word: "from") {
         guard let date = expectDate("the date after `from`") else { break }
         from = date
       } else if !values.isEmpty {
         error(
           .missingFrom, "only the first value of a parameter may omit `from`", at: value.span,
           help: "write the date this value takes effect: `… from 2027-01-01`")
-      } else if case .identifier(let word) = current, !raw.startsLine,
+      } else if case .identifier(let word) = current, !tokens[index].startsLine,
         Suggestions.closest(to: word, among: ["from"]) != nil
       {
         unexpected("`from`", help: "did you mean `from`?", atToken: true)
@@ -219,7 +219,7 @@ extension Parser {
   /// fact_decl = "fact" , IDENT , ":" , type ;
   mutating func parseFact() -> FactDeclaration? {
     guard let name = expectName("the fact's name after `fact`") else { return nil }
-    guard eat(.colon) != nil else {
+    guard skip(.colon) else {
       unexpected("`:` and a type after the fact's name", help: "write `fact \(name.text): Text`")
       return nil
     }
@@ -246,11 +246,11 @@ extension Parser {
       parameters = parsed.compactMap { $0 }
     }
     var type: TypeSyntax?
-    if eat(.colon) != nil {
+    if skip(.colon) {
       guard let parsed = parseType() else { return nil }
       type = parsed
     }
-    guard eat(.equals) != nil else {
+    guard skip(.equals) else {
       unexpected("`=` and the definition")
       return nil
     }
@@ -261,7 +261,7 @@ extension Parser {
   /// parameter = IDENT , ":" , type ;
   mutating func parseParameter() -> Parameter? {
     guard let name = expectName("a parameter name") else { return nil }
-    guard eat(.colon) != nil else {
+    guard skip(.colon) else {
       unexpected(
         "`:` and a type after the parameter `\(name.text)`", help: "write `\(name.text): Award`")
       return nil

@@ -7,7 +7,7 @@ extension Parser {
       return nil
     }
     var pool: Expr?
-    if eat(.using) != nil { pool = parseExpression() }
+    if skip(.using) { pool = parseExpression() }
     var items: [EquivalenceItem] = []
     parseClauses(
       expected: "a rule (`\"CODE\" counts as …`, `all of …`, `each where …`) or `cap`",
@@ -32,14 +32,14 @@ extension Parser {
   mutating func parseEquivalenceRule() -> EquivalenceRule? {
     let start = here
     guard let source = parseRuleSource() else { return nil }
-    guard eat(word: "counts") != nil, eat(word: "as") != nil else {
+    guard skip(word: "counts"), skip(word: "as") else {
       unexpected(
         "`counts as` after the credentials",
         help: "write `\"CODE\" counts as \"MODULE\" for 4 credits`")
       return nil
     }
     guard let target = parseRuleTarget() else { return nil }
-    guard eat(word: "for") != nil else {
+    guard skip(word: "for") else {
       unexpected(
         "`for N credits` after the module", help: "write `… counts as \"IT2001\" for 4 credits`")
       return nil
@@ -55,7 +55,7 @@ extension Parser {
     if case .literal(.string(let code)) = current {
       return .code(TextLiteral(code, span: advance().span))
     }
-    if eat(word: "all") != nil {
+    if skip(word: "all") {
       advance()  // of
       return .allOf(parseExpression())
     }
@@ -70,14 +70,14 @@ extension Parser {
     let kind: RuleTarget.Kind
     if case .literal(.string(let module)) = current {
       kind = .module(TextLiteral(module, span: advance().span))
-    } else if eat(word: "elective") != nil {
+    } else if skip(word: "elective") {
       kind = .elective
     } else {
       unexpected("a module code in quotes or `elective` after `counts as`")
       return nil
     }
     var category: TextLiteral?
-    if eat(.in) != nil {
+    if skip(.in) {
       guard let text = expectText("a category in quotes after `in`") else { return nil }
       category = text
     }
@@ -91,7 +91,7 @@ extension Parser {
     let limit = parseExpression()
     guard expectCreditsUnit() else { return nil }
     var category: TextLiteral?
-    if eat(.in) != nil {
+    if skip(.in) {
       guard let text = expectText("a category in quotes after `in`") else { return nil }
       category = text
     }
@@ -100,7 +100,7 @@ extension Parser {
 
   /// ( "credits" | "credit" )
   mutating func expectCreditsUnit() -> Bool {
-    if eat(word: "credits") != nil || eat(word: "credit") != nil { return true }
+    if skip(word: "credits") || skip(word: "credit") { return true }
     unexpected("`credits` after the number of credits")
     return false
   }

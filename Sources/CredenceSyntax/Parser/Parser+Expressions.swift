@@ -1,11 +1,20 @@
 extension Parser {
   /// Whether the next token can start an expression.
   var atExpressionStart: Bool {
-    switch current {
-    case .literal, .identifier, .invalid: true
-    case .keyword(let k): [.true, .false, .unknown, .not, .if, .distinct].contains(k)
-    case .punctuation(let p): [.leftParen, .leftBracket, .leftBrace, .minus].contains(p)
-    case .endOfFile: false
+    guard let position = visible(at: 0) else { return false }
+    switch tokens[position].kind {
+    case .literal, .identifier, .invalid: return true
+    case .keyword(let k):
+      switch k {
+      case .true, .false, .unknown, .not, .if, .distinct: return true
+      default: return false
+      }
+    case .punctuation(let p):
+      switch p {
+      case .leftParen, .leftBracket, .leftBrace, .minus: return true
+      default: return false
+      }
+    case .endOfFile: return false
     }
   }
 
@@ -34,7 +43,7 @@ extension Parser {
     var lhs = parseOr()
     var levels = 0
     defer { leaveChain(levels) }
-    while !panicking, eat(.where) != nil {
+    while !panicking, skip(.where) {
       guard deepenChain(&levels) else { return invalid(from: start) }
       let rhs = parseOr()
       lhs = Expr(.filter(lhs, where: rhs), span: span(from: start))
@@ -48,7 +57,7 @@ extension Parser {
     var lhs = parseAnd()
     var levels = 0
     defer { leaveChain(levels) }
-    while !panicking, eat(.or) != nil {
+    while !panicking, skip(.or) {
       guard deepenChain(&levels) else { return invalid(from: start) }
       let rhs = parseAnd()
       lhs = Expr(.binary(.or, lhs, rhs), span: span(from: start))
@@ -65,7 +74,7 @@ extension Parser {
     var lhs = parseNot()
     var levels = 0
     defer { leaveChain(levels) }
-    while !panicking, eat(.and) != nil {
+    while !panicking, skip(.and) {
       guard deepenChain(&levels) else { return invalid(from: start) }
       let rhs = parseNot()
       lhs = Expr(.binary(.and, lhs, rhs), span: span(from: start))
@@ -76,7 +85,7 @@ extension Parser {
   /// not_expr = "not" , not_expr | comparison ;
   mutating func parseNot() -> Expr {
     let start = here
-    guard eat(.not) != nil else { return parseComparison() }
+    guard skip(.not) else { return parseComparison() }
     let ok = enter()
     defer { leave() }
     guard ok else { return invalid(from: start) }
@@ -86,7 +95,8 @@ extension Parser {
 
   /// The comparison operator at the next token, if any.
   var comparisonOperator: BinaryOperator? {
-    switch current {
+    guard let position = visible(at: 0) else { return nil }
+    return switch tokens[position].kind {
     case .punctuation(.equalEqual): .equal
     case .punctuation(.notEqual): .notEqual
     case .punctuation(.less): .less
@@ -111,10 +121,10 @@ extension Parser {
       if op == .notIn { advance() }
       let rhs = parseAdditive()
       result = Expr(.binary(op, lhs, rhs), span: span(from: start))
-    } else if eat(.is) != nil {
-      if eat(word: "known") != nil {
+    } else if skip(.is) {
+      if skip(word: "known") {
         result = Expr(.presence(lhs, .known), span: span(from: start))
-      } else if eat(.unknown) != nil {
+      } else if skip(.unknown) {
         result = Expr(.presence(lhs, .unknown), span: span(from: start))
       } else if let status = parseStatus() {
         result = Expr(.status(lhs, status), span: span(from: start))
@@ -126,7 +136,7 @@ extension Parser {
     }
     if !panicking, comparisonOperator != nil || isKeyword(.is) {
       error(
-        .chainedComparison, "comparisons cannot be chained", at: raw.span,
+        .chainedComparison, "comparisons cannot be chained", at: tokens[index].span,
         help: "combine two comparisons with `and`: `a < b and b < c`")
     }
     return result
@@ -136,7 +146,7 @@ extension Parser {
   ///   | "not" , "in" , "effect" | "error" ;
   mutating func parseStatus() -> DecisionStatus? {
     for status in [DecisionStatus.eligible, .ineligible, .achieved, .undetermined, .error] {
-      if eat(word: status.rawValue) != nil { return status }
+      if skip(word: status.rawValue) { return status }
     }
     if isKeyword(.not) {
       if isWord("achieved", at: 1) {
@@ -207,7 +217,7 @@ extension Parser {
   /// unary = "-" , unary | postfix ;
   mutating func parseUnary() -> Expr {
     let start = here
-    guard eat(.minus) != nil else { return parsePostfix() }
+    guard skip(.minus) else { return parsePostfix() }
     let ok = enter()
     defer { leave() }
     guard ok else { return invalid(from: start) }
@@ -222,7 +232,7 @@ extension Parser {
     var levels = 0
     defer { leaveChain(levels) }
     while !panicking {
-      if eat(.dot) != nil {
+      if skip(.dot) {
         guard deepenChain(&levels) else { return invalid(from: start) }
         guard let field = expectName("a field name after `.`") else { return invalid(from: start) }
         expr = Expr(.member(expr, field), span: span(from: start))
@@ -232,7 +242,7 @@ extension Parser {
         guard deepenChain(&levels) else { return invalid(from: start) }
         let dateStart = here
         var date = parsePrimary()
-        while !panicking, eat(.dot) != nil {
+        while !panicking, skip(.dot) {
           guard deepenChain(&levels) else { return invalid(from: start) }
           guard let field = expectName("a field name after `.`") else {
             return invalid(from: start)
@@ -291,7 +301,7 @@ extension Parser {
       let token = advance()
       let name = Name(word, span: token.span)
       // A call's `(` must be on the name's line, so a new line never continues a name.
-      if isPunctuation(.leftParen), !raw.startsLine {
+      if isPunctuation(.leftParen), !tokens[index].startsLine {
         let open = advance()
         let arguments = parseSequence(closing: .rightParen, opener: open, allowTrailingComma: false)
         {
@@ -306,7 +316,7 @@ extension Parser {
       fence = nil
       let inner = parseExpression()
       fence = saved
-      if eat(.rightParen) == nil { unclosed(open, closer: .rightParen) }
+      if !skip(.rightParen) { unclosed(open, closer: .rightParen) }
       return Expr(.parenthesized(inner), span: span(from: start))
     case .punctuation(.leftBracket):
       let open = advance()
@@ -346,7 +356,7 @@ extension Parser {
 
   /// Consumes `keyword` or reports "expected `what`".
   mutating func expect(_ keyword: Keyword, _ what: String, help: String? = nil) -> Bool {
-    if eat(keyword) != nil { return true }
+    if skip(keyword) { return true }
     unexpected(what, help: help)
     return false
   }
@@ -360,16 +370,16 @@ extension Parser {
     fence = nil
     defer { fence = saved }
     var elements: [Element] = []
-    if eat(closing) != nil { return elements }
+    if skip(closing) { return elements }
     while !panicking {
       elements.append(element(&self))
       if panicking { break }
-      if eat(closing) != nil { return elements }
-      if eat(.comma) != nil {
-        if allowTrailingComma, eat(closing) != nil { return elements }
+      if skip(closing) { return elements }
+      if skip(.comma) {
+        if allowTrailingComma, skip(closing) { return elements }
         continue
       }
-      if atExpressionStart, source.line(of: here) == source.line(of: previous.span.end) {
+      if atExpressionStart, source.line(of: here) == source.line(of: previousEnd) {
         unexpected("`,` or `\(closing.rawValue)`", help: "separate the items with `,`")
       } else {
         unclosed(opener, closer: closing)
@@ -391,7 +401,7 @@ extension Parser {
       closing: .rightBrace, opener: open, allowTrailingComma: true
     ) { parser in
       guard let name = parser.expectName("a field name") else { return nil }
-      guard parser.eat(.colon) != nil else {
+      guard parser.skip(.colon) else {
         parser.unexpected("`:` after the field name `\(name.text)`")
         return nil
       }
@@ -412,8 +422,8 @@ extension Parser {
       let rowStart = here
       advance()
       var condition: Expr?
-      if eat(.otherwise) == nil { condition = parseExpression() }
-      guard eat(.arrow) != nil else {
+      if !skip(.otherwise) { condition = parseExpression() }
+      guard skip(.arrow) else {
         unexpected("`->` after the row's condition")
         break
       }
@@ -476,7 +486,7 @@ extension Parser {
     if let open = eat(.leftParen) {
       argument = parseType()
       if panicking { return nil }
-      if eat(.rightParen) == nil {
+      if !skip(.rightParen) {
         unclosed(open, closer: .rightParen)
         return nil
       }

@@ -7,8 +7,8 @@ extension Parser {
       return nil
     }
     var perEnrolment: PerEnrolment?
-    if eat(word: "per") != nil {
-      guard eat(word: "enrolment") != nil else {
+    if skip(word: "per") {
+      guard skip(word: "enrolment") else {
         unexpected("`enrolment` after `per`", help: "write `per enrolment e where …`")
         return nil
       }
@@ -16,7 +16,7 @@ extension Parser {
         return nil
       }
       var filter: Expr?
-      if eat(.where) != nil { filter = parseExpression() }
+      if skip(.where) { filter = parseExpression() }
       perEnrolment = PerEnrolment(binder: binder, filter: filter)
     }
     var clauses: [FundClause] = []
@@ -37,11 +37,11 @@ extension Parser {
   ///   | "rate" , expression | "amount" , expression ;
   mutating func parseFundClause() -> FundClause? {
     let start = here
-    if eat(word: "rate") != nil {
+    if skip(word: "rate") {
       guard !atNextFundClause(after: "`rate`") else { return nil }
       return FundClause(.rate(parseExpression()), span: span(from: start))
     }
-    if eat(word: "amount") != nil {
+    if skip(word: "amount") {
       guard !atNextFundClause(after: "`amount`") else { return nil }
       return FundClause(.amount(parseExpression()), span: span(from: start))
     }
@@ -49,7 +49,7 @@ extension Parser {
     advance()  // when
     guard !atNextFundClause(after: "`eligible when`") else { return nil }
     var conditions = [parseCondition()]
-    while !panicking, conditions.last?.because != nil, eat(.and) != nil {
+    while !panicking, conditions.last?.because != nil, skip(.and) {
       conditions.append(parseCondition())
     }
     return FundClause(.eligible(conditions), span: span(from: start))
@@ -58,7 +58,7 @@ extension Parser {
   /// Whether the next line starts another clause where an expression should have followed
   /// (`rate` and `amount` are also ordinary names, so the check is by layout); reports it.
   mutating func atNextFundClause(after what: String) -> Bool {
-    guard raw.startsLine,
+    guard tokens[index].startsLine,
       isWord("rate") || isWord("amount") || (isWord("eligible") && isKeyword(.when, at: 1))
     else { return false }
     unexpected("an expression after \(what)")

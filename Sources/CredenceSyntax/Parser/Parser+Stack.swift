@@ -7,7 +7,7 @@ extension Parser {
       return nil
     }
     var pool: Expr?
-    if eat(.using) != nil { pool = parseExpression() }
+    if skip(.using) { pool = parseExpression() }
     var requirements: [Requirement] = []
     parseClauses(
       expected: "`require`", words: [], keywords: [.require],
@@ -23,7 +23,7 @@ extension Parser {
   ///   | ( count_requirement | condition_requirement ) , [ "because" , STRING ] ;
   mutating func parseRequirement() -> Requirement {
     let start = here
-    let openingIndent = raw.lineIndent
+    let openingIndent = tokens[index].lineIndent
     let ok = enter()
     defer { leave() }
     guard ok else { return Requirement(.invalid, span: span(from: start)) }
@@ -42,7 +42,7 @@ extension Parser {
       guard let quantity = parseQuantity() else {
         return Requirement(.invalid, span: span(from: start))
       }
-      if eat(word: "of") != nil {
+      if skip(word: "of") {
         return parseGroup(.atLeast(quantity), start: start, openingIndent: openingIndent)
       }
       guard let count = parseCountRequirement(quantity) else {
@@ -81,9 +81,9 @@ extension Parser {
   ///   ( "credentials" | "credential" | "credits" | "credit" ) , [ "where" , expression ] ;
   mutating func parseCountRequirement(_ minimum: Quantity) -> CountRequirement? {
     let unit: CountUnit
-    if eat(word: "credentials") != nil || eat(word: "credential") != nil {
+    if skip(word: "credentials") || skip(word: "credential") {
       unit = .credentials
-    } else if eat(word: "credits") != nil || eat(word: "credit") != nil {
+    } else if skip(word: "credits") || skip(word: "credit") {
       unit = .credits
     } else {
       unexpected(
@@ -93,13 +93,13 @@ extension Parser {
       return nil
     }
     var filter: Expr?
-    if eat(.where) != nil { filter = parseExpression() }
+    if skip(.where) { filter = parseExpression() }
     return CountRequirement(minimum: minimum, unit: unit, filter: filter)
   }
 
   /// [ "because" , STRING ]
   mutating func parseBecause() -> TextLiteral? {
-    guard !panicking, eat(.because) != nil else { return nil }
+    guard !panicking, skip(.because) else { return nil }
     return expectText("the reason in quotes after `because`")
   }
 
@@ -110,7 +110,7 @@ extension Parser {
   {
     let opener = source.text(of: span(from: start))
     var because: TextLiteral?
-    if isKeyword(.because), !raw.startsLine { because = parseBecause() }
+    if isKeyword(.because), !tokens[index].startsLine { because = parseBecause() }
     let next = raw
     if next.kind == .endOfFile || next.startsLine {
       // The layout rule: the items are the following lines, indented deeper.
@@ -173,8 +173,8 @@ extension Parser {
       // Resynchronise at the next item of this block, if there is one; always past the
       // token the failed item started at, so a block can never spin in place.
       if index == itemStart { advance() }
-      while raw.kind != .endOfFile {
-        if raw.startsLine, raw.lineIndent <= column || atDeclarationKeyword { break }
+      while !atEndOfFile {
+        if tokens[index].startsLine, tokens[index].lineIndent <= column || atDeclarationKeyword { break }
         advance()
       }
       let next = raw

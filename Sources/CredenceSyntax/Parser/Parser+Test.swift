@@ -24,10 +24,10 @@ extension Parser {
   /// test_clause = "given" , fixture | "expect" , expression | "examples" , example_table ;
   mutating func parseTestClause() -> TestClause? {
     let start = here
-    if eat(word: "expect") != nil {
+    if skip(word: "expect") {
       return TestClause(.expect(parseExpression()), span: span(from: start))
     }
-    if eat(word: "examples") != nil {
+    if skip(word: "examples") {
       guard let table = parseExampleTable() else { return nil }
       return TestClause(.examples(table), span: span(from: start))
     }
@@ -43,9 +43,9 @@ extension Parser {
   ///     [ "until" , expression ] )
   ///   | "fact" , IDENT , "=" , expression ;
   mutating func parseFixture() -> Fixture? {
-    if eat(.fact) != nil {
+    if skip(.fact) {
       guard let name = expectName("the fact's name after `given fact`") else { return nil }
-      guard eat(.equals) != nil else {
+      guard skip(.equals) else {
         unexpected("`=` and the fact's value")
         return nil
       }
@@ -67,7 +67,7 @@ extension Parser {
       guard let code = expectText("a credential code in quotes or a record after `award`") else {
         return nil
       }
-      guard eat(word: "on") != nil else {
+      guard skip(word: "on") else {
         unexpected(
           "`on` and the date the award was made",
           help: "write `award \"\(code.value)\" on 2025-03-01`")
@@ -75,7 +75,7 @@ extension Parser {
       }
       let on = parseExpression()
       var grade: Expr?
-      if !panicking, eat(word: "grade") != nil { grade = parseExpression() }
+      if !panicking, skip(word: "grade") { grade = parseExpression() }
       return .award(.short(code: code, on: on, grade: grade))
     case "ledger":
       advance()
@@ -84,13 +84,13 @@ extension Parser {
         return nil
       }
       let amount = parseExpression()
-      guard !panicking, eat(word: "on") != nil else {
+      guard !panicking, skip(word: "on") else {
         unexpected("`on` and the date of the ledger entry")
         return nil
       }
       let on = parseExpression()
       var until: Expr?
-      if !panicking, eat(word: "until") != nil { until = parseExpression() }
+      if !panicking, skip(word: "until") { until = parseExpression() }
       return .ledger(.short(scheme: scheme, amount: amount, on: on, until: until))
     default:
       var help: String?
@@ -112,7 +112,7 @@ extension Parser {
       unexpected("a table row `| column | column |` after `examples`")
       return nil
     }
-    while !panicking, isPunctuation(.bar), rows.isEmpty || raw.startsLine {
+    while !panicking, isPunctuation(.bar), rows.isEmpty || tokens[index].startsLine {
       if let row = parseExampleRow() { rows.append(row) }
     }
     return ExampleTable(rows: rows)
@@ -128,11 +128,11 @@ extension Parser {
     repeat {
       cells.append(parseExpression())
       if panicking { return nil }
-      guard eat(.bar) != nil else {
+      guard skip(.bar) else {
         unexpected("`|` after the cell", help: "each cell of a row ends with `|`")
         return nil
       }
-    } while !raw.startsLine && !atEnd
+    } while !tokens[index].startsLine && !atEnd
     return ExampleRow(cells: cells, span: span(from: start))
   }
 }

@@ -39,8 +39,8 @@ public struct Parser {
   let source: SourceFile
   let tokens: [Token]
   var index = 0
-  /// The last token consumed; spans end at its end.
-  var previous: Token
+  /// Where the last token consumed ends; spans end there.
+  var previousEnd = 0
   var diagnostics: [Diagnostic] = []
   /// Set after an error; no further errors are reported until the parser resynchronises.
   var panicking = false
@@ -75,7 +75,7 @@ public struct Parser {
     let lexed = Lexer.lex(source)
     var parser = Parser(source: source, lexed: lexed)
     var expression = parser.parseExpression()
-    if !parser.panicking, parser.raw.kind != .endOfFile {
+    if !parser.panicking, !parser.atEndOfFile {
       parser.unexpected("the end of the expression")
       expression = Expr(.invalid, span: expression.span)
     }
@@ -95,7 +95,6 @@ public struct Parser {
   init(source: SourceFile, lexed: LexedFile) {
     self.source = source
     self.tokens = lexed.tokens
-    self.previous = Token(.endOfFile, span: .point(0, in: source.id), startsLine: true)
     self.linesWithLexicalErrors = Set(lexed.diagnostics.map { source.line(of: $0.span.start) })
     self.docComments = lexed.comments.filter { $0.kind == .doc }
   }
@@ -128,38 +127,52 @@ public struct Parser {
 
   /// The kind `ahead` tokens on, with the layout rule applied.
   func kind(at ahead: Int) -> TokenKind {
-    if ahead == 0 {
-      return isFenced(at: index, by: fence) ? .endOfFile : tokens[index].kind
-    }
-    for offset in 0...ahead {
-      let position = min(index + offset, tokens.count - 1)
-      if isFenced(at: position, by: fence) { return .endOfFile }
-      if offset == ahead { return tokens[position].kind }
-    }
-    return .endOfFile
+    guard let position = visible(at: ahead) else { return .endOfFile }
+    return tokens[position].kind
   }
 
-  /// Whether the next token is the end (of the file, or of a block item).
-  var atEnd: Bool { current == .endOfFile }
+  /// The position of the token `ahead` tokens on, or nil when the layout rule hides it or
+  /// one before it (it then looks like the end).
+  func visible(at ahead: Int) -> Int? {
+    if ahead == 0 { return isFenced(at: index, by: fence) ? nil : index }
+    for offset in 0...ahead {
+      let position = min(index + offset, tokens.count - 1)
+      if isFenced(at: position, by: fence) { return nil }
+      if offset == ahead { return position }
+    }
+    return nil
+  }
 
-  // These compare without building a `TokenKind`: they run several times per token.
+  /// Whether the next token, unfiltered, is the end of the file: the lexer ends the tokens
+  /// with exactly one, and `advance()` never moves past it.
+  var atEndOfFile: Bool { index == tokens.count - 1 }
+
+  /// Whether the next token is the end (of the file, or of a block item).
+  var atEnd: Bool { atEndOfFile || isFenced(at: index, by: fence) }
+
+  // These look at the token in place, without copying a `Token` or `TokenKind`: they run
+  // several times per token.
 
   func isKeyword(_ keyword: Keyword, at ahead: Int = 0) -> Bool {
-    if case .keyword(let k) = kind(at: ahead) { return k == keyword }
+    guard let position = visible(at: ahead) else { return false }
+    if case .keyword(let k) = tokens[position].kind { return k == keyword }
     return false
   }
   func isWord(_ word: String, at ahead: Int = 0) -> Bool {
-    if case .identifier(let w) = kind(at: ahead) { return w == word }
+    guard let position = visible(at: ahead) else { return false }
+    if case .identifier(let w) = tokens[position].kind { return w == word }
     return false
   }
   func isPunctuation(_ p: Punctuation, at ahead: Int = 0) -> Bool {
-    if case .punctuation(let q) = kind(at: ahead) { return q == p }
+    guard let position = visible(at: ahead) else { return false }
+    if case .punctuation(let q) = tokens[position].kind { return q == p }
     return false
   }
 
   /// Whether the next token is a declaration keyword.
   var atDeclarationKeyword: Bool {
-    if case .keyword(let keyword) = current { return keyword.startsDeclaration }
+    guard let position = visible(at: 0) else { return false }
+    if case .keyword(let keyword) = tokens[position].kind { return keyword.startsDeclaration }
     return false
   }
 
@@ -168,7 +181,7 @@ public struct Parser {
   mutating func advance() -> Token {
     let token = tokens[index]
     if index < tokens.count - 1 { index += 1 }
-    previous = token
+    previousEnd = token.span.end
     return token
   }
 
@@ -182,13 +195,38 @@ public struct Parser {
     isWord(word) ? advance() : nil
   }
 
+  /// Consumes the next token if it is `keyword`, without copying it; whether it did.
+  mutating func skip(_ keyword: Keyword) -> Bool {
+    guard isKeyword(keyword) else { return false }
+    skipToken()
+    return true
+  }
+  /// Consumes the next token if it is `p`, without copying it; whether it did.
+  mutating func skip(_ p: Punctuation) -> Bool {
+    guard isPunctuation(p) else { return false }
+    skipToken()
+    return true
+  }
+  /// Consumes the next token if it is the word `word`, without copying it; whether it did.
+  mutating func skip(word: String) -> Bool {
+    guard isWord(word) else { return false }
+    skipToken()
+    return true
+  }
+
+  /// `advance()` without handing back the token.
+  mutating func skipToken() {
+    previousEnd = tokens[index].span.end
+    if index < tokens.count - 1 { index += 1 }
+  }
+
   /// A span from `start` to the end of the last token consumed.
   func span(from start: Int) -> Span {
-    Span(file: source.id, start: start, end: max(start, previous.span.end))
+    Span(file: source.id, start: start, end: max(start, previousEnd))
   }
 
   /// Where the next token starts.
-  var here: Int { raw.span.start }
+  var here: Int { tokens[index].span.start }
 
   // MARK: Reporting
 
@@ -199,7 +237,7 @@ public struct Parser {
   ) {
     guard !panicking else { return }
     panicking = true
-    if raw.kind == .endOfFile { endedIncomplete = true }
+    if atEndOfFile { endedIncomplete = true }
     if linesWithLexicalErrors.contains(source.line(of: span.start)) { return }
     diagnostics.append(.error(code, message, at: span, labels: labels, help: help))
   }
@@ -223,13 +261,10 @@ public struct Parser {
   /// Where an "expected …" error points: at the next token if it is on the same line as the
   /// last one consumed, else just after the last token (where the missing text belongs).
   var errorSpan: Span {
-    let token = raw
-    if token.kind == .endOfFile || nextIsFenced(by: fence)
-      || (token.startsLine && previous.span.end > 0)
-    {
-      return .point(previous.span.end, in: source.id)
+    if atEndOfFile || nextIsFenced(by: fence) || (tokens[index].startsLine && previousEnd > 0) {
+      return .point(previousEnd, in: source.id)
     }
-    return token.span
+    return tokens[index].span
   }
 
   /// Reports "expected `what`, found …" at the next token.
@@ -244,7 +279,7 @@ public struct Parser {
       panicking = true
       return
     }
-    let span = atToken && !nextIsFenced(by: fence) && raw.kind != .endOfFile ? raw.span : errorSpan
+    let span = atToken && !nextIsFenced(by: fence) && !atEndOfFile ? tokens[index].span : errorSpan
     error(code, "expected \(what), found \(foundDescription)", at: span, help: help)
   }
 
