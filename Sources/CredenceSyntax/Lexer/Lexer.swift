@@ -140,7 +140,10 @@ public struct Lexer {
       while end < buffer.count, Lexer.isIdentifierPart(buffer[end]) { end += 1 }
       if let keyword = Lexer.keyword(buffer, start, end) { return (end, keyword, nil) }
       // Identifiers are ASCII letters, digits and `_`: valid UTF-8 by construction.
-      return (end, nil, String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self))
+      return (
+        end, nil,
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+      )
     }
     offset = end
     if let keyword {

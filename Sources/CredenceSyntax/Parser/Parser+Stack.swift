@@ -174,7 +174,9 @@ extension Parser {
       // token the failed item started at, so a block can never spin in place.
       if index == itemStart { advance() }
       while !atEndOfFile {
-        if tokens[index].startsLine, tokens[index].lineIndent <= column || atDeclarationKeyword { break }
+        if tokens[index].startsLine, tokens[index].lineIndent <= column || atDeclarationKeyword {
+          break
+        }
         advance()
       }
       let next = raw
