@@ -5,7 +5,7 @@ import CredenceValues
 /// A checked program compiled once for evaluation: immutable, shareable between threads,
 /// reusable for any number of learners and evaluation dates.
 public final class CompiledProgram: Sendable {
-  let checked: CheckedProgram
+  public let checked: CheckedProgram
   /// The tests of the program.
   public var checkedTests: [CheckedTest] { checked.tests }
   /// The policy texts, for locations and quoting rules in explanations (optional).
