@@ -132,6 +132,13 @@ import Testing
     let passed = Int(last.prefix { $0.isNumber }) ?? 0
     #expect(passed >= 80)
     #expect(last == "\(passed) passed, 0 failed")
+    // Every rule of the library is exercised: the coverage line and nothing else.
+    let covered = try DBCommand.run(["test", "policies", "--coverage"], in: Self.packageRoot)
+    #expect(covered.status == 0)
+    let lines = covered.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.count == 2, "\(covered.standardOutput)")
+    let rules = lines.first?.split(separator: " ") ?? []
+    #expect(rules.count == 6 && rules[1] == rules[3] && rules[0] == "coverage:")
   }
 
   /// A threshold changed in a copy of a library policy (40 → 41) fails a test, and the

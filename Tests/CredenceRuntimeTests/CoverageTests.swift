@@ -186,4 +186,17 @@ import Testing
     ).runAll()
     #expect(plain == recorded)
   }
+
+  /// The library's tests exercise every rule of the library.
+  @Test func theLibraryHasNoUnexercisedRule() throws {
+    let program = try #require(Programs.library)
+    let recorder = CoverageRecorder()
+    _ = PolicyTestRunner(program: program, today: day("2026-07-01"), coverage: recorder).runAll()
+    let report = recorder.report(for: program)
+    #expect(report.items.count > 150)
+    let gaps = report.unexercised.map {
+      "\($0.owner): \($0.kind.rawValue) \($0.text): \($0.gap ?? "")"
+    }
+    #expect(gaps.isEmpty, Comment(rawValue: gaps.joined(separator: "\n")))
+  }
 }
