@@ -10,9 +10,14 @@ extension REPL {
     (":load PATH…", "load policy files or folders"),
     (":reload", "read the loaded files again, keeping the session"),
     (":learner ID", "make a learner from the database the current learner"),
+    (":learner given …", "a learner written inline, as a `test` writes one (see docs/language.md)"),
     (":learners [PREFIX]", "learner ids in the database (starting with PREFIX), with the count"),
     (":as-of DATE", "evaluate on DATE (YYYY-MM-DD)"),
     (":why NAME", "explain a decision for the current learner"),
+    (
+      ":what-if +award CODE…",
+      "what changes for the current learner with these awards (CODE[:DATE[:GRADE]])"
+    ),
     (":type EXPR", "the type of an expression, without evaluating it"),
     (":doc NAME", "the documentation of a definition"),
     (":decisions", "the decisions of the loaded policies"),
@@ -21,7 +26,9 @@ extension REPL {
 
   /// The meta-commands' names, for completion (`:q` is left out: `:quit` completes).
   public static var metaCommandNames: [String] {
-    metaCommands.map { String($0.name.prefix { !$0.isWhitespace }) }
+    var seen: Set<String> = []
+    return metaCommands.map { String($0.name.prefix { !$0.isWhitespace }) }
+      .filter { seen.insert($0).inserted }
   }
 
   /// Runs a meta-command; false when the REPL should stop.
@@ -37,7 +44,13 @@ extension REPL {
         write(
           entry.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + entry.help + "\n")
       }
-      write("Anything else is an expression (printed with its type) or a declaration.\n")
+      write(
+        """
+        Anything else is an expression (printed with its type) or a declaration; unfinished
+        input continues on `...>` (a blank line ends a block). Tab completes commands, names,
+        fields after `.` and learner ids; Ctrl-C drops the input or stops an evaluation.
+
+        """)
     case ":load":
       guard !argument.isEmpty else {
         write("error: `:load` needs a path\n")
@@ -61,6 +74,8 @@ extension REPL {
       write(session.documentation(of: argument))
     case ":learner":
       write(session.selectLearner(argument))
+    case ":what-if":
+      write(session.whatIf(argument))
     case ":learners":
       write(session.listLearners(argument))
     case ":why":
@@ -104,33 +119,14 @@ extension Session {
     return lines.isEmpty ? "`\(name)` has no documentation\n" : lines.joined(separator: "\n") + "\n"
   }
 
-  /// Makes the learner `id` from the record source current.
-  func selectLearner(_ id: String) -> String {
-    guard !id.isEmpty else { return "current learner: \(learner.id)\n" }
-    guard let records else { return "error: no database; start the REPL with `--db DB`\n" }
-    do {
-      switch try records.learner(id: LearnerID(id)) {
-      case nil:
-        return "error: no learner `\(id)` in the database\n"
-      case .invalid(_, let errors)?:
-        return "error: learner `\(id)` has invalid records: "
-          + errors.map(\.description).joined(separator: "; ") + "\n"
-      case .valid(let record)?:
-        learner = LearnerView(record)
-        return "learner \(id)\n"
-      }
-    } catch {
-      return "error: the database could not be read\n"
-    }
-  }
-
   /// The explanation of a decision for the current learner.
   func why(_ name: String) -> String {
     guard let program else { return "no policies loaded\n" }
-    let session = EvaluationSession(program: CompiledProgram(program), asOf: asOf)
+    let session = evaluationSession(program)
     guard let results = session.explain(decision: name, for: learner) else {
       return "error: no decision is named `\(name)`; `:decisions` lists them\n"
     }
+    if cancellation.isCancelled { return interruptible { "" } }
     var out = ""
     for result in results {
       if let explanation = result.explanation {

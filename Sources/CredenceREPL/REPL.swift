@@ -18,29 +18,43 @@ public final class REPL {
     self.write = write
   }
 
-  /// Runs until `:quit` or the end of input.
+  /// Runs until `:quit` or the end of input. Ctrl-C drops the input being typed; during an
+  /// evaluation it stops the evaluation (the session prints `interrupted`).
   public func run() {
-    while let input = readInput() {
-      if input.trimmingWhitespace.hasPrefix(":") {
-        if !meta(input.trimmingWhitespace) { return }
-      } else {
-        write(session.evaluate(input))
+    while true {
+      switch readInput() {
+      case .end:
+        return
+      case .interrupted:
+        continue
+      case .line(let input):
+        if input.trimmingWhitespace.hasPrefix(":") {
+          if !meta(input.trimmingWhitespace) { return }
+        } else {
+          write(session.evaluate(input))
+        }
       }
     }
   }
 
-  /// One piece of input: lines are added while it is unfinished.
-  func readInput() -> String? {
+  /// One piece of input: lines are added while it is unfinished (a meta-command continues
+  /// only while a bracket is open, as an inline learner's `{ … }` may be).
+  func readInput() -> LineInput {
     reader.prepareCompletion(session.completionContext())
-    guard let first = reader.readLine(prompt: REPL.prompt) else { return nil }
+    let read = reader.readLine(prompt: REPL.prompt)
+    guard case .line(let first) = read else { return read }
     var text = first
-    if text.trimmingWhitespace.hasPrefix(":") { return text }
-    if text.trimmingWhitespace.isEmpty { return text }
-    while Input.needsMore(text, lastLineBlank: false) {
-      guard let line = reader.readLine(prompt: REPL.continuationPrompt) else { break }
-      if line.trimmingWhitespace.isEmpty { break }
-      text += "\n" + line
+    let isMeta = text.trimmingWhitespace.hasPrefix(":")
+    if text.trimmingWhitespace.isEmpty { return .line(text) }
+    while isMeta ? Input.openBrackets(text) > 0 : Input.needsMore(text, lastLineBlank: false) {
+      switch reader.readLine(prompt: REPL.continuationPrompt) {
+      case .interrupted: return .interrupted
+      case .end: return .line(text)
+      case .line(let line):
+        if line.trimmingWhitespace.isEmpty { return .line(text) }
+        text += "\n" + line
+      }
     }
-    return text
+    return .line(text)
   }
 }

@@ -1,4 +1,6 @@
 import CReadline
+import CredenceRuntime
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -6,33 +8,74 @@ import CReadline
   import Darwin
 #endif
 
-/// GNU readline on a terminal: Emacs keys, history kept in a file across sessions, and Tab
-/// completion (`Readline+Completion.swift`).
+/// GNU readline on a terminal: Emacs keys, history kept in a file across sessions, Tab
+/// completion (`Readline+Completion.swift`), and Ctrl-C, which cancels the line being typed
+/// (or, between lines, the evaluation running: see ``ReadlineReader/interrupt``).
+///
+/// Readline's callback interface is used rather than `readline()`, so that the wait for a
+/// key is the REPL's own `poll`, which a SIGINT interrupts: the handler only sets a flag,
+/// and the half-typed line is dropped here, outside the handler.
 public final class ReadlineReader: LineReader {
   /// Most history lines kept in the file.
   public static let maximumHistoryLines: Int32 = 1000
 
+  /// How long one wait for a key lasts (milliseconds) before the Ctrl-C flag is looked at
+  /// again; it closes the window between looking at the flag and starting to wait.
+  public static let keyWaitMilliseconds: Int32 = 200
+
+  /// Set by Ctrl-C (SIGINT) while the REPL runs; the session's evaluations look at it too.
+  public static let interrupt = EvaluationCancellation()
+
   let historyPath: String?
 
-  /// Reads history from `historyPath` (when given) and appends each line typed to it.
+  /// Reads history from `historyPath` (when given) and appends each line typed to it;
+  /// installs the SIGINT handler (Ctrl-C no longer ends the process).
   public init(historyPath: String?) {
     self.historyPath = historyPath
     if let historyPath { _ = read_history(historyPath) }
     ReadlineReader.installCompletion()
+    ReadlineReader.installInterruptHandler()
   }
 
-  public func readLine(prompt: String) -> String? {
-    guard let raw = readline(prompt) else { return nil }
-    defer { free(raw) }
-    let line = String(cString: raw)
-    if !line.trimmingWhitespace.isEmpty {
-      add_history(raw)
-      if let historyPath {
-        _ = append_history(1, historyPath)
-        _ = history_truncate_file(historyPath, REPL.maximumHistoryLinesForFile)
+  public func readLine(prompt: String) -> LineInput {
+    readlineLine.withLock { $0 = nil }
+    rl_callback_handler_install(prompt, lineTyped)
+    let input = credence_rl_input_fd()
+    while true {
+      if ReadlineReader.interrupt.isCancelled {
+        ReadlineReader.interrupt.reset()
+        credence_rl_cancel_line()
+        writeToTerminal("^C\n")
+        return .interrupted
       }
+      var wait = pollfd(fd: input, events: Int16(POLLIN), revents: 0)
+      let ready = poll(&wait, 1, ReadlineReader.keyWaitMilliseconds)
+      if ready < 0, errno != EINTR {
+        rl_callback_handler_remove()
+        return .end
+      }
+      guard ready > 0 else { continue }
+      if wait.revents & Int16(POLLIN) == 0 {
+        // Hang-up or error on the terminal: nothing more will be typed.
+        rl_callback_handler_remove()
+        return .end
+      }
+      rl_callback_read_char()
+      guard let line = readlineLine.withLock({ $0 }) else { continue }
+      guard let line else { return .end }  // readline has ended the prompt's line
+      remember(line)
+      return .line(line)
     }
-    return line
+  }
+
+  /// Adds a line to the history and its file.
+  private func remember(_ line: String) {
+    guard !line.trimmingWhitespace.isEmpty else { return }
+    add_history(line)
+    if let historyPath {
+      _ = append_history(1, historyPath)
+      _ = history_truncate_file(historyPath, ReadlineReader.maximumHistoryLines)
+    }
   }
 
   /// The history file: `CREDENCE_HISTORY` when set, else `~/.credence_history`.
@@ -41,8 +84,31 @@ public final class ReadlineReader: LineReader {
     guard let home = environment["HOME"], !home.isEmpty else { return nil }
     return home + "/.credence_history"
   }
+
+  /// Ctrl-C sets ``interrupt`` and nothing else (a flag store is async-signal-safe);
+  /// readline is told not to handle SIGINT itself.
+  static func installInterruptHandler() {
+    _ = interrupt.isCancelled  // initialise the global before a signal can read it
+    credence_rl_leave_sigint_alone()
+    signal(SIGINT) { _ in ReadlineReader.interrupt.cancel() }
+  }
 }
 
-extension REPL {
-  static var maximumHistoryLinesForFile: Int32 { ReadlineReader.maximumHistoryLines }
+/// The line the callback interface delivered: nil while none, `.some(nil)` at Ctrl-D on an
+/// empty line. A global because readline calls `lineTyped` with no context.
+let readlineLine = Mutex<String??>(nil)
+
+/// `rl_vcpfunc_t`: readline's callback with a finished line (nil at end of input).
+private func lineTyped(_ raw: UnsafeMutablePointer<CChar>?) {
+  let line = raw.map { String(cString: $0) }
+  free(raw)
+  // Removed here, inside the callback, so readline does not show the prompt again.
+  rl_callback_handler_remove()
+  readlineLine.withLock { $0 = .some(line) }
+}
+
+/// Writes to the terminal directly (the prompt's line is readline's, not the REPL's output).
+private func writeToTerminal(_ text: String) {
+  var bytes = Array(text.utf8)
+  _ = write(STDOUT_FILENO, &bytes, bytes.count)
 }

@@ -30,11 +30,15 @@ public final class Session {
   let directory: (any LearnerDirectory)?
   /// The last program that checked cleanly.
   var program: CheckedProgram?
+  /// Set by Ctrl-C; every evaluation the session runs looks at it.
+  public let cancellation: EvaluationCancellation
 
   public init(
     paths: [String] = [], asOf: CredenceValues.CivilDate, records: (any RecordSource)? = nil,
-    directory: (any LearnerDirectory)? = nil
+    directory: (any LearnerDirectory)? = nil,
+    cancellation: EvaluationCancellation = EvaluationCancellation()
   ) {
+    self.cancellation = cancellation
     self.paths = paths
     self.asOf = asOf
     self.records = records
@@ -90,12 +94,30 @@ public final class Session {
     guard result.clean, let program else { return result.output }
     guard case .let(let id) = program.symbol(named: Session.valueName) else { return result.output }
     let type = program.describe(program[id].type)
-    let session = EvaluationSession(program: CompiledProgram(program), asOf: asOf)
-    switch session.describeLet(named: Session.valueName, for: learner) {
-    case .success(let value)?: return result.output + "\(value) : \(type)\n"
-    case .failure(let failure)?: return result.output + "error: \(failure.message)\n"
-    case nil: return result.output
+    let session = evaluationSession(program)
+    return interruptible {
+      switch session.describeLet(named: Session.valueName, for: learner) {
+      case .success(let value)?: result.output + "\(value) : \(type)\n"
+      case .failure(let failure)?: result.output + "error: \(failure.message)\n"
+      case nil: result.output
+      }
     }
+  }
+
+  /// An evaluation session on the session's date that stops at Ctrl-C.
+  func evaluationSession(_ program: CheckedProgram) -> EvaluationSession {
+    var options = EvaluationOptions()
+    options.cancellation = cancellation
+    return EvaluationSession(program: CompiledProgram(program), asOf: asOf, options: options)
+  }
+
+  /// What `body` prints, or `interrupted` when Ctrl-C stopped it (the flag is cleared for
+  /// the next input).
+  func interruptible(_ body: () -> String) -> String {
+    let output = body()
+    guard cancellation.isCancelled else { return output }
+    cancellation.reset()
+    return "interrupted\n"
   }
 
   /// The type of an expression, without evaluating it.
@@ -115,9 +137,10 @@ public final class Session {
 
   /// Checks the loaded files, the declarations so far and `extra` (typed input, checked as
   /// `prefix + text`); errors in the typed input point into the text as typed.
-  private func check(extra: (text: String, prefix: String)?, extraDiagnostics: [Diagnostic] = [])
-    -> (clean: Bool, output: String)
-  {
+  func check(
+    extra: (text: String, prefix: String)?, extraDiagnostics: [Diagnostic] = [],
+    ignoring ignored: Set<DiagnosticCode> = []
+  ) -> (clean: Bool, output: String) {
     var sources = SourceSet()
     for file in loaded.files { _ = sources.add(path: file.path, bytes: file.bytes) }
     for (index, declaration) in declarations.enumerated() {
@@ -137,7 +160,7 @@ public final class Session {
     let firstTyped = FileID(loaded.files.count)
     // Names typed in the REPL are used by later input, not by rules: "never used" is noise.
     var kept = result.diagnostics.filter {
-      !($0.code == .unusedDefinition && $0.span.file >= firstTyped)
+      !($0.code == .unusedDefinition && $0.span.file >= firstTyped) && !ignored.contains($0.code)
     }
     if let inputFile {
       // What the loaded files say was shown by `:load`; typed input shows only its own.

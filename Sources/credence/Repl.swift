@@ -2,6 +2,7 @@ import ArgumentParser
 import Credence
 import CredenceREPL
 import CredenceRecords
+import CredenceRuntime
 import CredenceStore
 import CredenceValues
 import Foundation
@@ -52,10 +53,12 @@ struct Repl: ParsableCommand {
         throw ExitStatus.noInput.exitCode
       }
     }
+    let interactive = isatty(STDIN_FILENO) == 1
+    // On a terminal Ctrl-C sets the reader's flag, which the session's evaluations watch.
     let session = Session(
       paths: paths, asOf: date, records: records,
-      directory: records.map(StoreLearnerDirectory.init))
-    let interactive = isatty(STDIN_FILENO) == 1
+      directory: records.map(StoreLearnerDirectory.init),
+      cancellation: interactive ? ReadlineReader.interrupt : EvaluationCancellation())
     let reader: any LineReader =
       interactive
       ? ReadlineReader(

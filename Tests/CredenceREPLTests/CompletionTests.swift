@@ -20,6 +20,8 @@ import Testing
     #expect(words(":le") == [":learner", ":learners"])
     #expect(words("  :rel") == [":reload"])
     #expect(words(":zz").isEmpty)
+    #expect(words(":wh") == [":what-if", ":why"])
+    #expect(Set(REPL.metaCommandNames).count == REPL.metaCommandNames.count, "each name once")
   }
 
   @Test func namesOfDefinitionsAndKeywords() {

@@ -1,3 +1,4 @@
+import CredenceRuntime
 import CredenceValues
 import Foundation
 import Testing
@@ -6,19 +7,35 @@ import Testing
 
 /// A scripted reader that also writes each line it gives, after its prompt, into the
 /// transcript, so a golden file reads like a terminal session.
+///
+/// `^C` is Ctrl-C while typing; `^C during EXPR` types EXPR and presses Ctrl-C while it is
+/// evaluated (the flag is set before the evaluation starts, which the machine sees at the
+/// evaluation's first step, as it would see a key pressed a moment later).
 final class EchoingReader: LineReader {
+  static let duringEvaluation = "^C during "
+
   let inner: ScriptedReader
   let transcript: Transcript
+  var cancellation: EvaluationCancellation?
 
   init(_ lines: [String], transcript: Transcript) {
     inner = ScriptedReader(lines)
     self.transcript = transcript
   }
 
-  func readLine(prompt: String) -> String? {
-    let line = inner.readLine(prompt: prompt)
-    if let line { transcript.text += prompt + line + "\n" }
-    return line
+  func readLine(prompt: String) -> LineInput {
+    let input = inner.readLine(prompt: prompt)
+    switch input {
+    case .line(let line) where line.hasPrefix(Self.duringEvaluation):
+      let typed = String(line.dropFirst(Self.duringEvaluation.count))
+      transcript.text += prompt + typed + "\n^C\n"
+      cancellation?.cancel()
+      return .line(typed)
+    case .line(let line): transcript.text += prompt + line + "\n"
+    case .interrupted: transcript.text += prompt + "^C\n"
+    case .end: break
+    }
+    return input
   }
 }
 
@@ -31,7 +48,7 @@ final class Transcript {
 
   /// Runs `sessions/NAME.repl` from the test folder and compares with `golden/NAME.txt`
   /// (re-recorded with `CREDENCE_RECORD_GOLDEN=1`).
-  @Test(arguments: ["basics", "policies", "learners"])
+  @Test(arguments: ["basics", "policies", "learners", "inline", "what-if", "interrupts"])
   func transcript(_ name: String) throws {
     let input = try String(
       contentsOf: Self.root.appendingPathComponent("sessions/\(name).repl"), encoding: .utf8)
@@ -48,6 +65,7 @@ final class Transcript {
     // `basics` runs without a database (its errors are part of the transcript).
     let records = name == "basics" ? nil : TestRecords.source
     let session = Session(asOf: date, records: records, directory: records)
+    reader.cancellation = session.cancellation
     REPL(session: session, reader: reader, write: { transcript.text += $0 }).run()
     let text = transcript.text.replacingOccurrences(of: folder, with: "$TESTS/")
     let golden = Self.root.appendingPathComponent("golden/\(name).txt")

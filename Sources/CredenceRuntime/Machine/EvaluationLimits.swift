@@ -32,6 +32,8 @@ public struct EvaluationOptions: Sendable, Hashable {
   public var allocationSearchNodes: Int
   /// ``EvaluationLimits/defaultEquivalenceSearchNodes`` unless a test lowers it.
   public var equivalenceSearchNodes: Int
+  /// A flag that stops the evaluation early (the REPL's Ctrl-C); nil in batches.
+  public var cancellation: EvaluationCancellation? = nil
 
   public init(
     explain: Bool = false, stepsPerLearner: Int = EvaluationLimits.defaultStepsPerLearner,

@@ -44,6 +44,8 @@ final class Machine {
   var steps = 0
   /// Set only by `credence test --coverage`: the recorder of rules the tests exercise.
   var coverage: CoverageRecorder?
+  /// Where ``step(_:at:)`` leaves its fast path (`Machine+Cancellation.swift`).
+  var stepCheckpoint = 0
   /// How many definitions deep an explanation currently is.
   var explanationDepth = 0
   /// Whether explanations are being built (read by decisions to keep their details).
@@ -80,6 +82,7 @@ final class Machine {
     locals.removeAll(keepingCapacity: true)
     base = 0
     steps = 0
+    stepCheckpoint = 0
     paramDate = nil
   }
 
@@ -110,11 +113,7 @@ final class Machine {
   /// Counts `count` evaluation steps, failing past the limit.
   @inline(__always) func step(_ count: Int = 1, at span: Span?) throws(EvaluationFailure) {
     steps &+= count
-    if steps > options.stepsPerLearner {
-      throw EvaluationFailure(
-        "evaluating this learner took more than \(options.stepsPerLearner) steps "
-          + "(the limit per learner); the records are too large for this rule", at: span)
-    }
+    if steps > stepCheckpoint { try stepCheckpointReached(at: span) }
   }
 
   // MARK: Definitions

@@ -1,0 +1,51 @@
+import Credence
+import CredenceRecords
+import CredenceRuntime
+
+extension Session {
+  /// `:what-if +award CODE[:DATE[:GRADE]] …`: the decisions that change for the current
+  /// learner with the awards added, as `credence eval --what-if` shows them.
+  func whatIf(_ argument: String) -> String {
+    let usage = "write `:what-if +award CODE[:DATE[:GRADE]] …` (DATE as YYYY-MM-DD)"
+    let words = argument.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard !words.isEmpty else { return "error: `:what-if` needs an award; \(usage)\n" }
+    var awards: [HypotheticalAward] = []
+    var index = 0
+    while index < words.count {
+      guard words[index] == "+award", index + 1 < words.count else {
+        return "error: `\(words[index])` is not `+award CODE`; \(usage)\n"
+      }
+      guard let award = HypotheticalAward(parsing: words[index + 1]) else {
+        return "error: `\(words[index + 1])` is not CODE[:DATE[:GRADE]]; \(usage)\n"
+      }
+      awards.append(award)
+      index += 2
+    }
+    guard let program else { return "no policies loaded\n" }
+    var unknown: [String] = []
+    let changed: LearnerView
+    do {
+      changed = try WhatIf.adding(awards, to: learner, on: asOf) { code in
+        let credential = try records?.credential(code: code)
+        if credential == nil, !unknown.contains(code) { unknown.append(code) }
+        return credential
+      }
+    } catch let error as RecordError {
+      return "error: \(error.description)\n"
+    } catch {
+      return "error: the database could not be read\n"
+    }
+    let session = evaluationSession(program)
+    return interruptible {
+      let changes = WhatIf.changes(
+        before: session.evaluate(learner), after: session.evaluate(changed))
+      var out = WhatIfReport.render(
+        changes, learner: learner.id, awards: awards, unknownCodes: unknown, date: asOf,
+        format: .table, explain: false)
+      for code in unknown {
+        out += "note: `\(code)` is not in the catalogue; its award has a code and nothing else\n"
+      }
+      return out
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import CredenceSemantics
+
+extension EvaluationSession {
+  /// The learner the `given` fixtures of `test` describe, built as `credence test` builds
+  /// it (fields left out are unknown); what the REPL's inline `:learner given …` selects.
+  public func learner(describedBy test: CheckedTest) -> Result<LearnerView, ValueFailure> {
+    let compiler = Compiler(program: program.checked)
+    do {
+      let learner = try machine.inFrame(test.localCount) { machine throws(EvaluationFailure) in
+        try FixtureBuilder(compiler: compiler, machine: machine).build(test.fixtures)
+      }
+      return .success(learner)
+    } catch {
+      return .failure(ValueFailure(message: machine.describe(error)))
+    }
+  }
+}
