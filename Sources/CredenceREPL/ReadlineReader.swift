@@ -73,7 +73,8 @@ public final class ReadlineReader: LineReader {
     guard !line.trimmingWhitespace.isEmpty else { return }
     add_history(line)
     if let historyPath {
-      _ = append_history(1, historyPath)
+      // append_history needs the file to exist; the first line typed creates it.
+      if append_history(1, historyPath) != 0 { _ = write_history(historyPath) }
       _ = history_truncate_file(historyPath, ReadlineReader.maximumHistoryLines)
     }
   }
