@@ -13,15 +13,18 @@ struct Repl: ParsableCommand {
     abstract: "Explore policies and learners interactively.",
     discussion: """
       Type expressions (printed with their type), declarations, or meta-commands \
-      (`:help` lists them). When standard input is not a terminal, lines are read plainly, \
-      without prompts, so `credence repl < session.txt` works.
+      (`:help` lists them: :learner ID, :learner given …, :learners, :why, :what-if, …). \
+      Tab completes commands, names, fields and learner ids; Ctrl-C drops the input or stops \
+      an evaluation; Ctrl-D on an empty line leaves (status 0). When standard input is not a \
+      terminal, lines are read plainly, without prompts, so `credence repl < session.txt` \
+      works.
       """
   )
 
   @Argument(help: "Policy files or folders to load.")
   var paths: [String] = []
 
-  @Option(help: "The learner records database (for `:learner ID`).")
+  @Option(help: "The learner records database (for `:learner ID`, `:learners`).")
   var db: String?
 
   @Option(help: "The evaluation date, YYYY-MM-DD (today when not given).")
