@@ -15,15 +15,20 @@ public enum PolicyTesting {
     let recorder = coverage ? CoverageRecorder() : nil
     let runner = PolicyTestRunner(program: program, today: today, coverage: recorder)
     var results: [PolicyTestResult] = []
+    var filesRun: Set<FileID> = []
     for test in program.checkedTests {
       let path = sources[test.span.file]?.path ?? ""
       guard matches(test, path: path, filter: filter) else { continue }
+      filesRun.insert(test.span.file)
       for outcome in runner.run(test) {
         results.append(PolicyTestResult(outcome, path: path, sources: sources))
       }
     }
+    // Filtered, coverage covers the files whose tests ran; otherwise every file, so a file
+    // without tests shows all its rules.
+    let files = (filter ?? "").isEmpty ? nil : filesRun
     let report = recorder.map { recorder in
-      CoverageReport(recorder.report(for: program), sources: sources)
+      CoverageReport(recorder.report(for: program), sources: sources, files: files)
     }
     return PolicyTestRun(results: results, coverage: report)
   }
@@ -117,9 +122,11 @@ public struct CoverageReport: Sendable {
   /// `coverage: 240 of 252 rules exercised`.
   public var summary: String { "coverage: \(exercised) of \(rules) rules exercised" }
 
-  init(_ coverage: PolicyCoverage, sources: SourceSet) {
-    rules = coverage.items.count
-    let unexercised = coverage.unexercised
+  /// The rules of `files` (all files when nil).
+  init(_ coverage: PolicyCoverage, sources: SourceSet, files: Set<FileID>?) {
+    let items = coverage.items.filter { files?.contains($0.span.file) ?? true }
+    rules = items.count
+    let unexercised = items.filter { !$0.exercised }
     exercised = rules - unexercised.count
     gaps = unexercised.map { item in
       let file = sources[item.span.file]

@@ -102,6 +102,13 @@ import Testing
       unexercised.contains {
         $0["kind"] as? String == "cap" && $0["gap"] as? String == "no test reaches it"
       })
+    // Filtered, it covers the files whose tests ran.
+    let grant = try Self.test(["--coverage", "--filter", "grant.credence"])
+    #expect(
+      grant.standardOutput.contains(
+        "coverage: 4 of 5 rules exercised\npolicies/grant.credence:10:17: fund grant: "
+          + "condition \"for Singapore Citizens\": no test where it fails\n"))
+    #expect(!grant.standardOutput.contains("certificate.credence"))
     // JUnit has no place for it: the same lines go to standard error.
     let junit = try Self.test(["--coverage", "--format", "junit"])
     #expect(junit.standardError.hasPrefix("coverage: "))
