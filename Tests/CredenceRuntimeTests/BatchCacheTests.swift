@@ -50,6 +50,9 @@ import Testing
     [item("A", 4, ["x9", "x8"], rank: 7, in: .true), item("B", 2, ["y7"], rank: 3, in: .true)],
     [item("A", 4, ["p"], rank: 3, in: .true), item("B", 2, ["q"], rank: 7, in: .true)],
     [item("A", nil, ["u"], rank: 1, in: .unknown), item("C", 6, ["v"], rank: 2, in: .true)],
+    // Pool 0 with other codes in the same order, then in the other order.
+    [item("K", 4, ["k1", "k2"], rank: 9, in: .true), item("M", 2, ["m1"], rank: 4, in: .true)],
+    [item("Z", 4, ["z1", "z2"], rank: 9, in: .true), item("M", 2, ["m1"], rank: 4, in: .true)],
     [],
   ]
 
@@ -87,5 +90,70 @@ import Testing
       #expect(allocation.root.children.first?.awardIDs == ["a1"])
     }
     #expect(memo.count == AllocationMemo.maximumEntries)
+  }
+}
+
+/// The example policies over generated learners: sharing allocations between learners
+/// changes no result and no explanation.
+@Suite struct AllocationMemoLibraryTests {
+  /// Codes the library's stacks name, and generic ones, with their credits.
+  static let catalogue: [(code: String, credits: Int?, type: String, field: String)] = [
+    ("IS5003", 4, "micro-credential", "software-engineering"),
+    ("IS5004", 4, "micro-credential", "software-engineering"),
+    ("IS5005", 4, "micro-credential", "business-management"),
+    ("IS5128", 4, "micro-credential", "business-management"),
+    ("SC0x", 3, "course", "logistics"), ("SC1x", 3, "course", "logistics"),
+    ("SC2x", 3, "course", "logistics"), ("SC3x", 3, "course", "logistics"),
+    ("SC4x", 3, "course", "logistics"), ("CFx", nil, "module", "logistics"),
+    ("CYB501", 8, "micro-credential", "cybersecurity"),
+    ("GOOG-CYBER", 12, "certificate", "cybersecurity"),
+    ("DAT101", 2, "course", "data-analytics"), ("DAT108", nil, "module", "data-analytics"),
+  ]
+  static let grades: [String?] = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C", "D", "F", "S", nil]
+
+  /// A learner drawn from a simple generator (the same seed, the same learner).
+  static func learner(_ number: Int) -> LearnerView {
+    var state = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 | 1
+    func next(_ bound: Int) -> Int {
+      state ^= state << 13
+      state ^= state >> 7
+      state ^= state << 17
+      return Int(state % UInt64(bound))
+    }
+    let awards = (0..<next(8)).map { index in
+      let entry = catalogue[next(catalogue.count)]
+      return AwardRow(
+        id: "A\(number)-\(index)",
+        credential: CredentialRow(
+          code: entry.code, type: entry.type, credits: entry.credits.map { ExactDecimal($0) },
+          level: next(5) == 0 ? nil : ExactDecimal(4 + next(4)), field: entry.field),
+        awardedOn: CivilDate(year: 2016 + next(10), month: 1 + next(12), day: 1 + next(28)),
+        grade: grades[next(grades.count)])
+    }
+    return LearnerView(
+      id: "L\(number)", birthDate: CivilDate(year: 1960 + next(45), month: 2, day: 1 + next(28)),
+      citizenship: next(10) == 0 ? nil : "SG", awards: awards,
+      factTexts: ["nus_gc_admitted_on": "2022-08-01"])
+  }
+
+  @Test func sharedAllocationsChangeNothing() throws {
+    let program = try #require(Programs.library)
+    let asOf = day("2026-07-01")
+    let stacks = program.decisions.filter { if case .stack = $0 { true } else { false } }
+    #expect(stacks.count >= 5)
+    let shared = EvaluationSession(
+      program: program, asOf: asOf, decisions: stacks, options: EvaluationOptions(explain: true))
+    let apart = EvaluationSession(
+      program: program, asOf: asOf, decisions: stacks,
+      options: EvaluationOptions(explain: true, memoisesAllocations: false))
+    var achieved = 0
+    for number in 1...800 {
+      let learner = Self.learner(number)
+      let results = shared.evaluate(learner)
+      #expect(results == apart.evaluate(learner), "learner \(number)")
+      achieved += results.results.filter { $0.status == .achieved }.count
+    }
+    #expect(achieved > 0)
+    #expect(shared.machine.allocationMemo.count > 0)
   }
 }

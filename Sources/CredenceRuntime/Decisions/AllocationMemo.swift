@@ -4,11 +4,12 @@ import CredenceValues
 ///
 /// An allocation depends on the requirements and on each pool item's code, credits,
 /// membership and rank *order*; award ids are only carried through to the report, and ranks
-/// (award days) are only compared. So learners whose pools have the same shape (the same
-/// credentials, in the same order of first award) share one search: the memo keeps the
-/// allocation computed with placeholder award ids and puts each learner's own ids in. Most
-/// learners hold few of a stack's credentials, so a few thousand shapes cover most of a
-/// population.
+/// (award days) are only compared; when no requirement names a code, codes too matter only by
+/// their order. So learners whose pools have the same shape (the same credits and
+/// memberships, in the same order of codes and of first awards) share one search: the memo
+/// keeps the allocation computed with placeholder ids (and codes) and puts each learner's own
+/// in. Most learners hold few of a stack's credentials, so a few thousand shapes cover most of
+/// a population.
 final class AllocationMemo {
   /// The most shapes kept per machine. Once full, further shapes are computed each time
   /// (not kept), so memory stays bounded whatever the number of learners.
@@ -44,20 +45,30 @@ final class AllocationMemo {
     allocate: (Requirement, [AllocationItem]) -> Allocation
   ) -> Allocation {
     let ranks = Array(Set(items.map(\.rank))).sorted()
+    // When no requirement names a code, codes matter only by their order and equality, so
+    // they are replaced by placeholders in the same order (learners holding different
+    // credentials of the same credits share a shape).
+    let codes: [String] =
+      requirements.allSatisfy(Self.namesNoCode) ? Array(Set(items.map(\.code))).sorted() : []
+    func shapeCode(_ code: String) -> String {
+      guard !codes.isEmpty, let index = codes.firstIndex(of: code) else { return code }
+      return Self.placeholder(index)
+    }
     let key = Key(
       stack: stack, requirements: requirements,
       items: items.map { item in
         ItemShape(
-          code: item.code, credits: item.credits, creditsScale: item.credits?.scale ?? -1,
-          inPool: item.inPool, awards: item.awardIDs.count,
-          rankOrder: ranks.firstIndex(of: item.rank) ?? 0)
+          code: shapeCode(item.code), credits: item.credits,
+          creditsScale: item.credits?.scale ?? -1, inPool: item.inPool,
+          awards: item.awardIDs.count, rankOrder: ranks.firstIndex(of: item.rank) ?? 0)
       })
     let ids = items.flatMap(\.awardIDs)
-    if let cached = entries[key] { return Self.withAwardIDs(cached, ids) }
+    if let cached = entries[key] { return Self.restored(cached, ids, codes) }
     // Placeholder ids name the position of each award in `ids`.
     var next = 0
     let placeholders = items.enumerated().map { index, item in
       var shaped = item
+      shaped.code = key.items[index].code
       shaped.rank = key.items[index].rankOrder
       shaped.awardIDs = item.awardIDs.map { _ in
         defer { next += 1 }
@@ -67,32 +78,61 @@ final class AllocationMemo {
     }
     let computed = allocate(.allOf(requirements), placeholders)
     if entries.count < Self.maximumEntries { entries[key] = computed }
-    return Self.withAwardIDs(computed, ids)
+    return Self.restored(computed, ids, codes)
   }
 
-  /// Placeholder `index`: a character no stored id starts with, then the position.
-  private static func placeholder(_ index: Int) -> String { "\u{0}\(index)" }
+  /// Whether a requirement (and everything under it) names no credential code.
+  private static func namesNoCode(_ requirement: Requirement) -> Bool {
+    switch requirement {
+    case .allOf(let children), .anyOf(let children), .atLeast(_, of: let children):
+      children.allSatisfy(namesNoCode)
+    case .totalCredentials, .totalCredits, .condition: true
+    case .codes, .credentials, .credits, .selection, .nestedStack: false
+    }
+  }
 
-  /// `allocation` with every placeholder replaced by the id it stands for.
-  private static func withAwardIDs(_ allocation: Allocation, _ ids: [String]) -> Allocation {
+  /// Placeholder `index`: a character no stored id or code starts with, then the position,
+  /// zero-padded so placeholders sort in the order of their positions.
+  private static func placeholder(_ index: Int) -> String {
+    let digits = String(index)
+    return "\u{0}" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+  }
+
+  /// The real value of a placeholder among `values`, or `text` itself.
+  private static func real(_ text: String, _ values: [String]) -> String {
+    guard text.utf8.first == 0, let index = Int(text.dropFirst()), values.indices.contains(index)
+    else { return text }
+    return values[index]
+  }
+
+  /// `allocation` with every placeholder id and code replaced by what it stands for.
+  private static func restored(_ allocation: Allocation, _ ids: [String], _ codes: [String])
+    -> Allocation
+  {
     var result = allocation
-    result.root = withAwardIDs(allocation.root, ids)
+    result.root = restored(allocation.root, ids, codes)
+    if !codes.isEmpty { result.usedCodes = allocation.usedCodes.map { real($0, codes) } }
     return result
   }
 
-  private static func withAwardIDs(_ outcome: RequirementOutcome, _ ids: [String])
-    -> RequirementOutcome
-  {
+  private static func restored(
+    _ outcome: RequirementOutcome, _ ids: [String], _ codes: [String]
+  ) -> RequirementOutcome {
     var result = outcome
-    if !outcome.awardIDs.isEmpty {
-      result.awardIDs = outcome.awardIDs.map { id in
-        guard id.utf8.first == 0, let index = Int(id.dropFirst()), ids.indices.contains(index)
-        else { return id }
-        return ids[index]
+    if !outcome.awardIDs.isEmpty { result.awardIDs = outcome.awardIDs.map { real($0, ids) } }
+    if !codes.isEmpty {
+      if !outcome.codes.isEmpty { result.codes = outcome.codes.map { real($0, codes) } }
+      if !outcome.unknownCreditCodes.isEmpty {
+        result.unknownCreditCodes = outcome.unknownCreditCodes.map { real($0, codes) }
+      }
+      if var shortfall = outcome.shortfall {
+        shortfall.candidates = shortfall.candidates.map { real($0, codes) }
+        shortfall.usedElsewhere = shortfall.usedElsewhere.map { real($0, codes) }
+        result.shortfall = shortfall
       }
     }
     if !outcome.children.isEmpty {
-      result.children = outcome.children.map { withAwardIDs($0, ids) }
+      result.children = outcome.children.map { restored($0, ids, codes) }
     }
     return result
   }

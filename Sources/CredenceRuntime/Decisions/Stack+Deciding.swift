@@ -190,6 +190,9 @@ extension Machine {
   {
     let options = AllocationOptions(
       searchNodeLimit: self.options.allocationSearchNodes, reportsClosest: true)
+    guard self.options.memoisesAllocations else {
+      return Allocator.allocate(.allOf(top), pool: items, options: options)
+    }
     return allocationMemo.allocation(stack: stack, top, items) { requirement, pool in
       Allocator.allocate(requirement, pool: pool, options: options)
     }

@@ -34,12 +34,17 @@ public struct EvaluationOptions: Sendable, Hashable {
   public var equivalenceSearchNodes: Int
   /// A flag that stops the evaluation early (the REPL's Ctrl-C); nil in batches.
   public var cancellation: EvaluationCancellation? = nil
+  /// Whether stack allocations are shared between learners whose pools have the same shape
+  /// (``AllocationMemo``); off only to check that sharing changes nothing.
+  public var memoisesAllocations: Bool
 
   public init(
     explain: Bool = false, stepsPerLearner: Int = EvaluationLimits.defaultStepsPerLearner,
     allocationSearchNodes: Int = AllocationLimits.defaultSearchNodes,
-    equivalenceSearchNodes: Int = EvaluationLimits.defaultEquivalenceSearchNodes
+    equivalenceSearchNodes: Int = EvaluationLimits.defaultEquivalenceSearchNodes,
+    memoisesAllocations: Bool = true
   ) {
+    self.memoisesAllocations = memoisesAllocations
     self.explain = explain
     self.stepsPerLearner = stepsPerLearner
     self.allocationSearchNodes = allocationSearchNodes
