@@ -4,7 +4,7 @@
 # computes the same decisions with Benchmarks/batch/batch.sql in the sqlite3 CLI on the same
 # file, checks that both give exactly the same results, and reports the median wall times,
 # their ratio (SQL time / Credence time: how many times Credence's throughput is SQL's) and
-# the peak resident memory of each.
+# the peak resident memory and CPU use (100% per busy core) of each.
 #
 #   Benchmarks/batch.sh [N]            N learners (default 1000000), RUNS runs each (default 3)
 #   Benchmarks/batch.sh --check [N]    the agreement check alone (default 2000 learners), as CI
@@ -72,7 +72,8 @@ timed() { # file, output, command…
   awk -F': ' '
     /Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i] }
     /Maximum resident set size/ { rss = $2 }
-    END { printf "%.2f %d\n", s, rss }' "$work/time" >>"$file"
+    /Percent of CPU this job got/ { cpu = $2 + 0 }
+    END { printf "%.2f %d %d\n", s, rss, cpu }' "$work/time" >>"$file"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 peak() { sort -n | tail -1; }
@@ -91,10 +92,13 @@ credence_time="$(cut -d' ' -f1 "$work/credence.times" | median)"
 sql_time="$(cut -d' ' -f1 "$work/sql.times" | median)"
 credence_rss="$(cut -d' ' -f2 "$work/credence.times" | peak)"
 sql_rss="$(cut -d' ' -f2 "$work/sql.times" | peak)"
+credence_cpu="$(cut -d' ' -f3 "$work/credence.times" | median)"
+sql_cpu="$(cut -d' ' -f3 "$work/sql.times" | median)"
 awk -v n="$learners" -v runs="$runs" -v rows="$rows" -v cores="$(nproc)" \
-  -v ct="$credence_time" -v st="$sql_time" -v cr="$credence_rss" -v sr="$sql_rss" 'BEGIN {
+  -v ct="$credence_time" -v st="$sql_time" -v cr="$credence_rss" -v sr="$sql_rss" \
+  -v cc="$credence_cpu" -v sc="$sql_cpu" 'BEGIN {
     printf "%d learners, %d decisions, outputs identical; medians of %d runs on %d cores\n", n, rows, runs, cores
-    printf "  Credence  %8.2f s  %9.0f learners/s  peak RSS %5d MB\n", ct, n / ct, cr / 1024
-    printf "  SQL       %8.2f s  %9.0f learners/s  peak RSS %5d MB\n", st, n / st, sr / 1024
+    printf "  Credence  %8.2f s  %9.0f learners/s  peak RSS %5d MB  CPU %4d%%\n", ct, n / ct, cr / 1024, cc
+    printf "  SQL       %8.2f s  %9.0f learners/s  peak RSS %5d MB  CPU %4d%%\n", st, n / st, sr / 1024, sc
     printf "  ratio     %8.2f x  (SQL time / Credence time)\n", st / ct
   }'
