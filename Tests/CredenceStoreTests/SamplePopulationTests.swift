@@ -166,3 +166,27 @@ import Testing
     #expect(fileBytes(dir.path("s.db")) == before)
   }
 }
+
+/// The catalogue and facts the programme tracks write for the example policy library.
+@Suite struct SampleLibraryTests {
+  @Test func everyCodeATrackNamesIsInTheCatalogue() {
+    let codes = SampleCodes(SampleCatalogue.standard)
+    #expect(codes.missing == [])
+    #expect(codes.all.allSatisfy { !$0.isEmpty })
+  }
+
+  @Test func theCatalogueKeepsItsEarlierCodesAndHasUniqueCodes() {
+    let entries = SampleCatalogue.standard.entries
+    #expect(Set(entries.map(\.code)).count == entries.count)
+    for code in ["IS5003", "SC0x", "CFx", "MITx-SCM", "GOOG-CYBER", "CYB501", "CYB101", "SUS-DIP"] {
+      #expect(SampleCatalogue.standard.index[code] != nil, "\(code) is still in the catalogue")
+    }
+  }
+
+  @Test func factNamesAreInByteOrderSoInsertsAppend() {
+    let names = SampleFact.names.map { $0.description }
+    #expect(names.count == SampleFact.allCases.count)
+    #expect(names == names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    #expect(Set(names).count == names.count)
+  }
+}

@@ -16,11 +16,51 @@ struct SampleCatalogue {
     let feeCents: Int?
     let currency: String?
     let tags: [String]
+    /// Whether awards of it may carry an expiry date.
+    let mayExpire: Bool
+    /// Whether SkillsFuture Credit may pay for it in SGD.
+    let sfcClaimableInSGD: Bool
+
+    init(
+      code: String, title: String, provider: String, type: String, credits: String?,
+      creditSystem: String?, level: Int?, field: String, hours: Int?, feeCents: Int?,
+      currency: String?, tags: [String]
+    ) {
+      self.code = code
+      self.title = title
+      self.provider = provider
+      self.type = type
+      self.credits = credits
+      self.creditSystem = creditSystem
+      self.level = level
+      self.field = field
+      self.hours = hours
+      self.feeCents = feeCents
+      self.currency = currency
+      self.tags = tags
+      mayExpire = type == "badge" || type == "certificate"
+      sfcClaimableInSGD = feeCents != nil && currency == "SGD" && tags.contains("sf-credit-claimable")
+    }
+
+    func with(tags: [String]) -> Entry {
+      Entry(
+        code: code, title: title, provider: provider, type: type, credits: credits,
+        creditSystem: creditSystem, level: level, field: field, hours: hours, feeCents: feeCents,
+        currency: currency, tags: tags)
+    }
   }
 
   let entries: [Entry]
   /// Indexes into `entries` by field, for learners who stay mostly in one field.
   let byField: [[Int]]
+  /// How many entries come before the policy library's: learners' general awards and
+  /// enrolments draw from these; the library's come from programme tracks.
+  let general: Int
+  /// Positions in `entries` by code.
+  let index: [String: Int]
+
+  /// The positions of `codes`, which are in the catalogue by construction (a test checks).
+  func positions(_ codes: [String]) -> [Int] { codes.compactMap { index[$0] } }
 
   static let fields = [
     "cybersecurity", "data-analytics", "software-engineering", "cloud-computing",
@@ -97,7 +137,7 @@ struct SampleCatalogue {
       ["skill:network-security", "ssg-funded", "sf-credit-claimable", "mid-career-list"]),
   ]
 
-  private static func entry(
+  static func entry(
     _ code: String, _ title: String, _ provider: String, _ type: String, _ credits: String?,
     _ creditSystem: String?, _ level: Int?, _ field: String, _ hours: Int?, _ feeCents: Int?,
     _ tags: [String], currency: String = "SGD"
@@ -160,9 +200,18 @@ struct SampleCatalogue {
           creditSystem: "ECTS", level: 5, field: field, hours: 1_500, feeCents: 9_800_00,
           currency: "SGD", tags: ["mid-career-list", "ssg-funded"]))
     }
+    // The policy library's tags on the entries above, from a generator of their own so the
+    // entries keep every value they had before the library was added.
+    var tagging = SampleRandom(seed: 0x7A65_7E11_B4A2_0001)
+    entries = entries.map { $0.with(tags: Self.libraryTags($0, &tagging)) }
+    general = entries.count
+    entries += Self.library
     self.entries = entries
+    var index: [String: Int] = [:]
+    for (position, entry) in entries.enumerated() { index[entry.code] = position }
+    self.index = index
     var byField = Array(repeating: [Int](), count: Self.fields.count)
-    for (index, entry) in entries.enumerated() {
+    for (index, entry) in entries[..<general].enumerated() {
       if let field = Self.fields.firstIndex(of: entry.field) { byField[field].append(index) }
     }
     self.byField = byField

@@ -16,6 +16,9 @@ enum SampleNames {
   /// Citizenship codes by weight; the empty code stands for unknown (NULL).
   static let citizenships: [(String, Int)] = [
     ("SG", 650), ("MY", 80), ("CN", 60), ("IN", 60), ("PH", 40), ("ID", 30), ("GB", 20),
-    ("US", 20), ("AU", 10), ("VN", 10), ("KR", 10), ("", 10),
+    ("US", 20), ("AU", 10), ("VN", 10), ("KR", 10), ("IE", 10), ("", 10),
   ]
+
+  /// The citizenships above of the EU, the EEA, the UK or Switzerland.
+  static let eeaCitizenships: Set<String> = ["GB", "IE"]
 }

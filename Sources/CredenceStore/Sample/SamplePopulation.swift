@@ -14,7 +14,11 @@ import GRDB
 /// - SkillsFuture Credit ledger rows per tranche (opening credit, the 2020 top-up that
 ///   lapses on 31 Dec 2025, the 2020 mid-career support, the 2024 mid-career credit) and
 ///   claims against them;
-/// - facts `employment_status`, `monthly_income` and `sponsored_by_employer`.
+/// - facts `employment_status`, `monthly_income` and `sponsored_by_employer`;
+/// - programme tracks for the example policy library (``SampleWriter/writeProgrammes``):
+///   learners in a stack's courses, applicants to transfer programmes with the facts those
+///   policies declare, funding applicants with their enrolments and facts, so that each
+///   decision of the library reaches its different outcomes on a sample of a few thousand.
 public struct SamplePopulation: Sendable {
   public let learners: Int
   public let seed: UInt64
@@ -26,7 +30,7 @@ public struct SamplePopulation: Sendable {
   static let cacheKiB = 256 * 1024
 
   /// The date the sample describes (ages, statuses and balances are as at this day).
-  public static let today = (year: 2025, month: 6, day: 30)
+  public static let today = (year: 2026, month: 6, day: 30)
 
   public init(learners: Int, seed: UInt64) throws {
     guard (1...Self.maxLearners).contains(learners) else {
@@ -58,6 +62,11 @@ public struct SamplePopulation: Sendable {
     return counts
   }
 
+  /// The day number of a date of the sample's calendar.
+  static func day(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    CivilDate(year: year, month: month, day: day).map { Int($0.dayNumber) } ?? 0
+  }
+
   /// The page cache used while filling a new file, in KiB: rows arrive in key order, so
   /// only the right edge of each B-tree is being written.
   static let newFileCacheKiB = 64 * 1024
@@ -74,9 +83,10 @@ public struct SamplePopulation: Sendable {
 }
 
 /// Writes the sample's rows through prepared statements.
-private struct SampleWriter {
+struct SampleWriter {
   let population: SamplePopulation
   let catalogue = SampleCatalogue.standard
+  let codes: SampleCodes
   var counts: [String: Int] = [:]
 
   private let learnerInsert: RawInsert
@@ -89,16 +99,25 @@ private struct SampleWriter {
   private let id = TextScratch()
   /// The number of the learner being written.
   private var number = 0
+  /// The last award and enrolment sequence numbers of the learner being written.
+  private var awardSequence = 0
+  private var enrolmentSequence = 0
   private var awarded: [Int] = []
+  var facts = SampleFactSheet()
   private var learnerRows = 0
   private var awardRows = 0
   private var enrolmentRows = 0
   private var ledgerRows = 0
   private var factRows = 0
 
+  /// The sample's date as a day number.
+  let today = SamplePopulation.day(
+    SamplePopulation.today.year, SamplePopulation.today.month, SamplePopulation.today.day)
+
   init(_ db: Database, population: SamplePopulation) throws {
     self.db = db
     self.population = population
+    codes = SampleCodes(catalogue)
     learnerInsert = try RawInsert(
       db,
       "INSERT INTO learners (id, name, birth_date, citizenship, residency) VALUES (?, ?, ?, ?, ?)")
@@ -174,6 +193,9 @@ private struct SampleWriter {
 
   mutating func writeLearner(_ number: Int) throws {
     self.number = number
+    awardSequence = 0
+    enrolmentSequence = 0
+    facts.clear()
     var random = SampleRandom(seed: population.seed, stream: UInt64(number))
     id.clear()
     id.append("L")
@@ -217,26 +239,40 @@ private struct SampleWriter {
     let citizenship = random.weighted(SampleNames.citizenships)
     if citizenship.isEmpty { learnerInsert.bindNull(4) } else { learnerInsert.bind(4, citizenship) }
     let citizen = citizenship == "SG"
+    let permanentResident: Bool
     if random.chance(1) {
       learnerInsert.bindNull(5)
+      permanentResident = false
     } else if citizen {
       learnerInsert.bind(5, "citizen" as StaticString)
+      permanentResident = false
     } else if random.chance(40) {
       learnerInsert.bind(5, "permanent_resident" as StaticString)
+      permanentResident = true
     } else {
       learnerInsert.bind(5, "other" as StaticString)
+      permanentResident = false
     }
     try learnerInsert.step()
     learnerRows += 1
 
-    let todayNumber = Self.day(today.year, today.month, today.day)
     let homeField = random.below(SampleCatalogue.fields.count)
-    try writeAwards(&random, birthDay: birthDay, today: todayNumber, homeField: homeField)
-    let claims = try writeEnrolments(&random, today: todayNumber, homeField: homeField)
+    try writeAwards(&random, birthDay: birthDay, homeField: homeField)
+    let claims = try writeEnrolments(&random, homeField: homeField)
+    let age = birthYear.map { today.year - $0 }
+    let status = generalFacts(&random, age: age)
+    var income: Int? = nil
+    if case .hundredths(let cents) = facts[.monthlyIncome] { income = cents }
+    let learner = SampleLearner(
+      citizen: citizen, resident: citizen || permanentResident, age: age,
+      birthDay: birthYear == nil ? nil : birthDay, employed: status == "employed",
+      monthlyIncomeCents: income,
+      eea: SampleNames.eeaCitizenships.contains(citizenship))
+    try writeProgrammes(&random, learner)
     if citizen, let birthYear {
       try writeLedger(&random, birthYear: birthYear, claims: claims)
     }
-    try writeFacts(&random, age: birthYear.map { today.year - $0 })
+    try writeFacts()
   }
 
   /// Writes the rows still waiting in the inserts' batches.
@@ -256,38 +292,34 @@ private struct SampleWriter {
     return counts
   }
 
-  static func day(_ year: Int, _ month: Int, _ day: Int) -> Int {
-    CivilDate(year: year, month: month, day: day)?.dayNumber.asInt ?? 0
-  }
-
   private mutating func pickCredential(_ random: inout SampleRandom, homeField: Int) -> Int {
     random.chance(70)
-      ? random.element(catalogue.byField[homeField]) : random.below(catalogue.entries.count)
+      ? random.element(catalogue.byField[homeField]) : random.below(catalogue.general)
   }
 
-  private mutating func bindDate(_ insert: RawInsert, _ index: Int32, _ dayNumber: Int) {
+  private func bindDate(_ insert: RawInsert, _ index: Int32, _ dayNumber: Int) {
     let (year, month, day) = (CivilDate(dayNumber: dayNumber) ?? .min).components
     let text = insert.slot(index)
     text.appendDate(year: year, month: month, day: day)
     insert.bindSlot(index)
   }
 
-  private static let grades: [(StaticString, Int)] = [
+  static let grades: [(StaticString, Int)] = [
     ("A+", 5), ("A", 12), ("A-", 13), ("B+", 15), ("B", 14), ("B-", 10), ("C+", 8), ("C", 8),
     ("D+", 3), ("D", 3), ("F", 4), ("Pass", 4), ("S", 1),
   ]
 
   private mutating func writeAwards(
-    _ random: inout SampleRandom, birthDay: Int, today: Int, homeField: Int
+    _ random: inout SampleRandom, birthDay: Int, homeField: Int
   ) throws {
     let count = random.weighted(Weights.awardsPerLearner)
     guard count > 0 else { return }
     // Awards from 2015, and not before the learner turned 16.
-    let earliest = max(Self.day(2015, 1, 1), birthDay + 16 * 366)
+    let earliest = max(SamplePopulation.day(2015, 1, 1), birthDay + 16 * 366)
     guard earliest < today else { return }
     awarded.removeAll(keepingCapacity: true)
     var previousDay = 0
-    for sequence in 1...count {
+    for _ in 1...count {
       let retake = !awarded.isEmpty && random.chance(5)
       let entryIndex =
         retake ? awarded[awarded.count - 1] : pickCredential(&random, homeField: homeField)
@@ -298,93 +330,113 @@ private struct SampleWriter {
         ? min(today, previousDay + random.within(90...400))
         : earliest + random.below(today - earliest)
       previousDay = day
-      awardInsert.bind(2, id)
-      let text = awardInsert.slot(1)
-      text.append("A")
-      text.append(number, width: population.idWidth)
-      text.append("-")
-      text.append(sequence, width: 2)
-      awardInsert.bindSlot(1)
-      awardInsert.bind(3, entry.code)
-      bindDate(awardInsert, 4, day)
-      if (entry.type == "badge" || entry.type == "certificate") && random.chance(40) {
-        bindDate(awardInsert, 5, day + 3 * 365 + 1)
-      } else {
-        awardInsert.bindNull(5)
-      }
-      if random.chance(8) {
-        awardInsert.bindNull(6)
-      } else {
-        awardInsert.bind(6, random.weighted(Self.grades))
-      }
-      if random.chance(35) {
-        let text = awardInsert.slot(7)
-        text.append(random.within(48...99))
-        text.append(".")
-        text.append(random.below(10))
-        awardInsert.bindSlot(7)
-      } else {
-        awardInsert.bindNull(7)
-      }
-      awardInsert.bind(8, random.chance(2) ? "revoked" as StaticString : "valid")
-      awardInsert.bind(9, entry.provider)
-      try awardInsert.step()
-      awardRows += 1
+      let expires = entry.mayExpire && random.chance(40) ? day + 3 * 365 + 1 : nil
+      let grade: StaticString? = random.chance(8) ? nil : random.weighted(Self.grades)
+      let scoreTenths: Int? =
+        random.chance(35) ? random.within(48...99) * 10 + random.below(10) : nil
+      try award(
+        entryIndex, on: day, expires: expires, grade: grade, scoreTenths: scoreTenths,
+        revoked: random.chance(2))
     }
+  }
+
+  /// Writes one award of the learner being written.
+  mutating func award(
+    _ entryIndex: Int, on day: Int, expires: Int? = nil, grade: StaticString?,
+    scoreTenths: Int? = nil, revoked: Bool = false
+  ) throws {
+    let entry = catalogue.entries[entryIndex]
+    awardSequence += 1
+    let text = awardInsert.slot(1)
+    text.append("A")
+    text.append(number, width: population.idWidth)
+    text.append("-")
+    text.append(awardSequence, width: 2)
+    awardInsert.bindSlot(1)
+    awardInsert.bind(2, id)
+    awardInsert.bind(3, entry.code)
+    bindDate(awardInsert, 4, day)
+    if let expires { bindDate(awardInsert, 5, expires) } else { awardInsert.bindNull(5) }
+    if let grade { awardInsert.bind(6, grade) } else { awardInsert.bindNull(6) }
+    if let scoreTenths {
+      let text = awardInsert.slot(7)
+      text.append(scoreTenths / 10)
+      text.append(".")
+      text.append(scoreTenths % 10)
+      awardInsert.bindSlot(7)
+    } else {
+      awardInsert.bindNull(7)
+    }
+    awardInsert.bind(8, revoked ? "revoked" as StaticString : "valid")
+    awardInsert.bind(9, entry.provider)
+    try awardInsert.step()
+    awardRows += 1
   }
 
   /// Writes enrolments; returns the fees (cents) and start days of those a learner might
   /// pay with SkillsFuture Credit.
-  private mutating func writeEnrolments(_ random: inout SampleRandom, today: Int, homeField: Int)
+  private mutating func writeEnrolments(_ random: inout SampleRandom, homeField: Int)
     throws -> [(cents: Int, start: Int, enrolment: Int)]
   {
     var claimable: [(cents: Int, start: Int, enrolment: Int)] = []
     let count = random.weighted(Weights.enrolmentsPerLearner)
     guard count > 0 else { return claimable }
-    let first = Self.day(2023, 1, 1)
-    let last = Self.day(2025, 12, 31)
-    for sequence in 1...count {
-      let entry = catalogue.entries[pickCredential(&random, homeField: homeField)]
+    // From three and a half years before the sample's date to six months after it.
+    let first = today - 1_276
+    let last = today + 184
+    for _ in 1...count {
+      let entryIndex = pickCredential(&random, homeField: homeField)
+      let entry = catalogue.entries[entryIndex]
       let start = first + random.below(last - first)
-      let text = enrolmentInsert.slot(1)
-      text.append("E")
-      text.append(number, width: population.idWidth)
-      text.append("-")
-      text.append(sequence, width: 2)
-      enrolmentInsert.bindSlot(1)
-      enrolmentInsert.bind(2, id)
-      enrolmentInsert.bind(3, entry.code)
-      bindDate(enrolmentInsert, 4, start)
-      if random.chance(10) {
-        enrolmentInsert.bindNull(5)
-      } else {
-        bindDate(enrolmentInsert, 5, start + random.within(30...180))
-      }
+      let end: Int? = random.chance(10) ? nil : start + random.within(30...180)
       var fee = entry.feeCents
+      var ownFee: Int? = nil
       if let listFee = entry.feeCents, random.chance(25) {
         // The nett fee after a 50%, 70% or 90% subsidy.
         let nett = listFee * random.element([50, 30, 10]) / 100
         fee = nett
-        let text = enrolmentInsert.slot(6)
-        text.appendCents(nett)
-        enrolmentInsert.bindSlot(6)
-        optional(enrolmentInsert, 7, entry.currency)
-      } else {
-        enrolmentInsert.bindNull(6)
-        enrolmentInsert.bindNull(7)
+        ownFee = nett
       }
       let status: StaticString =
         start > today
         ? (random.chance(80) ? "applied" : "enrolled")
         : random.weighted(Weights.pastEnrolmentStatuses)
-      enrolmentInsert.bind(8, status)
-      try enrolmentInsert.step()
-      enrolmentRows += 1
-      if let fee, entry.currency == "SGD", entry.tags.contains("sf-credit-claimable") {
-        claimable.append((fee, start, sequence))
+      try enrolment(entryIndex, start: start, end: end, feeCents: ownFee, status: status)
+      if let fee, entry.sfcClaimableInSGD {
+        claimable.append((fee, start, enrolmentSequence))
       }
     }
     return claimable
+  }
+
+  /// Writes one enrolment of the learner being written; `feeCents` overrides the list fee.
+  mutating func enrolment(
+    _ entryIndex: Int, start: Int, end: Int?, feeCents: Int? = nil, status: StaticString
+  ) throws {
+    let entry = catalogue.entries[entryIndex]
+    enrolmentSequence += 1
+    let text = enrolmentInsert.slot(1)
+    text.append("E")
+    text.append(number, width: population.idWidth)
+    text.append("-")
+    text.append(enrolmentSequence, width: 2)
+    enrolmentInsert.bindSlot(1)
+    enrolmentInsert.bind(2, id)
+    enrolmentInsert.bind(3, entry.code)
+    bindDate(enrolmentInsert, 4, start)
+    if let end { bindDate(enrolmentInsert, 5, end) } else { enrolmentInsert.bindNull(5) }
+    if let feeCents {
+      let text = enrolmentInsert.slot(6)
+      text.appendCents(feeCents)
+      enrolmentInsert.bindSlot(6)
+      optional(enrolmentInsert, 7, entry.currency)
+    } else {
+      enrolmentInsert.bindNull(6)
+      enrolmentInsert.bindNull(7)
+    }
+    enrolmentInsert.bind(8, status)
+    try enrolmentInsert.step()
+    enrolmentRows += 1
   }
 
   private mutating func ledgerRow(
@@ -407,13 +459,15 @@ private struct SampleWriter {
     ledgerRows += 1
   }
 
-  /// SkillsFuture Credit tranches by year of birth (domain.md §1.1), then claims.
+  /// SkillsFuture Credit tranches by year of birth (domain.md §1.1), then claims. Schemes
+  /// are named as the policy library reads them.
   private mutating func writeLedger(
     _ random: inout SampleRandom, birthYear: Int, claims: [(cents: Int, start: Int, enrolment: Int)]
   ) throws {
+    let year = SamplePopulation.today.year
     var balance = 0
-    if birthYear + 25 <= SamplePopulation.today.year {
-      let posted = max(Self.day(2016, 1, 1), Self.day(birthYear + 25, 1, 1))
+    if birthYear + 25 <= year {
+      let posted = max(SamplePopulation.day(2016, 1, 1), SamplePopulation.day(birthYear + 25, 1, 1))
       try ledgerRow(
         scheme: "sfc-opening", cents: 500_00, posted: posted, expires: nil,
         memo: "Opening SkillsFuture Credit")
@@ -421,35 +475,39 @@ private struct SampleWriter {
     }
     if birthYear <= 1995 {
       try ledgerRow(
-        scheme: "sfc-topup-2020", cents: 500_00, posted: Self.day(2020, 10, 1),
-        expires: Self.day(2025, 12, 31), memo: "One-off SkillsFuture Credit top-up")
+        scheme: "sfc-top-up-2020", cents: 500_00, posted: SamplePopulation.day(2020, 10, 1),
+        expires: SamplePopulation.day(2025, 12, 31), memo: "One-off SkillsFuture Credit top-up")
       balance += 500_00
     }
     if (1960...1980).contains(birthYear) {
       try ledgerRow(
-        scheme: "sfc-mid-career-support-2020", cents: 500_00, posted: Self.day(2020, 10, 1),
-        expires: nil, memo: "Additional SkillsFuture Credit (Mid-Career Support)")
+        scheme: "sfc-mid-career-support-2020", cents: 500_00,
+        posted: SamplePopulation.day(2020, 10, 1), expires: nil,
+        memo: "Additional SkillsFuture Credit (Mid-Career Support)")
       balance += 500_00
     }
-    if birthYear <= 1985 {
-      let posted = birthYear <= 1984 ? Self.day(2024, 5, 1) : Self.day(2025, 1, 1)
+    if birthYear + 40 <= year {
+      // 1 May 2024 for those 40 and above then; later cohorts in January of the year they turn 40.
+      let posted =
+        birthYear + 40 <= 2024
+        ? SamplePopulation.day(2024, 5, 1) : SamplePopulation.day(birthYear + 40, 1, 1)
       try ledgerRow(
-        scheme: "sfc-mid-career-2024", cents: 4_000_00, posted: posted, expires: nil,
+        scheme: "sfc-mid-career", cents: 4_000_00, posted: posted, expires: nil,
         memo: "SkillsFuture Credit (Mid-Career)")
       balance += 4_000_00
     }
-    for claim in claims where balance > 0 && random.chance(50) {
+    for claim in claims where balance > 0 && claim.start <= today && random.chance(50) {
       let amount = min(claim.cents, balance)
       balance -= amount
-      let scheme: StaticString = random.chance(50) ? "sfc-opening" : "sfc-topup-2020"
+      let scheme: StaticString = random.chance(50) ? "sfc-opening" : "sfc-top-up-2020"
       try ledgerRow(
         scheme: scheme, cents: -amount, posted: claim.start - random.within(1...60), expires: nil,
         memo: "Claim for enrolment")
     }
   }
 
-  private mutating func writeFacts(_ random: inout SampleRandom, age: Int?) throws {
-    // learner_facts is keyed (learner_id, name): names in byte order keep inserts appending.
+  /// Employment status, monthly income and employer sponsorship; returns the status.
+  private mutating func generalFacts(_ random: inout SampleRandom, age: Int?) -> String? {
     let status: String? =
       age.map { $0 >= 63 && random.chance(60) } == true
       ? "retired"
@@ -457,41 +515,70 @@ private struct SampleWriter {
         ? "student"
         : random.weighted(Weights.employment)
     if random.chance(95) {
-      factInsert.bind(1, id)
-      factInsert.bind(2, "employment_status" as StaticString)
-      if random.chance(3) {
-        factInsert.bindNull(3)
-      } else if let status {
-        factInsert.bind(3, status)
-      } else {
-        factInsert.bindNull(3)
-      }
-      try factInsert.step()
-      factRows += 1
+      facts[.employmentStatus] =
+        random.chance(3)
+        ? .unknown
+        : status.map { .text(Weights.employmentNames[$0] ?? "employed") } ?? .unknown
     }
     if random.chance(85) {
-      factInsert.bind(1, id)
-      factInsert.bind(2, "monthly_income" as StaticString)
       if random.chance(5) {
-        factInsert.bindNull(3)
+        facts[.monthlyIncome] = .unknown
       } else {
         let employed = status == "employed" || status == "self-employed"
         let income = employed ? random.within(30...240) * 50 : random.within(0...30) * 50
-        let text = factInsert.slot(3)
-        text.appendCents(income * 100)
-        factInsert.bindSlot(3)
+        facts[.monthlyIncome] = .hundredths(income * 100)
       }
-      try factInsert.step()
-      factRows += 1
     }
     if status == "employed" && random.chance(40) {
+      facts[.sponsoredByEmployer] = .bool(random.chance(30))
+    }
+    return status
+  }
+
+  /// Writes the learner's facts in key order.
+  private mutating func writeFacts() throws {
+    for fact in SampleFact.allCases {
+      let value = facts[fact]
+      if case .absent = value { continue }
       factInsert.bind(1, id)
-      factInsert.bind(2, "sponsored_by_employer" as StaticString)
-      factInsert.bind(3, random.chance(30) ? "true" as StaticString : "false")
+      factInsert.bind(2, fact.name)
+      switch value {
+      case .absent, .unknown: factInsert.bindNull(3)
+      case .text(let text): factInsert.bind(3, text)
+      case .bool(let flag): factInsert.bind(3, flag ? "true" as StaticString : "false")
+      case .number(let number):
+        let text = factInsert.slot(3)
+        text.append(number)
+        factInsert.bindSlot(3)
+      case .hundredths(let hundredths):
+        let text = factInsert.slot(3)
+        text.appendCents(hundredths)
+        factInsert.bindSlot(3)
+      case .percent(let percent):
+        let text = factInsert.slot(3)
+        text.append(percent)
+        text.append("%")
+        factInsert.bindSlot(3)
+      case .date(let day): bindDate(factInsert, 3, day)
+      }
       try factInsert.step()
       factRows += 1
     }
   }
+}
+
+/// What the programme tracks need to know about the learner being written.
+struct SampleLearner {
+  let citizen: Bool
+  /// A Singapore Citizen or Permanent Resident.
+  let resident: Bool
+  /// Age by year of birth on the sample's date.
+  let age: Int?
+  let birthDay: Int?
+  let employed: Bool
+  let monthlyIncomeCents: Int?
+  /// A national of the EU, the EEA, the UK or Switzerland.
+  let eea: Bool
 }
 
 /// The sample's distributions, built once rather than per learner.
@@ -508,6 +595,10 @@ private enum Weights {
   ]
   static let employment: [(String, Int)] = [
     ("employed", 78), ("self-employed", 9), ("unemployed", 7), ("student", 3), ("retired", 3),
+  ]
+  static let employmentNames: [String: StaticString] = [
+    "employed": "employed", "self-employed": "self-employed", "unemployed": "unemployed",
+    "student": "student", "retired": "retired",
   ]
 }
 
