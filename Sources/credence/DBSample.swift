@@ -12,7 +12,8 @@ struct DBSample: ParsableCommand {
       beside the target and renamed into place when complete; an existing store must have \
       no learners yet and is filled in one transaction. The population is as at \
       \(SamplePopulation.today.year)-06-30: Singapore citizens and others, SkillsFuture \
-      Credit ledgers, awards from a fixed catalogue (NUS, MITx, Google, generated courses).
+      Credit ledgers, awards from a fixed catalogue (NUS, MITx, Google, generated courses) \
+      and programme tracks that exercise the example policies in policies/.
       """
   )
 

@@ -24,11 +24,11 @@ import Testing
     let dir = try DBScratchDirectory()
     let store = dir.path("sample.db")
     #expect(
-      try DBCommand.run(["db", "sample", store, "--learners", "20", "--seed", "1"]).status == 0)
+      try DBCommand.run(["db", "sample", store, "--learners", "40", "--seed", "1"]).status == 0)
     let policies = EvalFixtures.packageRoot.appendingPathComponent("policies").path
     let outcome = try DBCommand.run(
       [
-        "eval", policies, "--db", store, "--learner", "L0000002", "--as-of", "2026-06-30",
+        "eval", policies, "--db", store, "--learner", "L0000036", "--as-of", "2026-06-30",
         "--explain",
       ])
     #expect(outcome.status == 0, "\(outcome.standardError)")

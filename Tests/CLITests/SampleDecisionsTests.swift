@@ -23,7 +23,8 @@ import Testing
   /// `stack`, `fund` and `equivalence` names declared in the policy library.
   static func decisions() throws -> [String] {
     let root = EvalFixtures.packageRoot.appendingPathComponent("policies")
-    let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+    let files =
+      FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
       .compactMap { $0 as? URL }.filter { $0.pathExtension == "credence" } ?? []
     var names: [String] = []
     for file in files {

@@ -285,7 +285,8 @@ extension SampleCatalogue {
         "wss-level-up-full-time",
       ]),
     entry(
-      "SCTP-SWE-PT", "SCTP Software Engineering (part-time)", "Singapore Polytechnic", "certificate",
+      "SCTP-SWE-PT", "SCTP Software Engineering (part-time)", "Singapore Polytechnic",
+      "certificate",
       nil, nil, 5, "software-engineering", 480, 12_000_00,
       [
         "cet-centre", "sf-credit-claimable", "sfc-mid-career", "sflp-part-time", "ssg-funded",
@@ -294,7 +295,10 @@ extension SampleCatalogue {
     entry(
       "NP-DIP-PT-LOG", "Part-time Diploma in Supply Chain Management", "Ngee Ann Polytechnic",
       "diploma", "60", "ECTS", 5, "logistics", 1_200, 8_400_00,
-      ["pmet", "sf-credit-claimable", "sfc-mid-career", "sflp-part-time", "ssg-certifiable", "ssg-funded"]),
+      [
+        "pmet", "sf-credit-claimable", "sfc-mid-career", "sflp-part-time", "ssg-certifiable",
+        "ssg-funded",
+      ]),
     entry(
       "ETSS-IH-SAFE", "In-house Workplace Safety (certifiable)", "Temasek Polytechnic", "course",
       nil, nil, 3, "engineering", 21, 1_050_00, ["in-house", "ssg-certifiable", "ssg-funded"]),

@@ -39,7 +39,8 @@ struct SampleCatalogue {
       self.currency = currency
       self.tags = tags
       mayExpire = type == "badge" || type == "certificate"
-      sfcClaimableInSGD = feeCents != nil && currency == "SGD" && tags.contains("sf-credit-claimable")
+      sfcClaimableInSGD =
+        feeCents != nil && currency == "SGD" && tags.contains("sf-credit-claimable")
     }
 
     func with(tags: [String]) -> Entry {

@@ -110,7 +110,8 @@ enum SampleFactValue {
 
 /// One learner's facts, by ``SampleFact``, reset for each learner.
 struct SampleFactSheet {
-  private(set) var values = Array(repeating: SampleFactValue.absent, count: SampleFact.allCases.count)
+  private(set) var values = Array(
+    repeating: SampleFactValue.absent, count: SampleFact.allCases.count)
 
   subscript(fact: SampleFact) -> SampleFactValue {
     get { values[fact.rawValue] }

@@ -176,7 +176,8 @@ extension SampleWriter {
     // not recorded.
     let variant = random.below(100)
     let (core, electives) =
-      variant < 35 ? (4, 1) : variant < 55 ? (6, 4) : variant < 85 ? (random.within(1...3), 1) : (4, 1)
+      variant < 35
+      ? (4, 1) : variant < 55 ? (6, 4) : variant < 85 ? (random.within(1...3), 1) : (4, 1)
     let unknown = variant >= 85 ? 0 : -1
     var day = daysAgo(&random, 1_000...1_700)
     for (position, course) in (codes.msagCore.prefix(core) + codes.msagElectives.prefix(electives))
@@ -282,7 +283,8 @@ extension SampleWriter {
       try award(course, on: min(day, today), grade: random.weighted(TrackGrades.good))
     }
     if variant < 60 {
-      try award(codes.nieElective[0], on: min(day + 30, today), grade: random.weighted(TrackGrades.good))
+      try award(
+        codes.nieElective[0], on: min(day + 30, today), grade: random.weighted(TrackGrades.good))
     }
   }
 
@@ -316,7 +318,9 @@ extension SampleWriter {
       facts[.minotExpectedCompletion] = .date(today + random.within(180...900))
     case 3:
       facts[.nusCdeAdmittedOn] = .date(today - random.within(0...200))
-      if random.chance(90) { facts[.nusCdeCourseworkUnits] = .number(random.element([40, 40, 48])) }
+      if random.chance(90) {
+        facts[.nusCdeCourseworkUnits] = .number(random.element([40, 40, 48]))
+      }
     case 4:
       facts[.nyuProgrammeCredits] = .number(random.within(30...48))
     case 5:
@@ -419,10 +423,13 @@ extension SampleWriter {
       status: start > today ? "applied" : end < today ? "completed" : "enrolled")
   }
 
-  private mutating func irelandTrack(_ random: inout SampleRandom, _ learner: SampleLearner) throws {
+  private mutating func irelandTrack(_ random: inout SampleRandom, _ learner: SampleLearner) throws
+  {
     facts[.irlLivesInIreland] = .bool(random.chance(85))
     facts[.irlHasPpsNumber] = random.chance(90) ? .bool(random.chance(90)) : .unknown
-    if !learner.eea { facts[.irlImmigrationStamp] = .text(random.element(["1", "2", "4", "4", "5"])) }
+    if !learner.eea {
+      facts[.irlImmigrationStamp] = .text(random.element(["1", "2", "4", "4", "5"]))
+    }
     facts[.irlEeaYearsOfLast5] = .number(random.within(1...5))
     if random.chance(80) { facts[.irlReceivesDspPayment] = .bool(random.chance(15)) }
     let start = today + random.within(-30...90)
