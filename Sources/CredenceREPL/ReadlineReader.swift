@@ -41,7 +41,16 @@ public final class ReadlineReader: LineReader {
     readlineLine.withLock { $0 = nil }
     rl_callback_handler_install(prompt, lineTyped)
     let input = credence_rl_input_fd()
+    ReadlineReader.watchTermination(true)
+    defer { ReadlineReader.watchTermination(false) }
     while true {
+      let ending = terminationSignal.load(ordering: .relaxed)
+      if ending != 0 {
+        // Put the terminal back before ending, with the status a shell gives a process the
+        // signal ended (128 + the signal's number).
+        credence_rl_cancel_line()
+        _exit(128 + ending)
+      }
       if ReadlineReader.interrupt.isCancelled {
         ReadlineReader.interrupt.reset()
         credence_rl_cancel_line()
@@ -92,6 +101,28 @@ public final class ReadlineReader: LineReader {
     _ = interrupt.isCancelled  // initialise the global before a signal can read it
     credence_rl_leave_sigint_alone()
     signal(SIGINT) { _ in ReadlineReader.interrupt.cancel() }
+  }
+}
+
+/// A signal that ends the process (SIGTERM, SIGHUP), caught while readline has the terminal
+/// in its own mode, so that the mode is undone before the process ends.
+let terminationSignal = Atomic<Int32>(0)
+
+extension ReadlineReader {
+  /// Signals that end the process and would leave the terminal without echo.
+  static let terminationSignals = [SIGTERM, SIGHUP, SIGQUIT]
+
+  /// Catches ``terminationSignals`` while a line is read (`on`), or leaves them to their
+  /// default again.
+  static func watchTermination(_ on: Bool) {
+    _ = terminationSignal.load(ordering: .relaxed)
+    for caught in terminationSignals {
+      if on {
+        signal(caught) { terminationSignal.store($0, ordering: .relaxed) }
+      } else {
+        signal(caught, SIG_DFL)
+      }
+    }
   }
 }
 

@@ -16,8 +16,11 @@ import Testing
       let scratch = try DBScratchDirectory()
       let policy = EvalFixtures.packageRoot
         .appendingPathComponent("policies/stacking/nus-executive-certificate.credence").path
+      let store = scratch.path("sample.db")
+      #expect(
+        try DBCommand.run(["db", "sample", store, "--learners", "20", "--seed", "1"]).status == 0)
       let terminal = try PseudoTerminal.start(
-        DBCommand.executable.path, ["repl", policy, "--as-of", "2026-01-01"],
+        DBCommand.executable.path, ["repl", policy, "--db", store, "--as-of", "2026-01-01"],
         environment: [
           "TERM=dumb", "HOME=\(scratch.url.path)",
           "CREDENCE_HISTORY=\(scratch.path("history"))", "PATH=/usr/bin:/bin",
@@ -44,6 +47,12 @@ import Testing
       terminal.type("\r")
       try terminal.expect("NUS Executive Certificate: not achieved")
       try terminal.expect("credence> ")
+      // Learner ids complete from the store.
+      terminal.type(":learner L000002\t")
+      try terminal.expect("L0000020")
+      terminal.type("\r")
+      try terminal.expect("learner L0000020")
+      try terminal.expect("credence> ")
       // Ctrl-C on a continuation line drops the whole unfinished input.
       terminal.type("(1 +\r")
       try terminal.expect("...> ")
@@ -63,6 +72,27 @@ import Testing
       #expect(status == 0, "output:\n\(terminal.output)")
       let history = (try? String(contentsOfFile: scratch.path("history"), encoding: .utf8)) ?? ""
       #expect(history.contains("7 * 6"), "typed lines are kept in the history file")
+    }
+  }
+
+  extension ReplTerminalTests {
+    /// SIGTERM while readline has the terminal (echo off, raw keys) puts the terminal back
+    /// and ends with 143, as a process the signal ended.
+    @Test func terminationRestoresTheTerminal() throws {
+      let scratch = try DBScratchDirectory()
+      let terminal = try PseudoTerminal.start(
+        DBCommand.executable.path, ["repl", "--as-of", "2026-01-01"],
+        environment: [
+          "TERM=dumb", "HOME=\(scratch.url.path)", "CREDENCE_HISTORY=\(scratch.path("h"))",
+        ])
+      defer { terminal.stop() }
+      try terminal.expect("credence> ")
+      terminal.type("1 +")
+      try terminal.expect("1 +")
+      #expect(!terminal.echoes, "readline echoes keys itself")
+      kill(terminal.pid, SIGTERM)
+      #expect(try terminal.waitForExit() == 143)
+      #expect(terminal.echoes, "the terminal is as it was before readline")
     }
   }
 
@@ -139,6 +169,13 @@ import Testing
         throw Failure(description: "cannot start \(path): error \(spawned)")
       }
       return PseudoTerminal(master: master, pid: pid)
+    }
+
+    /// Whether the terminal echoes what is typed (readline turns this off while it reads).
+    var echoes: Bool {
+      var settings = termios()
+      tcgetattr(master, &settings)
+      return settings.c_lflag & tcflag_t(ECHO) != 0
     }
 
     /// Types `text` (control characters included) into the terminal.
