@@ -57,27 +57,66 @@ public enum PolicyFiles {
         found[standardised(path)] = path
         continue
       }
+      let separator = path.hasSuffix("/") ? "" : "/"
       var inFolder: [String] = []
-      let enumerator = manager.enumerator(atPath: path)
-      while let relative = enumerator?.nextObject() as? String {
-        let components = relative.split(separator: "/")
-        if components.contains(where: { $0.hasPrefix(".") }) { continue }
-        guard relative.hasSuffix(".\(fileExtension)") else { continue }
-        let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-        var childIsFolder: ObjCBool = false
-        if manager.fileExists(atPath: full, isDirectory: &childIsFolder), !childIsFolder.boolValue {
-          inFolder.append(full)
+      for relative in candidates(in: path) {
+        var status = stat()
+        let full = path + separator + relative
+        if stat(full, &status) == 0, status.st_mode & S_IFMT != S_IFDIR {
+          inFolder.append(relative)
         }
       }
       guard !inFolder.isEmpty else {
         emptyFolders.append(path)
         continue
       }
-      for file in inFolder { found[standardised(file)] = file }
+      // The relative paths have no `.` or `..` components, so standardising the folder once
+      // standardises every file in it (URL standardising cost ~30 µs a file).
+      let base = standardised(path)
+      let baseSeparator = base.hasSuffix("/") ? "" : "/"
+      for relative in inFolder {
+        found[base + baseSeparator + relative] = path + separator + relative
+      }
     }
     guard missing.isEmpty else { throw .noSuchPath(missing) }
     if let folder = emptyFolders.first { throw .noPolicyFiles(folder: folder) }
     return found.values.sorted()
+  }
+
+  /// The paths, relative to `folder`, of the `*.credence` entries under it: folders are
+  /// searched recursively (symbolic links to folders are not followed), and hidden entries
+  /// (names starting with `.`) are skipped with everything under them. Unsorted.
+  static func candidates(in folder: String) -> [String] {
+    let suffix = "." + fileExtension
+    var found: [String] = []
+    var pending = [""]  // folders still to read, relative to `folder`
+    while let relative = pending.popLast() {
+      let directory = relative.isEmpty ? folder : folder + "/" + relative
+      guard let handle = opendir(directory) else { continue }
+      defer { closedir(handle) }
+      while let entry = readdir(handle) {
+        var nameBytes = entry.pointee.d_name
+        let capacity = MemoryLayout.size(ofValue: nameBytes)
+        let name = withUnsafePointer(to: &nameBytes) {
+          $0.withMemoryRebound(to: CChar.self, capacity: capacity) {
+            String(cString: $0)
+          }
+        }
+        if name.hasPrefix(".") { continue }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
+        if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
+          var status = stat()
+          isFolder = lstat(folder + "/" + child, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        }
+        if isFolder {
+          pending.append(child)
+        } else if name.hasSuffix(suffix) {
+          found.append(child)
+        }
+      }
+    }
+    return found
   }
 
   static func standardised(_ path: String) -> String {
