@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Front end and single learner, as whole processes (release build): `credence check` on about
-# 1 MiB of policy text (the library copied into 175 files with renamed names, by
-# policy-text.py), and `credence eval --learner` on the example policies with a sample store.
+# Front end and single learner, as whole processes (release build): `credence check` on 1 MB
+# of policy text (the library copied whole until it holds 1,000,000 bytes, names renamed per
+# copy, by policy-text.py), and `credence eval --learner` on the example policies with a sample store.
 # Each command runs RUNS times (default 11) after 2 warm-up runs, interleaved; the medians are
 # printed, with `credence --version` (process start) as the baseline in the same run.
 #
@@ -14,7 +14,7 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product credence >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 bin="$(swift build -c release --show-bin-path)/credence"
 
-python3 Benchmarks/scripts/policy-text.py --bytes 1048576 "$work/policies-1mb"
+python3 Benchmarks/scripts/policy-text.py --bytes 1000000 "$work/policies-1mb"
 "$bin" check "$work/policies-1mb" >/dev/null   # must check cleanly (exit 0)
 "$bin" db sample "$work/sample.db" --learners 1000 >/dev/null
 "$bin" eval policies --db "$work/sample.db" --learner L0000001 --as-of 2026-03-01 >/dev/null
@@ -24,12 +24,12 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$bin" "$work" "${RUNS:-11}" <<'PY'
 import statistics, subprocess, sys, time
 binary, work, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
-text = sum(len(open(p, "rb").read()) for p in
-           subprocess.run(["find", f"{work}/policies-1mb", "-name", "*.credence"],
-                          capture_output=True, text=True, check=True).stdout.split())
+paths = subprocess.run(["find", f"{work}/policies-1mb", "-name", "*.credence"],
+                       capture_output=True, text=True, check=True).stdout.split()
+text, files = sum(len(open(p, "rb").read()) for p in paths), len(paths)
 commands = {
     "credence --version (process start)": [binary, "--version"],
-    f"credence check, {text:,} bytes in 175 files": [binary, "check", f"{work}/policies-1mb"],
+    f"credence check, {text:,} bytes in {files} files": [binary, "check", f"{work}/policies-1mb"],
     "credence eval --learner, 25 example policies": [
         binary, "eval", "policies", "--db", f"{work}/sample.db", "--learner", "L0000001",
         "--as-of", "2026-03-01"],
