@@ -123,7 +123,7 @@ SELECT learner_id, 'bench_subsidy', id, status,
        ''
 FROM decided;
 
--- bench_credit_left: balance("sfc-opening") + balance("sfc-topup-2020") as of 2026-01-15.
+-- bench_credit_left: balance("sfc-opening") + balance("sfc-top-up-2020") as of 2026-01-15.
 -- The opening credit never lapses: its balance is the sum of its rows. The top-up is one
 -- grant that lapsed on its expires_on: afterwards only what claims took beyond it counts
 -- (negative), plus claims posted after it lapsed. Amounts print with cents when a row
@@ -135,13 +135,13 @@ WITH
            CAST(round(f.amount * 100) AS INTEGER) AS cents,
            typeof(f.amount) = 'text' AND instr(f.amount, '.') > 0 AS with_cents
     FROM funding_ledger f CROSS JOIN params p
-    WHERE f.scheme IN ('sfc-opening', 'sfc-topup-2020') AND f.posted_on <= p.as_of),
+    WHERE f.scheme IN ('sfc-opening', 'sfc-top-up-2020') AND f.posted_on <= p.as_of),
   schemes AS (
     SELECT learner_id,
            SUM(CASE WHEN scheme = 'sfc-opening' THEN cents ELSE 0 END) AS opening,
-           SUM(CASE WHEN scheme = 'sfc-topup-2020' AND cents > 0 THEN cents ELSE 0 END) AS grant_cents,
-           MAX(CASE WHEN scheme = 'sfc-topup-2020' AND cents > 0 THEN expires_on END) AS grant_expires,
-           SUM(CASE WHEN scheme = 'sfc-topup-2020' AND cents < 0 THEN -cents ELSE 0 END) AS claimed,
+           SUM(CASE WHEN scheme = 'sfc-top-up-2020' AND cents > 0 THEN cents ELSE 0 END) AS grant_cents,
+           MAX(CASE WHEN scheme = 'sfc-top-up-2020' AND cents > 0 THEN expires_on END) AS grant_expires,
+           SUM(CASE WHEN scheme = 'sfc-top-up-2020' AND cents < 0 THEN -cents ELSE 0 END) AS claimed,
            MAX(with_cents) AS with_cents
     FROM rows GROUP BY learner_id),
   balances AS (
@@ -151,11 +151,11 @@ WITH
                 WHEN s.grant_expires IS NULL OR s.grant_expires >= p.as_of
                   THEN s.grant_cents - s.claimed
                 ELSE -(MAX(0, (SELECT COALESCE(SUM(-r.cents), 0) FROM rows r
-                               WHERE r.learner_id = s.learner_id AND r.scheme = 'sfc-topup-2020'
+                               WHERE r.learner_id = s.learner_id AND r.scheme = 'sfc-top-up-2020'
                                  AND r.cents < 0 AND r.posted_on <= s.grant_expires)
                               - s.grant_cents)
                        + (SELECT COALESCE(SUM(-r.cents), 0) FROM rows r
-                          WHERE r.learner_id = s.learner_id AND r.scheme = 'sfc-topup-2020'
+                          WHERE r.learner_id = s.learner_id AND r.scheme = 'sfc-top-up-2020'
                             AND r.cents < 0 AND r.posted_on > s.grant_expires))
            END AS cents
     FROM schemes s CROSS JOIN params p)

@@ -42,7 +42,7 @@ import Testing
            CASE WHEN COALESCE(SUM(f.amount), 0) > 0 THEN 'SGD' ELSE '' END
     FROM learners l
     LEFT JOIN funding_ledger f
-      ON f.learner_id = l.id AND f.scheme = 'sfc-topup-2020' AND f.posted_on <= '2025-06-30'
+      ON f.learner_id = l.id AND f.scheme = 'sfc-top-up-2020' AND f.posted_on <= '2025-06-30'
     GROUP BY l.id ORDER BY l.id;
     """
 

@@ -459,9 +459,9 @@ struct SampleWriter {
     ledgerRows += 1
   }
 
-  /// SkillsFuture Credit tranches by year of birth (domain.md §1.1), then claims. The scheme
-  /// names are the sample's own (`sfc-topup-2020`, `sfc-mid-career-2024`); benchmarks and
-  /// tests read them, so they stay, though the policy library names two tranches otherwise.
+  /// SkillsFuture Credit tranches by year of birth (domain.md §1.1), then claims, under the
+  /// scheme names the policy library reads (`sfc-opening`, `sfc-top-up-2020`,
+  /// `sfc-mid-career`).
   private mutating func writeLedger(
     _ random: inout SampleRandom, birthYear: Int, claims: [(cents: Int, start: Int, enrolment: Int)]
   ) throws {
@@ -476,7 +476,7 @@ struct SampleWriter {
     }
     if birthYear <= 1995 {
       try ledgerRow(
-        scheme: "sfc-topup-2020", cents: 500_00, posted: SamplePopulation.day(2020, 10, 1),
+        scheme: "sfc-top-up-2020", cents: 500_00, posted: SamplePopulation.day(2020, 10, 1),
         expires: SamplePopulation.day(2025, 12, 31), memo: "One-off SkillsFuture Credit top-up")
       balance += 500_00
     }
@@ -493,14 +493,14 @@ struct SampleWriter {
         birthYear + 40 <= 2024
         ? SamplePopulation.day(2024, 5, 1) : SamplePopulation.day(birthYear + 40, 1, 1)
       try ledgerRow(
-        scheme: "sfc-mid-career-2024", cents: 4_000_00, posted: posted, expires: nil,
+        scheme: "sfc-mid-career", cents: 4_000_00, posted: posted, expires: nil,
         memo: "SkillsFuture Credit (Mid-Career)")
       balance += 4_000_00
     }
     for claim in claims where balance > 0 && claim.start <= today && random.chance(50) {
       let amount = min(claim.cents, balance)
       balance -= amount
-      let scheme: StaticString = random.chance(50) ? "sfc-opening" : "sfc-topup-2020"
+      let scheme: StaticString = random.chance(50) ? "sfc-opening" : "sfc-top-up-2020"
       try ledgerRow(
         scheme: scheme, cents: -amount, posted: claim.start - random.within(1...60), expires: nil,
         memo: "Claim for enrolment")
