@@ -10,7 +10,8 @@ struct DBSample: ParsableCommand {
     discussion: """
       The same --learners and --seed always give the same rows. A new store is written \
       beside the target and renamed into place when complete; an existing store must have \
-      no learners yet and is filled in one transaction. The population is as at \
+      no learners yet and is filled in one transaction, unless --replace asks for a new one \
+      in its place. The population is as at \
       \(SamplePopulation.today.year)-06-30: Singapore citizens and others, SkillsFuture \
       Credit ledgers, awards from a fixed catalogue (NUS, MITx, Google, generated courses) \
       and programme tracks that exercise the example policies in policies/.
@@ -26,10 +27,17 @@ struct DBSample: ParsableCommand {
   @Option(help: "The seed: another seed gives another population.")
   var seed: UInt64 = 1
 
+  @Flag(
+    help: """
+      Replace the database if it exists: the new sample is built beside it and renamed over \
+      it only when complete (a store in use is never replaced).
+      """)
+  var replace = false
+
   func run() throws {
     try DBSupport.run {
       let population = try SamplePopulation(learners: learners, seed: seed)
-      let counts = try population.write(toFile: database)
+      let counts = try population.write(toFile: database, replacing: replace)
       let rows = counts.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
       print("wrote a sample of \(learners) learners (seed \(seed)) to `\(database)`: \(rows)")
     }

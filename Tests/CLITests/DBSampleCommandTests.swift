@@ -26,6 +26,68 @@ import Testing
     let again = try DBCommand.run(["db", "sample", "a.db", "--learners", "10"], in: dir.url)
     #expect(again.status == 65)
     #expect(again.standardError.hasPrefix("error: `a.db` already has learners"))
+    #expect(again.standardError.contains("add `--replace`"))
+  }
+
+  @Test func replaceWritesANewSampleInPlaceOfAStore() throws {
+    let dir = try DBScratchDirectory()
+    #expect(
+      try DBCommand.run(["db", "sample", "a.db", "--learners", "30"], in: dir.url).status == 0)
+    let replaced = try DBCommand.run(
+      ["db", "sample", "a.db", "--learners", "12", "--replace"], in: dir.url)
+    #expect(replaced.status == 0, "\(replaced.standardError)")
+    let stats = try DBCommand.run(["db", "stats", "a.db", "--check"], in: dir.url)
+    #expect(stats.standardOutput.hasPrefix("learners         12\n"))
+    // No temporary file is left beside it.
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+    #expect(!left.contains { $0.hasSuffix(".partial") })
+    // A store that was read (its -wal and -shm are there) is replaced too, and the new file
+    // is read alone, not with the old log.
+    let again = try DBCommand.run(
+      ["db", "sample", "a.db", "--learners", "7", "--replace"], in: dir.url)
+    #expect(again.status == 0, "\(again.standardError)")
+    let restats = try DBCommand.run(["db", "stats", "a.db", "--check"], in: dir.url)
+    #expect(restats.standardOutput.hasPrefix("learners         7\n"))
+    #expect(restats.status == 0)
+    // --replace on a missing file simply creates it.
+    #expect(
+      try DBCommand.run(["db", "sample", "new.db", "--learners", "3", "--replace"], in: dir.url)
+        .status == 0)
+  }
+
+  @Test func replaceRefusesWhatIsNotAStoreOrIsInUse() throws {
+    let dir = try DBScratchDirectory()
+    try dir.write("notes.db", "my notes, not a database\n")
+    let refused = try DBCommand.run(
+      ["db", "sample", "notes.db", "--learners", "3", "--replace"], in: dir.url)
+    #expect(refused.status == 65)
+    #expect(refused.standardError.hasPrefix("error: `notes.db` is not a SQLite database"))
+    #expect(dir.bytes("notes.db") == Data("my notes, not a database\n".utf8))
+
+    #expect(
+      try DBCommand.run(["db", "sample", "s.db", "--learners", "5"], in: dir.url).status == 0)
+    let before = dir.bytes("s.db")
+    // Another program holds a lock on the store while the sample is asked for.
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = ["sqlite3", dir.path("s.db")]
+    let input = Pipe()
+    holder.standardInput = input
+    holder.standardOutput = Pipe()
+    try holder.run()
+    input.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nSELECT 1;\n".utf8))
+    defer {
+      try? input.fileHandleForWriting.close()
+      holder.waitUntilExit()
+    }
+    Thread.sleep(forTimeInterval: 0.5)
+    let busy = try DBCommand.run(
+      ["db", "sample", "s.db", "--learners", "3", "--replace"], in: dir.url)
+    #expect(busy.status == 65)
+    #expect(busy.standardError.contains("is in use"))
+    #expect(dir.bytes("s.db") == before)
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.url.path)
+    #expect(!left.contains { $0.hasSuffix(".partial") })
   }
 
   @Test func checkReportsBrokenRowsWithIDsOnlyAndExitsDataError() throws {

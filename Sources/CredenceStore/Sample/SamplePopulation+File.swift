@@ -17,8 +17,16 @@ extension SamplePopulation {
   /// file, never a half store under `path`); the `learner_id` indexes are built after the
   /// rows; the finished file is switched to WAL mode, closed and renamed. Its schema is
   /// exactly what the migrations create.
-  public func write(toFile path: String) throws -> [(table: String, rows: Int)] {
-    if FileManager.default.fileExists(atPath: path) {
+  ///
+  /// With `replacing`, an existing store file is not filled but replaced: the new file is built
+  /// aside as above and renamed over it in one step, so readers see the old store or the new
+  /// one. Only a SQLite file nobody else has open is replaced.
+  public func write(toFile path: String, replacing: Bool = false) throws -> [(
+    table: String, rows: Int
+  )] {
+    let exists = FileManager.default.fileExists(atPath: path)
+    if exists && replacing { try Self.checkReplaceable(path) }
+    if exists && !replacing {
       let store = try RecordStore.openForWriting(at: path, create: true)
       defer { try? store.close() }
       _ = try store.prepareSchema()
@@ -29,7 +37,11 @@ extension SamplePopulation {
       let counts = try RecordStore.wrapDatabaseErrors(path) {
         try buildNewFile(at: temporary)
       }
-      try Self.moveIntoPlace(temporary, path)
+      if exists {
+        try Self.replace(path, with: temporary)
+      } else {
+        try Self.moveIntoPlace(temporary, path)
+      }
       return counts
     } catch {
       for suffix in ["", "-wal", "-shm", "-journal"] {
@@ -87,6 +99,50 @@ extension SamplePopulation {
     // Closing the last connection checkpoints and removes the write-ahead log.
     try queue.close()
     return counts
+  }
+
+  /// The first bytes of every SQLite database file.
+  static let sqliteHeader = Array("SQLite format 3\u{0}".utf8)
+
+  /// Refuses to replace anything but a SQLite file.
+  static func checkReplaceable(_ path: String) throws {
+    let head = FileHandle(forReadingAtPath: path).map { handle in
+      defer { try? handle.close() }
+      return [UInt8]((try? handle.read(upToCount: sqliteHeader.count)) ?? Data())
+    }
+    guard head == sqliteHeader else {
+      throw StoreError(
+        .invalidInput, "`\(path)` is not a SQLite database, so it was not replaced",
+        help: "give the path of a store, or a new file name")
+    }
+  }
+
+  /// Renames `temporary` over the store at `path` in one step.
+  ///
+  /// The old store leaves write-ahead mode first: that needs the only connection to it (so a
+  /// store in use is refused, unchanged), and it folds and removes its `-wal` and `-shm`
+  /// files, which SQLite would otherwise read as part of the new file.
+  private static func replace(_ path: String, with temporary: String) throws {
+    try checkReplaceable(path)
+    do {
+      var configuration = Configuration()
+      configuration.busyMode = .immediateError
+      let old = try DatabaseQueue(path: path, configuration: configuration)
+      defer { try? old.close() }
+      try old.writeWithoutTransaction { db in
+        _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+      }
+      try old.close()
+    } catch {
+      throw StoreError(
+        .invalidInput, "`\(path)` is in use or cannot be written, so it was not replaced",
+        help: "close the programs that have it open, then run the command again")
+    }
+    guard rename(temporary, path) == 0 else {
+      throw StoreError(
+        .database,
+        "could not move the sample into place at `\(path)`: \(String(cString: strerror(errno)))")
+    }
   }
 
   /// Renames `temporary` to `path`, refusing to replace a file that appeared meanwhile.

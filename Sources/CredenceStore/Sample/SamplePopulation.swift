@@ -55,7 +55,7 @@ public struct SamplePopulation: Sendable {
         throw StoreError(
           .invalidInput,
           "`\(store.name)` already has learners; a sample is written into an empty store",
-          help: "use a new file, e.g. `credence db sample sample.db`")
+          help: "add `--replace` to write a new sample in its place, or use a new file")
       }
       return try fill(db)
     }
