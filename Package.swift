@@ -28,7 +28,7 @@ let package = Package(
     // Exact decimals, money, civil dates, durations: the value vocabulary.
     .target(name: "CredenceValues", exclude: ["README.md"]),
     // Learner records as policies see them, and the RecordSource protocol.
-    .target(name: "CredenceRecords", dependencies: ["CredenceValues"]),
+    .target(name: "CredenceRecords", dependencies: ["CredenceValues"], exclude: ["README.md"]),
     // Name resolution, types, checks and lints: syntax tree → checked program.
     .target(
       name: "CredenceSemantics", dependencies: ["CredenceSyntax", "CredenceValues"],
@@ -45,7 +45,8 @@ let package = Package(
         "CredenceValues", "CredenceRecords", .product(name: "GRDB", package: "GRDB.swift"),
         // The sample generator binds values straight to GRDB's prepared statements.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
-      ]),
+      ],
+      exclude: ["README.md"]),
     // `credence fmt`: the canonical layout of policy files.
     .target(name: "CredenceFormat", dependencies: ["CredenceSyntax"], exclude: ["README.md"]),
     // The facade the CLI and REPL use: load, check, evaluate, format.
