@@ -63,7 +63,10 @@ import Testing
       try terminal.expect("42 : Number")
       try terminal.expect("credence> ")
       // Ctrl-C on a half-typed line, then Ctrl-D on the empty line leaves with status 0.
+      // Readline must have read (and echoed) the keys first, or Ctrl-C would reach the
+      // terminal with them still queued.
       terminal.type("learner.bir")
+      try terminal.expect("learner.bir")
       terminal.type("\u{03}")
       try terminal.expect("^C")
       try terminal.expect("credence> ")
@@ -135,6 +138,14 @@ import Testing
       let slavePath = "/dev/pts/\(number)"
       var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
       _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+      // Ctrl-C makes the terminal send SIGINT and then flush its queues; without NOFLSH the
+      // flush can race the REPL's answer (`^C`, the next prompt) and discard it, so a test
+      // would wait for output that was thrown away. (A person would just see no `^C`.)
+      var settings = termios()
+      if tcgetattr(master, &settings) == 0 {
+        settings.c_lflag |= tcflag_t(NOFLSH)
+        _ = tcsetattr(master, TCSANOW, &settings)
+      }
 
       var actions = posix_spawn_file_actions_t()
       posix_spawn_file_actions_init(&actions)
