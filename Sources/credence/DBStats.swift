@@ -14,7 +14,8 @@ struct DBStats: ParsableCommand {
   @Flag(
     help: """
       Also read every learner as policies see them and report rows that break the record \
-      contract (first \(Self.errorsShown) shown).
+      contract, and rows naming a learner or credential the store lacks (first \
+      \(Self.errorsShown) of each shown).
       """)
   var check = false
 
@@ -55,6 +56,12 @@ struct DBStats: ParsableCommand {
     }
     print("read \(learners) learners: \(learners - invalid) valid, \(invalid) with contract errors")
     for line in shown { print("  \(line)") }
-    if invalid > 0 { throw ExitStatus.dataError.exitCode }
+    let broken = try store.brokenReferences(keeping: Self.errorsShown)
+    if broken.count > 0 {
+      let rows = broken.count == 1 ? "1 row refers" : "\(broken.count) rows refer"
+      print("\(rows) to a learner or credential that is not in the store")
+      for reference in broken.first { print("  \(reference)") }
+    }
+    if invalid > 0 || broken.count > 0 { throw ExitStatus.dataError.exitCode }
   }
 }

@@ -167,3 +167,48 @@ import Testing
     #expect(stats.standardOutput.hasPrefix("learners         20\n"))
   }
 }
+
+/// `db stats --check` finds rows that name a learner or credential the store lacks: evaluation
+/// never reads them, so without the check they would be lost silently.
+@Suite struct DBCheckReferenceTests {
+  @Test func rowsOfMissingLearnersAndCredentialsAreReported() throws {
+    let dir = try DBScratchDirectory()
+    #expect(try DBCommand.run(["db", "init", "r.db"], in: dir.url).status == 0)
+    // Another tool wrote with SQLite's foreign-key check off (its default).
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = [
+      "sqlite3", dir.path("r.db"),
+      """
+      INSERT INTO learners (id) VALUES ('L1');
+      INSERT INTO credentials (code, title, type) VALUES ('C1', 'Course', 'course');
+      INSERT INTO awards (id, learner_id, credential_code, awarded_on)
+        VALUES ('A1', 'L1', 'C1', '2025-01-02'), ('A2', 'L9', 'C1', '2025-01-02');
+      INSERT INTO credential_tags (credential_code, tag) VALUES ('C7', 'ssg-funded');
+      """,
+    ]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    try #require(sqlite.terminationStatus == 0, "needs the sqlite3 command-line tool")
+    let check = try DBCommand.run(["db", "stats", "r.db", "--check"], in: dir.url)
+    #expect(check.status == 65)
+    #expect(
+      check.standardOutput.hasSuffix(
+        """
+        read 1 learners: 1 valid, 0 with contract errors
+        2 rows refer to a learner or credential that is not in the store
+          `credential_tags` row `C7, ssg-funded`: `credential_code` `C7` is not in `credentials`: add the missing row or delete this one
+          `awards` row `A2`: `learner_id` `L9` is not in `learners`: add the missing row or delete this one
+
+        """), "\(check.standardOutput)")
+  }
+
+  @Test func aSampleHasNoBrokenReferences() throws {
+    let dir = try DBScratchDirectory()
+    #expect(
+      try DBCommand.run(["db", "sample", "s.db", "--learners", "30"], in: dir.url).status == 0)
+    let check = try DBCommand.run(["db", "stats", "s.db", "--check"], in: dir.url)
+    #expect(check.status == 0)
+    #expect(!check.standardOutput.contains("refer"))
+  }
+}
