@@ -15,6 +15,14 @@ public enum Checker {
     let checker = ProgramChecker(files: files)
     return checker.run()
   }
+
+  /// Checks with another threshold for checking tests on several cores (tests compare the
+  /// parallel and the serial way).
+  static func check(_ files: [FileSyntax], parallelTestThreshold: Int) -> CheckOutcome {
+    let checker = ProgramChecker(files: files)
+    checker.parallelTestThreshold = parallelTestThreshold
+    return checker.run()
+  }
 }
 
 /// What checking a program found.

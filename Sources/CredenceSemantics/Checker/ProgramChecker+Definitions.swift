@@ -20,7 +20,7 @@ extension ProgramChecker {
     }
     stacks = stackDecls.indices.map { checkStack(StackID($0)) }
     equivalences = equivalenceDecls.indices.map { checkEquivalence(EquivalenceID($0)) }
-    tests = testDecls.map { checkTest($0) }
+    tests = checkTests()
   }
 
   // MARK: Params

@@ -2,9 +2,11 @@ import CredenceSyntax
 import CredenceValues
 
 extension ProgramChecker {
-  func checkTest(_ declared: Declared<TestDeclaration>) -> CheckedTest {
+  /// Checks the test at `index` of `testDecls` (the index keys its uses, for the
+  /// "depends on today" warning).
+  func checkTest(_ index: Int) -> CheckedTest {
+    let declared = testDecls[index]
     let d = declared.syntax
-    let index = tests.count
     var context = Context(file: declared.file, policy: declared.policy, owner: nil)
     context.test = index
 

@@ -91,10 +91,56 @@ final class ProgramChecker {
   var inferenceCutoffs: [(DefinitionID, Span)] = []
   /// The definitions reported as part of a cycle.
   var cycleMembers: Set<DefinitionID> = []
+  /// From how many tests they are checked on several cores.
+  var parallelTestThreshold = ProgramChecker.defaultParallelTestThreshold
 
   init(files: [FileSyntax], inferenceDepthLimit: Int = CheckerLimits.maximumInferenceDepth) {
     self.files = files
     self.inferenceDepthLimit = inferenceDepthLimit
+  }
+
+  /// A fork of `parent` for checking tests on another thread
+  /// (`ProgramChecker+ParallelTests.swift`): the same tables (shared copy-on-write
+  /// storage), the same "once" sets and suggestion count, and empty accumulators, so that
+  /// what the fork finds can be appended to what the parent found. Every stored property
+  /// is named here, either copied or left empty on purpose.
+  init(forking parent: ProgramChecker) {
+    files = parent.files
+    inferenceDepthLimit = parent.inferenceDepthLimit
+    hasInvalidDeclarations = parent.hasInvalidDeclarations
+    policies = parent.policies
+    awardGrades = parent.awardGrades
+    policyOfFile = parent.policyOfFile
+    scaleDecls = parent.scaleDecls
+    paramDecls = parent.paramDecls
+    factDecls = parent.factDecls
+    letDecls = parent.letDecls
+    stackDecls = parent.stackDecls
+    fundDecls = parent.fundDecls
+    equivalenceDecls = parent.equivalenceDecls
+    testDecls = parent.testDecls
+    symbols = parent.symbols
+    symbolSpans = parent.symbolSpans
+    scales = parent.scales
+    paramTypes = parent.paramTypes
+    factTypes = parent.factTypes
+    letParameters = parent.letParameters
+    letDeclaredTypes = parent.letDeclaredTypes
+    lets = parent.lets
+    letStates = parent.letStates
+    params = parent.params
+    stacks = parent.stacks
+    funds = parent.funds
+    fundStates = parent.fundStates
+    equivalences = parent.equivalences
+    shadowWarnings = parent.shadowWarnings
+    suggestionsSearched = parent.suggestionsSearched
+    ambiguousGradeFiles = parent.ambiguousGradeFiles
+    onDemandDepth = parent.onDemandDepth
+    cycleMembers = parent.cycleMembers
+    parallelTestThreshold = parent.parallelTestThreshold
+    // Left empty, filled by the fork and merged: diagnostics, tests, edges, edgeSet, used,
+    // readsEvaluationDate, testUses, testsReadingDate, inferenceCutoffs.
   }
 
   // MARK: Running

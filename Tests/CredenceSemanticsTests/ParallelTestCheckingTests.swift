@@ -1,0 +1,111 @@
+import CredenceSyntax
+import Foundation
+import Testing
+
+@testable import CredenceSemantics
+
+/// Tests are checked on several cores from `defaultParallelTestThreshold` tests on; the
+/// outcome must be exactly that of checking them one after another, whatever the program.
+@Suite struct ParallelTestCheckingTests {
+  /// Checks `sources` with tests forced onto several cores and one after another.
+  private func bothWays(_ sources: SourceSet) -> (parallel: CheckOutcome, serial: CheckOutcome) {
+    let trees = sources.files.map { Parser.parse($0).syntax }
+    return (
+      Checker.check(trees, parallelTestThreshold: 0),
+      Checker.check(trees, parallelTestThreshold: .max)
+    )
+  }
+
+  private func expectSame(_ a: CheckOutcome, _ b: CheckOutcome) {
+    #expect(a.diagnostics == b.diagnostics)
+    #expect(a.program?.tests == b.program?.tests)
+    #expect((a.program == nil) == (b.program == nil))
+  }
+
+  @Test func theThresholdIsAboveAFewTestsAndBelowTheLibrary() throws {
+    let urls = Programs.files(under: Programs.root.appendingPathComponent("policies"))
+    let trees = try Programs.sources(urls).files.map { Parser.parse($0).syntax }
+    let tests = trees.flatMap(\.declarations).filter {
+      if case .test = $0.kind { true } else { false }
+    }
+    #expect(ProgramChecker.defaultParallelTestThreshold >= 16)
+    #expect(tests.count >= ProgramChecker.defaultParallelTestThreshold)
+  }
+
+  @Test func theLibraryChecksTheSameOnSeveralCores() throws {
+    let urls = Programs.files(under: Programs.root.appendingPathComponent("policies"))
+    let (parallel, serial) = bothWays(try Programs.sources(urls))
+    #expect(parallel.program != nil)
+    #expect((parallel.program?.tests.count ?? 0) >= ProgramChecker.defaultParallelTestThreshold)
+    expectSame(parallel, serial)
+  }
+
+  @Test(arguments: SpecTests.programs)
+  func specProgramsCheckTheSameOnSeveralCores(_ program: SpecTests.Program) throws {
+    let (parallel, serial) = bothWays(try SpecTests.sources(program))
+    expectSame(parallel, serial)
+  }
+
+  /// Many tests with mistakes that draw suggestions, once-per-file warnings and "depends
+  /// on today" warnings, spread over every chunk.
+  @Test func testsWithMistakesCheckTheSameOnSeveralCores() {
+    var text = "policy \"p\"\n  version \"1\"\n\nlet age = years_between(as_of, as_of)\n"
+    text += "let other = 1\n"
+    for i in 0..<120 {
+      text += "test \"t\(i)\"\n"
+      switch i % 4 {
+      case 0: text += "  given learner { agee: 3 }\n  expect agee > 1\n"
+      case 1: text += "  expect age > \(i)\n"
+      case 2: text += "  as of 2026-01-01\n  expect other > \(i)\n"
+      default: text += "  given credential { code: \"C\(i)\", titel: \"x\" }\n  expect othr > 1\n"
+      }
+    }
+    var sources = SourceSet()
+    sources.add(path: "p.credence", text: text)
+    let (parallel, serial) = bothWays(sources)
+    #expect(parallel.diagnostics.contains { $0.code == .testDependsOnToday })
+    #expect(parallel.diagnostics.contains { ($0.help ?? "").hasPrefix("did you mean") })
+    expectSame(parallel, serial)
+  }
+
+  /// Past the suggestion limit, which tests get a suggestion depends on the order: the
+  /// forks' findings are dropped and the tests checked again one after another.
+  @Test func pastTheSuggestionLimitTestsAreCheckedInOrder() {
+    var text = "policy \"p\"\n  version \"1\"\n\nlet age = 1\n"
+    for i in 0..<(CheckerLimits.maximumSuggestions + 40) {
+      text += "test \"t\(i)\"\n  as of 2026-01-01\n  expect agee > 1\n"
+    }
+    var sources = SourceSet()
+    sources.add(path: "p.credence", text: text)
+    let (parallel, serial) = bothWays(sources)
+    let suggested = parallel.diagnostics.filter { ($0.help ?? "").hasPrefix("did you mean") }
+    #expect(suggested.count == CheckerLimits.maximumSuggestions)
+    expectSame(parallel, serial)
+  }
+}
+
+/// Each test's uses are its own: a test without `as of` that reads the date is warned
+/// about even when it is not the first test (all tests once shared test 0's uses).
+@Suite struct TestUsesTests {
+  @Test func theSecondTestReadingTheDateIsWarnedAbout() {
+    let text = """
+      policy "p"
+        version "1"
+
+      let age = years_between(as_of, as_of)
+      test "fixed"
+        as of 2026-01-01
+        expect age >= 0
+      test "floating"
+        expect age >= 0
+      test "constant"
+        expect 1 > 0
+
+      """
+    let checked = Programs.check(text)
+    #expect(
+      checked.summary == [
+        "test.credence:8: warning[W0901]: this test depends on the evaluation date but does not fix it"
+      ])
+  }
+}
