@@ -175,10 +175,14 @@ public struct ResultWriter: Sendable {
     if let rate = result.rate { buffer.append(contentsOf: rate.value.description.utf8) }
     buffer.append(44)
     if let credits = result.credits { buffer.append(contentsOf: credits.description.utf8) }
-    for list in [result.granted, result.used, result.missing, result.reasons] {
-      buffer.append(44)
-      Self.csvField(list.joined(separator: ";"), &buffer)
-    }
+    buffer.append(44)
+    Self.csvList(result.granted, &buffer)
+    buffer.append(44)
+    Self.csvList(result.used, &buffer)
+    buffer.append(44)
+    Self.csvList(result.missing, &buffer)
+    buffer.append(44)
+    Self.csvList(result.reasons, &buffer)
     if explain {
       buffer.append(44)
       Self.csvField(result.explanation?.lines().joined(separator: "\n") ?? "", &buffer)
@@ -193,17 +197,58 @@ public struct ResultWriter: Sendable {
   }
 
   static func csvField(_ text: String, _ buffer: inout [UInt8]) {
-    let utf8 = text.utf8
-    guard utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
-      buffer.append(contentsOf: utf8)
+    var text = text
+    text.withUTF8 { bytes in
+      guard needsQuotes(bytes) else {
+        buffer.append(contentsOf: bytes)
+        return
+      }
+      buffer.append(34)
+      appendQuoted(bytes, &buffer)
+      buffer.append(34)
+    }
+  }
+
+  /// Texts joined by `;` as one CSV field, written without building the joined text.
+  static func csvList(_ texts: [String], _ buffer: inout [UInt8]) {
+    guard !texts.isEmpty else { return }
+    if texts.count == 1 {
+      csvField(texts[0], &buffer)
       return
     }
-    buffer.append(34)
-    for byte in utf8 {
+    var quoted = false
+    for index in texts.indices {
+      var text = texts[index]
+      if text.withUTF8(needsQuotes) {
+        quoted = true
+        break
+      }
+    }
+    if quoted { buffer.append(34) }
+    for index in texts.indices {
+      if index > 0 { buffer.append(59) }
+      var text = texts[index]
+      text.withUTF8 { bytes in
+        if quoted { appendQuoted(bytes, &buffer) } else { buffer.append(contentsOf: bytes) }
+      }
+    }
+    if quoted { buffer.append(34) }
+  }
+
+  /// Whether a field holding `bytes` must be quoted: it holds a comma, quote or line break.
+  private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
+      return true
+    }
+    return false
+  }
+
+  /// `bytes` with every quote doubled (the surrounding quotes are the caller's).
+  private static func appendQuoted(_ bytes: UnsafeBufferPointer<UInt8>, _ buffer: inout [UInt8]) {
+    for byte in bytes {
       if byte == 34 { buffer.append(34) }
       buffer.append(byte)
     }
-    buffer.append(34)
   }
 
   static func isBareZero(_ money: Money) -> Bool {

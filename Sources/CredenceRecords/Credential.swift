@@ -97,6 +97,11 @@ public struct Credential: Sendable, Hashable {
     hasher.combine(tags)
   }
 
+  /// The identity of this credential's shared storage: equal for copies of one catalogue
+  /// entry, so caches can find an entry without hashing its code. Unique only while the
+  /// credential is alive (a cache must keep it).
+  public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
   /// Whether the credential carries `tag`.
   public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }
 }

@@ -45,17 +45,26 @@ final class AllocationMemo {
     allocate: (Requirement, [AllocationItem]) -> Allocation
   ) -> Allocation {
     let ranks = Array(Set(items.map(\.rank))).sorted()
-    // When no requirement names a code, codes matter only by their order and equality, so
-    // they are replaced by placeholders in the same order (learners holding different
-    // credentials of the same credits share a shape).
-    let codes: [String] =
-      requirements.allSatisfy(Self.namesNoCode) ? Array(Set(items.map(\.code))).sorted() : []
-    func shapeCode(_ code: String) -> String {
-      guard !codes.isEmpty, let index = codes.firstIndex(of: code) else { return code }
-      return Self.placeholder(index)
+    // When no requirement lists codes of its own, codes matter only by their order and
+    // equality, so they are replaced by placeholders in the same order, in the items and in
+    // the requirements' eligible codes alike (learners holding different credentials of the
+    // same credits share a shape).
+    var codes: [String] = []
+    if requirements.allSatisfy(Self.listsNoCode) {
+      var all = Set(items.map(\.code))
+      for requirement in requirements { Self.collectCodes(requirement, into: &all) }
+      codes = all.sorted()
     }
+    let placeholderOf: [String: String] =
+      codes.isEmpty
+      ? [:]
+      : Dictionary(
+        uniqueKeysWithValues: codes.enumerated().map { ($0.element, Self.placeholder($0.offset)) })
+    func shapeCode(_ code: String) -> String { placeholderOf[code] ?? code }
+    let shapedRequirements =
+      codes.isEmpty ? requirements : requirements.map { Self.shaped($0, shapeCode) }
     let key = Key(
-      stack: stack, requirements: requirements,
+      stack: stack, requirements: shapedRequirements,
       items: items.map { item in
         ItemShape(
           code: shapeCode(item.code), credits: item.credits,
@@ -76,18 +85,57 @@ final class AllocationMemo {
       }
       return shaped
     }
-    let computed = allocate(.allOf(requirements), placeholders)
+    let computed = allocate(.allOf(shapedRequirements), placeholders)
     if entries.count < Self.maximumEntries { entries[key] = computed }
     return Self.restored(computed, ids, codes)
   }
 
-  /// Whether a requirement (and everything under it) names no credential code.
-  private static func namesNoCode(_ requirement: Requirement) -> Bool {
+  /// Whether a requirement (and everything under it) lists no credential code of its own:
+  /// the codes it names, if any, are the learner's (eligible codes, a nested stack's).
+  private static func listsNoCode(_ requirement: Requirement) -> Bool {
     switch requirement {
     case .allOf(let children), .anyOf(let children), .atLeast(_, of: let children):
-      children.allSatisfy(namesNoCode)
-    case .totalCredentials, .totalCredits, .condition: true
-    case .codes, .credentials, .credits, .selection, .nestedStack: false
+      children.allSatisfy(listsNoCode)
+    case .totalCredentials, .totalCredits, .condition, .credentials, .credits, .selection,
+      .nestedStack:
+      true
+    case .codes: false
+    }
+  }
+
+  /// Adds every code a requirement names to `codes`.
+  private static func collectCodes(_ requirement: Requirement, into codes: inout Set<String>) {
+    switch requirement {
+    case .allOf(let children), .anyOf(let children), .atLeast(_, of: let children):
+      for child in children { collectCodes(child, into: &codes) }
+    case .credentials(_, let among), .credits(_, let among), .selection(_, _, let among):
+      codes.formUnion(among.certain)
+      codes.formUnion(among.uncertain)
+    case .nestedStack(_, let items): codes.formUnion(items)
+    case .codes(_, let listed): codes.formUnion(listed)
+    case .totalCredentials, .totalCredits, .condition: break
+    }
+  }
+
+  /// The requirement with every code replaced by `shape(code)`.
+  private static func shaped(_ requirement: Requirement, _ shape: (String) -> String)
+    -> Requirement
+  {
+    func eligible(_ codes: EligibleCodes) -> EligibleCodes {
+      EligibleCodes(codes.certain.map(shape), uncertain: codes.uncertain.map(shape))
+    }
+    switch requirement {
+    case .allOf(let children): return .allOf(children.map { shaped($0, shape) })
+    case .anyOf(let children): return .anyOf(children.map { shaped($0, shape) })
+    case .atLeast(let k, let children): return .atLeast(k, of: children.map { shaped($0, shape) })
+    case .codes(let k, let listed): return .codes(atLeast: k, of: listed.map(shape))
+    case .credentials(let n, let among): return .credentials(n, among: eligible(among))
+    case .credits(let amount, let among): return .credits(amount, among: eligible(among))
+    case .selection(let count, let credits, let among):
+      return .selection(count: count, credits: credits, among: eligible(among))
+    case .nestedStack(let achieved, let items):
+      return .nestedStack(achieved: achieved, items: items.map(shape))
+    case .totalCredentials, .totalCredits, .condition: return requirement
     }
   }
 

@@ -56,6 +56,10 @@ public final class CredentialRowCache {
   public static let maximumEntries = 65_536
 
   private var rows: [String: (credential: Credential, row: CredentialRow)] = [:]
+  /// The rows of the credentials in ``rows``, by the identity of their storage: copies of
+  /// one catalogue entry (every award read in one transaction) are found without hashing the
+  /// code. ``rows`` keeps each credential alive, so an identity is never reused while here.
+  private var rowsByIdentity: [ObjectIdentifier: CredentialRow] = [:]
 
   public init() {}
 
@@ -64,10 +68,25 @@ public final class CredentialRowCache {
 
   /// The row for `credential`: the cached one when the same credential was seen before.
   public func row(for credential: Credential) -> CredentialRow {
-    if let cached = rows[credential.code], cached.credential == credential { return cached.row }
-    if rows.count >= Self.maximumEntries { rows.removeAll(keepingCapacity: true) }
+    let identity = credential.storageIdentity
+    if let row = rowsByIdentity[identity] { return row }
+    if let cached = rows[credential.code], cached.credential == credential {
+      // An equal entry read in another transaction: keep this copy alive in its place.
+      rowsByIdentity[cached.credential.storageIdentity] = nil
+      rows[credential.code] = (credential, cached.row)
+      rowsByIdentity[identity] = cached.row
+      return cached.row
+    }
+    if rows.count >= Self.maximumEntries {
+      rows.removeAll(keepingCapacity: true)
+      rowsByIdentity.removeAll(keepingCapacity: true)
+    }
     let row = CredentialRow(credential)
+    if let replaced = rows[credential.code] {
+      rowsByIdentity[replaced.credential.storageIdentity] = nil
+    }
     rows[credential.code] = (credential, row)
+    rowsByIdentity[identity] = row
     return row
   }
 }

@@ -69,7 +69,7 @@ final class Machine {
   /// Starts on a new learner: forgets every per-learner value, keeps the buffers.
   func reset(for learner: LearnerView) {
     self.learner = learner
-    awardsValue = .list(ValueList(learner.awards.indices.map { .record(.award(Int32($0))) }))
+    awardsValue = .list(awardList(count: learner.awards.count))
     for index in letMemo.indices { letMemo[index] = nil }
     for index in factMemo.indices { factMemo[index] = nil }
     for index in stackMemo.indices { stackMemo[index] = nil }
@@ -84,6 +84,23 @@ final class Machine {
     steps = 0
     stepCheckpoint = 0
     paramDate = nil
+  }
+
+  /// The most awards whose list value ``awardList(count:)`` keeps.
+  static let maximumSharedAwardList = 64
+
+  /// `[award 0, …, award count-1]`, the same for every learner with `count` awards.
+  private var awardLists: [ValueList] = []
+
+  /// The list of a learner's awards, shared across learners with as many awards (kept up to
+  /// ``maximumSharedAwardList``), so that starting on a learner allocates nothing for it.
+  func awardList(count: Int) -> ValueList {
+    func make(_ count: Int) -> ValueList {
+      ValueList((0..<count).map { .record(.award(Int32($0))) })
+    }
+    guard count <= Self.maximumSharedAwardList else { return make(count) }
+    while awardLists.count <= count { awardLists.append(make(awardLists.count)) }
+    return awardLists[count]
   }
 
   // MARK: Frames

@@ -3,16 +3,15 @@ import CredenceRecords
 /// One side of the merge join: a cursor over a child table ordered by learner id, decoding
 /// each row as soon as it is read (GRDB reuses the row object).
 struct ChildRows<Item> {
-  /// A decoded row: its learner id and the item, or the errors that stop it.
-  private struct Pending {
-    let learnerID: String
-    let item: Item?
-    let errors: [RecordError]
-  }
-
   private var cursor: RawRows
   private let decode: (RawRows, inout [RecordError]) -> (learnerID: String?, item: Item?)
-  private var pending: Pending?
+  /// The decoded row read ahead, when ``hasPending``: its learner id and the item, or the
+  /// errors that stop it. Kept in separate fields and read in place, so that looking at it
+  /// copies (and retains) nothing.
+  private var hasPending = false
+  private var pendingLearnerID = ""
+  private var pendingItem: Item?
+  private var pendingErrors: [RecordError] = []
   private var exhausted = false
 
   /// `decode` reads a row: its learner id (nil when missing) and the item, appending
@@ -26,17 +25,23 @@ struct ChildRows<Item> {
   }
 
   private mutating func advance() throws {
-    pending = nil
+    hasPending = false
+    pendingItem = nil
+    if !pendingErrors.isEmpty { pendingErrors = [] }
     while !exhausted {
       guard try cursor.next() else {
         exhausted = true
         return
       }
-      var errors: [RecordError] = []
-      let (learnerID, item) = decode(cursor, &errors)
+      let (learnerID, item) = decode(cursor, &pendingErrors)
       // A row without a learner touches no learner; nothing to report it on.
-      guard let learnerID else { continue }
-      pending = Pending(learnerID: learnerID, item: item, errors: errors)
+      guard let learnerID else {
+        pendingErrors = []
+        continue
+      }
+      hasPending = true
+      pendingLearnerID = learnerID
+      pendingItem = item
       return
     }
   }
@@ -46,15 +51,15 @@ struct ChildRows<Item> {
   mutating func take(for id: String, into items: inout [Item], errors: inout [RecordError])
     throws
   {
-    if pending == nil { try advance() }
-    while let row = pending {
-      let order = LearnerID.compareBytes(row.learnerID, id)
+    if !hasPending { try advance() }
+    while hasPending {
+      let order = LearnerID.compareBytes(pendingLearnerID, id)
       if order > 0 { return }
       if order == 0 {
-        if row.errors.isEmpty, let item = row.item {
+        if pendingErrors.isEmpty, let item = pendingItem.take() {
           items.append(item)
         } else {
-          errors.append(contentsOf: row.errors)
+          errors.append(contentsOf: pendingErrors)
         }
       }
       try advance()
