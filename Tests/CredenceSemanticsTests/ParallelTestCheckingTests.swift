@@ -109,3 +109,40 @@ import Testing
       ])
   }
 }
+
+/// Field names of a record are tracked in a list up to `SeenNames.linearLimit`, then in a
+/// dictionary: the same answers either way.
+@Suite struct SeenNamesTests {
+  @Test func duplicatesAreFoundBeforeAndAfterTheListTurnsIntoATable() {
+    #expect(SeenNames.linearLimit >= 4)
+    let count = SeenNames.linearLimit * 3
+    var seen = SeenNames()
+    for i in 0..<count {
+      let span = Span(file: FileID(0), start: i, end: i + 1)
+      #expect(seen.span(of: "f\(i)") == nil)
+      seen.insert("f\(i)", at: span)
+      for j in [0, i / 2, i] {
+        #expect(seen.span(of: "f\(j)") == Span(file: FileID(0), start: j, end: j + 1))
+      }
+    }
+    #expect(seen.span(of: "f\(count)") == nil)
+  }
+
+  @Test func aRecordOfManyFieldsReportsEachRepeatOnce() {
+    let fields = (0..<(SeenNames.linearLimit * 4)).map { "x\($0 % (SeenNames.linearLimit * 2)): 1" }
+    let text = """
+      policy "p"
+        version "1"
+
+      test "t"
+        as of 2026-01-01
+        given learner { \(fields.joined(separator: ", ")) }
+        expect 1 > 0
+
+      """
+    let repeats = Programs.check(text).outcome.diagnostics.filter {
+      $0.code == .duplicateLocalName
+    }
+    #expect(repeats.count == SeenNames.linearLimit * 2)
+  }
+}

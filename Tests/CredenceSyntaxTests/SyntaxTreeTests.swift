@@ -32,6 +32,14 @@ import Testing
     #expect(source.lineCount == 4)
   }
 
+  @Test func lineStartsFollowEveryNewline() {
+    #expect(SourceFile(path: "t", text: "").lineStarts == [0])
+    #expect(SourceFile(path: "t", text: "\n").lineStarts == [0, 1])
+    #expect(SourceFile(path: "t", text: "a\r\n\nbc").lineStarts == [0, 3, 4])
+    let long = String(repeating: "x\n", count: 1_000)
+    #expect(SourceFile(path: "t", text: long).lineStarts == [0] + (1...1_000).map { $0 * 2 })
+  }
+
   @Test func calendarDatesAreValidated() {
     #expect(CivilDate(year: 2024, month: 2, day: 29).isValid)
     #expect(!CivilDate(year: 2026, month: 2, day: 29).isValid)

@@ -279,17 +279,17 @@ extension ProgramChecker {
     let fields = fixtureFields(kind)
     let what = fixtureName(kind)
     var values: [CheckedFixture.Value] = []
-    var seen: [String: Span] = [:]
+    var seen = SeenNames()
     for entry in record.fields {
       let value = check(entry.value, context)
       let name = entry.name.text
-      if let first = seen[name] {
+      if let first = seen.span(of: name) {
         error(
           .duplicateLocalName, "the field `\(name)` is given twice", at: entry.name.span,
           labels: [.init("first given here", at: first)], help: "keep one of the two")
         continue
       }
-      seen[name] = entry.name.span
+      seen.insert(name, at: entry.name.span)
       guard let (field, type) = fields[name] else {
         error(
           .unknownField, "\(article(what)) `\(what)` fixture has no field `\(name)`",
@@ -302,7 +302,7 @@ extension ProgramChecker {
       }
       values.append(CheckedFixture.Value(field: field, value: typed))
     }
-    if let required, seen[required] == nil {
+    if let required, seen.span(of: required) == nil {
       error(
         .missingFixtureField, "\(article(what)) `\(what)` fixture needs `\(required)`",
         at: record.span,
@@ -331,5 +331,38 @@ extension ProgramChecker {
     }
     return suggestion(for: name, among: candidates)
       ?? "the fields are \(alternatives(candidates.map { "`\($0)`" }, "and"))"
+  }
+}
+
+/// The field names already given in one record, with where.
+///
+/// A record gives a handful of fields, and for a handful a list searched in order costs
+/// less than hashing every name; past `linearLimit` names a dictionary takes over, so a
+/// generated record of thousands of fields stays linear.
+struct SeenNames {
+  /// The most names searched in order.
+  static let linearLimit = 16
+
+  private var list: [(name: String, span: Span)] = []
+  private var table: [String: Span] = [:]
+
+  /// Where `name` was given first, if it was.
+  func span(of name: String) -> Span? {
+    if list.count < Self.linearLimit {
+      return list.first { $0.name == name }?.span
+    }
+    return table[name]
+  }
+
+  /// Records `name`, not given before, at `span`.
+  mutating func insert(_ name: String, at span: Span) {
+    if list.count < Self.linearLimit {
+      list.append((name, span))
+      if list.count == Self.linearLimit {
+        for (name, span) in list { table[name] = span }
+      }
+    } else {
+      table[name] = span
+    }
   }
 }
