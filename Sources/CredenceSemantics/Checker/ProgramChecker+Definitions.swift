@@ -112,16 +112,26 @@ extension ProgramChecker {
   private func approximateOrder() -> [DefinitionID] {
     var nodes: [DefinitionID] = []
     var mentions: [DefinitionID: [DefinitionID]] = [:]
+    // The lets and funds named, each once, in the order of their names. Only names of lets
+    // and funds are kept and sorted (most names are fields, locals and built-ins).
     func targets(_ exprs: [Expr]) -> [DefinitionID] {
-      var names: Set<String> = []
-      for expr in exprs { expr.collectNames(into: &names) }
-      return names.sorted().compactMap { name in
-        switch symbols[name] {
-        case .let(let id): .let(id)
-        case .fund(let id): .fund(id)
-        default: nil
+      var found: [(name: String, id: DefinitionID)] = []
+      for expr in exprs {
+        expr.forEachName { name in
+          switch symbols[name] {
+          case .let(let id): found.append((name, .let(id)))
+          case .fund(let id): found.append((name, .fund(id)))
+          default: break
+          }
         }
       }
+      guard found.count > 1 else { return found.map(\.id) }
+      found.sort { $0.name < $1.name }
+      var result: [DefinitionID] = [found[0].id]
+      for index in found.indices.dropFirst() where found[index].name != found[index - 1].name {
+        result.append(found[index].id)
+      }
+      return result
     }
     for (index, declared) in letDecls.enumerated() {
       let id = DefinitionID.let(LetID(index))
@@ -159,33 +169,39 @@ extension ProgramChecker {
 }
 
 extension Expr {
-  /// Every bare name and called name in the expression (over-approximate: fields in
-  /// `where` are included).
-  func collectNames(into names: inout Set<String>) {
+  /// Calls `body` with every bare name and called name in the expression, as often as it
+  /// is written (over-approximate: fields in `where` are included).
+  func forEachName(_ body: (String) -> Void) {
     var pending: [Expr] = [self]
     while let expr = pending.popLast() {
       switch expr.kind {
       case .literal, .invalid: break
-      case .name(let n): names.insert(n.text)
+      case .name(let n): body(n.text)
       case .call(let n, let arguments):
-        names.insert(n.text)
+        body(n.text)
         pending.append(contentsOf: arguments)
       case .member(let base, _): pending.append(base)
-      case .asOf(let base, let date): pending.append(contentsOf: [base, date])
+      case .asOf(let base, let date):
+        pending.append(base)
+        pending.append(date)
       case .unary(_, let operand): pending.append(operand)
-      case .binary(_, let a, let b): pending.append(contentsOf: [a, b])
-      case .filter(let a, let b): pending.append(contentsOf: [a, b])
+      case .binary(_, let a, let b), .filter(let a, let b), .distinct(let a, let b):
+        pending.append(a)
+        pending.append(b)
       case .status(let base, _): pending.append(base)
       case .presence(let base, _): pending.append(base)
       case .list(let items): pending.append(contentsOf: items)
-      case .record(let record): pending.append(contentsOf: record.fields.map(\.value))
-      case .conditional(let a, let b, let c): pending.append(contentsOf: [a, b, c])
+      case .record(let record):
+        for field in record.fields { pending.append(field.value) }
+      case .conditional(let a, let b, let c):
+        pending.append(a)
+        pending.append(b)
+        pending.append(c)
       case .firstMatch(let table):
         for row in table.rows {
           if let condition = row.condition { pending.append(condition) }
           pending.append(row.result)
         }
-      case .distinct(let a, let b): pending.append(contentsOf: [a, b])
       case .parenthesized(let inner): pending.append(inner)
       }
     }

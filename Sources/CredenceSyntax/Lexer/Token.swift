@@ -1,7 +1,11 @@
 /// One token of the lexical grammar (grammar/credence.ebnf, part 1), with its span.
 public struct Token: Hashable, Sendable {
   /// What the token is.
-  public var kind: TokenKind
+  public var kind: TokenKind {
+    didSet { tag = TokenTag(kind) }
+  }
+  /// What kind of token it is, without its text (kept in step with `kind`).
+  public private(set) var tag: TokenTag
   /// Where it is.
   public var span: Span
   /// Whether it is the first token on its line; requirement blocks use the layout rule.
@@ -12,6 +16,7 @@ public struct Token: Hashable, Sendable {
 
   /// A token of `kind` at `span`.
   public init(_ kind: TokenKind, span: Span, startsLine: Bool = false, lineIndent: Int = 0) {
+    self.tag = TokenTag(kind)
     self.kind = kind
     self.span = span
     self.startsLine = startsLine
@@ -44,6 +49,30 @@ public enum TokenKind: Hashable, Sendable {
     case .literal(let literal): literal.kindName
     case .invalid: "an invalid token"
     case .endOfFile: "the end of the file"
+    }
+  }
+}
+
+/// A token's kind without its text or value: a plain value, so that the parser can ask
+/// what the next token is without copying a `TokenKind` (which retains the token's text)
+/// several times per token.
+public enum TokenTag: Hashable, Sendable {
+  case identifier
+  case keyword(Keyword)
+  case literal
+  case punctuation(Punctuation)
+  case invalid
+  case endOfFile
+
+  /// The tag of `kind`.
+  public init(_ kind: borrowing TokenKind) {
+    switch kind {
+    case .identifier: self = .identifier
+    case .keyword(let keyword): self = .keyword(keyword)
+    case .literal: self = .literal
+    case .punctuation(let punctuation): self = .punctuation(punctuation)
+    case .invalid: self = .invalid
+    case .endOfFile: self = .endOfFile
     }
   }
 }

@@ -96,7 +96,7 @@ extension Parser {
   /// The comparison operator at the next token, if any.
   var comparisonOperator: BinaryOperator? {
     guard let position = visible(at: 0) else { return nil }
-    return switch tokens[position].kind {
+    return switch tokens[position].tag {
     case .punctuation(.equalEqual): .equal
     case .punctuation(.notEqual): .notEqual
     case .punctuation(.less): .less
@@ -265,21 +265,23 @@ extension Parser {
   mutating func parsePrimary() -> Expr {
     let start = here
     // Brackets, calls, `if`, `distinct` and tables nest; names and literals do not.
+    let tag = tag()
     let nests: Bool =
-      switch current {
+      switch tag {
       case .punctuation(.leftParen), .punctuation(.leftBracket), .punctuation(.leftBrace),
         .keyword(.if), .keyword(.distinct):
         true
-      case .identifier(let word):
-        isPunctuation(.leftParen, at: 1) || word == "first" || word == "partial"
+      case .identifier:
+        isPunctuation(.leftParen, at: 1) || isWord("first") || isWord("partial")
       default: false
       }
     let ok = nests ? enter() : true
     defer { if nests { leave() } }
     guard ok else { return invalid(from: start) }
-    switch current {
-    case .literal(let literal):
-      advance()
+    switch tag {
+    case .literal:
+      let token = advance()
+      guard case .literal(let literal) = token.kind else { return invalid(from: start) }
       return Expr(.literal(literal), span: span(from: start))
     case .keyword(.true):
       advance()
@@ -293,12 +295,13 @@ extension Parser {
     case .invalid:
       advance()
       return invalid(from: start)
-    case .identifier(let word):
-      if word == "first", isWord("match", at: 1) { return parseFirstMatch(partial: false) }
-      if word == "partial", isWord("first", at: 1), isWord("match", at: 2) {
+    case .identifier:
+      if isWord("first"), isWord("match", at: 1) { return parseFirstMatch(partial: false) }
+      if isWord("partial"), isWord("first", at: 1), isWord("match", at: 2) {
         return parseFirstMatch(partial: true)
       }
       let token = advance()
+      guard case .identifier(let word) = token.kind else { return invalid(from: start) }
       let name = Name(word, span: token.span)
       // A call's `(` must be on the name's line, so a new line never continues a name.
       if isPunctuation(.leftParen), !tokens[index].startsLine {
@@ -441,11 +444,11 @@ extension Parser {
 
   /// An IDENT, or an error naming what was expected.
   mutating func expectName(_ what: String) -> Name? {
-    if case .identifier(let word) = current {
+    if tag() == .identifier {
       let token = advance()
-      return Name(word, span: token.span)
+      if case .identifier(let word) = token.kind { return Name(word, span: token.span) }
     }
-    if case .keyword(let keyword) = current {
+    if case .keyword(let keyword) = tag() {
       unexpected(what, help: "`\(keyword.rawValue)` is a reserved word and cannot be a name")
     } else {
       unexpected(what)

@@ -153,10 +153,15 @@ public struct Parser {
   // These look at the token in place, without copying a `Token` or `TokenKind`: they run
   // several times per token.
 
+  /// The tag of the token `ahead` tokens on, with the layout rule applied.
+  func tag(at ahead: Int = 0) -> TokenTag {
+    guard let position = visible(at: ahead) else { return .endOfFile }
+    return tokens[position].tag
+  }
+
   func isKeyword(_ keyword: Keyword, at ahead: Int = 0) -> Bool {
     guard let position = visible(at: ahead) else { return false }
-    if case .keyword(let k) = tokens[position].kind { return k == keyword }
-    return false
+    return tokens[position].tag == .keyword(keyword)
   }
   func isWord(_ word: String, at ahead: Int = 0) -> Bool {
     guard let position = visible(at: ahead) else { return false }
@@ -165,14 +170,13 @@ public struct Parser {
   }
   func isPunctuation(_ p: Punctuation, at ahead: Int = 0) -> Bool {
     guard let position = visible(at: ahead) else { return false }
-    if case .punctuation(let q) = tokens[position].kind { return q == p }
-    return false
+    return tokens[position].tag == .punctuation(p)
   }
 
   /// Whether the next token is a declaration keyword.
   var atDeclarationKeyword: Bool {
     guard let position = visible(at: 0) else { return false }
-    if case .keyword(let keyword) = tokens[position].kind { return keyword.startsDeclaration }
+    if case .keyword(let keyword) = tokens[position].tag { return keyword.startsDeclaration }
     return false
   }
 
