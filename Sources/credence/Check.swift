@@ -8,6 +8,7 @@ extension DiagnosticRenderer.Format: ExpressibleByArgument {}
 /// `credence check PATH…`: parse and check policies without running them.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check policy files for errors without evaluating them.",
     discussion: """
       Exit status: 0 when the policies are clean (warnings allowed, unless \

@@ -1,8 +1,13 @@
 import ArgumentParser
 
 /// The `credence` command: one file per subcommand, exit codes from `ExitStatus`.
+///
+/// Synchronous on purpose: no command awaits anything, and an async entry point starts the
+/// concurrency runtime and runs the command on a worker thread, which process start pays for
+/// (docs/performance.md). Every subcommand names itself (`commandName`): without it the
+/// parser spells each type's name through reflection at every start.
 @main
-struct CredenceCommand: AsyncParsableCommand {
+struct CredenceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "credence",
     abstract: "Check and evaluate micro-credential policies against learner records.",

@@ -4,6 +4,7 @@ import Credence
 /// `credence doc PATH…`: a Markdown reference of policies for the people who apply them.
 struct Doc: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "doc",
     abstract: "Write a Markdown reference of policy files.",
     discussion: """
       Checks the policies as `credence check` does, then writes, per policy file, its \

@@ -12,6 +12,7 @@ extension ResultFormat: ExpressibleByArgument {}
 /// `credence eval POLICIES --db DB (--learner ID… | --all)`: decide and explain.
 struct Eval: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "eval",
     abstract: "Evaluate policies against learner records, with explanations on request.",
     discussion: """
       Every decision of the policies (or those named with --decision) is made for each \
@@ -92,6 +93,8 @@ struct Eval: ParsableCommand {
   func run() throws {
     let date = asOf.flatMap { CredenceValues.CivilDate(parsing: $0) } ?? Self.today()
     let program = try loadProgram()
+    // The process ends right after the results are written: the OS reclaims the program.
+    ExitCleanup.skipFreeing(program)
     let selected = Evaluation.decisions(named: decisions, in: program)
     if let name = selected.unknown.first {
       var message = "no decision named `\(name)` in these policies"
@@ -114,7 +117,7 @@ struct Eval: ParsableCommand {
     var errors = 0
     var missing: [String] = []
     try DBSupport.run {
-      let store = try RecordStore.openForReading(at: db)
+      let store = try RecordStore.openForReading(at: db, parallelReads: all)
       defer { try? store.close() }
       let source = SQLiteRecordSource(store: store, readsFacts: program.declaresFacts)
       if whatIf {
@@ -171,6 +174,8 @@ struct Eval: ParsableCommand {
       Terminal.printError("error[\(error.code)]: \(error.message)")
       throw status.exitCode
     }
+    // Kept, not freed node by node, when the process is about to end (see `ExitCleanup`).
+    ExitCleanup.skipFreeing(result)
     guard !result.hasErrors, let program = Evaluation.compile(result) else {
       let renderer = DiagnosticRenderer(format: .human, colour: false)
       let errors = result.diagnostics.filter(\.isError)
@@ -221,11 +226,16 @@ struct Eval: ParsableCommand {
     FileHandle.standardOutput.write(Data(report.utf8))
   }
 
-  /// Today in the local time zone.
+  /// Today in the local time zone (`TZ`, else the system's), read with `localtime_r`: the
+  /// same date as Foundation's calendar, without loading its calendar and locale data at
+  /// every start.
   static func today() -> CredenceValues.CivilDate {
-    let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
-    return CredenceValues.CivilDate(
-      year: parts.year ?? 2026, month: parts.month ?? 1, day: parts.day ?? 1)
-      ?? .min
+    var now = time(nil)
+    var parts = tm()
+    guard localtime_r(&now, &parts) != nil,
+      let date = CredenceValues.CivilDate(
+        year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+    else { return .min }
+    return date
   }
 }

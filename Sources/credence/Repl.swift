@@ -10,6 +10,7 @@ import Foundation
 /// `credence repl [POLICIES…] [--db DB] [--as-of DATE]`: explore policies and learners.
 struct Repl: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "repl",
     abstract: "Explore policies and learners interactively.",
     discussion: """
       Type expressions (printed with their type), declarations, or meta-commands \
@@ -57,6 +58,7 @@ struct Repl: ParsableCommand {
       }
     }
     let interactive = isatty(STDIN_FILENO) == 1
+    if interactive { Repl.unblockHandledSignals() }
     // On a terminal Ctrl-C sets the reader's flag, which the session's evaluations watch.
     let session = Session(
       paths: paths, asOf: date, records: records,
@@ -71,6 +73,17 @@ struct Repl: ParsableCommand {
     if !paths.isEmpty { Terminal.write(session.reload()) }
     if interactive { Terminal.write("credence repl: `:help` for help, Ctrl-D to leave\n") }
     REPL(session: session, reader: reader, write: Terminal.write).run()
+  }
+
+  /// Lets Ctrl-C and the termination signals the terminal reader handles reach this
+  /// thread, which reads the lines: a parent (a test harness, an IDE) may have started the
+  /// process with them blocked, and a blocked SIGINT would never set the interrupt flag.
+  static func unblockHandledSignals() {
+    var signals = sigset_t()
+    sigemptyset(&signals)
+    // SIGINT, and `ReadlineReader.terminationSignals`.
+    for handled in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&signals, handled) }
+    pthread_sigmask(SIG_UNBLOCK, &signals, nil)
   }
 
   /// Today in the local time zone.

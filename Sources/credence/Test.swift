@@ -10,6 +10,7 @@ extension PolicyTestFormat: ExpressibleByArgument {}
 /// `credence test PATH…`: run the `test` blocks of policies.
 struct Test: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "test",
     abstract: "Run the tests written in policy files.",
     discussion: """
       Checks the policies as `credence check` does, then runs every `test` (each row of an \

@@ -209,6 +209,53 @@ import Testing
     #expect(try source.credential(code: "is5003") == nil, "codes are case-sensitive")
   }
 
+  /// `learner(id:)` reads only the catalogue entries the learner names; the learner must be
+  /// exactly the one the whole-catalogue stream gives, broken rows and Unicode-equivalent
+  /// codes (compared as Swift strings, which SQL cannot do) included.
+  @Test(arguments: Backing.allCases)
+  func oneLearnerIsReadAsTheStreamReadsIt(_ backing: Backing) throws {
+    let fixture = try Self.makeStore(
+      backing,
+      smallPopulationSQL + """
+        INSERT INTO learners (id) VALUES ('L5'), ('L6'), ('L7'), ('L8');
+        INSERT INTO credentials (code, title, type, credits) VALUES ('BAD', 'Broken', 'badge', 'lots'),
+          ('\u{212A}URS', 'Kelvin-sign K', 'badge', 1), ('cafe\u{301}', 'Decomposed', 'badge', 2);
+        INSERT INTO credential_tags (credential_code, tag) VALUES ('\u{212A}URS', 'kelvin'),
+          ('cafe\u{301}', 'decomposed');
+        INSERT INTO awards (id, learner_id, credential_code, awarded_on) VALUES
+          ('A5', 'L5', 'NOPE', '2024-01-01'), ('A6', 'L6', 'BAD', '2024-01-01'),
+          ('A7', 'L7', 'KURS', '2024-01-01'), ('A8', 'L8', 'caf\u{E9}', '2024-01-01'),
+          ('A9', 'L7', 'KKKKKKKK', '2024-01-01');
+        INSERT INTO credentials (code, title, type) VALUES ('KKKKKKK\u{212A}', 'Eight', 'badge');
+        """)
+    let streamed = try Self.all(fixture.source)
+    #expect(streamed.count == 7)
+    for record in streamed {
+      #expect(try fixture.source.learner(id: record.id) == record, "\(record.id.text)")
+    }
+    let kelvin = try #require(try fixture.source.learner(id: "L7")?.learner)
+    #expect(kelvin.awards.first?.credential.tags == ["kelvin"])
+    let cafe = try #require(try fixture.source.learner(id: "L8")?.learner)
+    #expect(cafe.awards.first?.credential.tags == ["decomposed"])
+  }
+
+  @Test func catalogueSpellingsAreCapped() throws {
+    typealias Selection = Catalogue.Selection
+    #expect(Selection.spellings(of: "IS5003") == ["IS5003"])
+    let kelvin = try #require(Selection.spellings(of: "K;"))
+    #expect(kelvin.count == 4 && kelvin.allSatisfy { $0 == "K;" })
+    #expect(Set(kelvin.map { Array($0.utf8) }).count == 4)
+    let limit = Selection.maximumSpellingsPerCode
+    let most = String(repeating: "K", count: limit.trailingZeroBitCount)
+    #expect(Selection.spellings(of: most)?.count == limit)
+    #expect(Selection.spellings(of: most + "K") == nil)
+    #expect(Selection(codes: [most + "K"], plain: true).condition("code") == nil)
+    let many = Set((0...Selection.maximumSpellings).map { "C\($0)" })
+    #expect(Selection(codes: many, plain: true).condition("code") == nil)
+    #expect(Selection(codes: Set(many.prefix(10)), plain: true).condition("code") != nil)
+    #expect(Selection(codes: ["C1"], plain: false).condition("code") == nil)
+  }
+
   @Test func readersSeeTheStoreBeforeOrAfterAnImportNeverHalf() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path("r.db")

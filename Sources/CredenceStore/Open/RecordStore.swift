@@ -55,28 +55,44 @@ public final class RecordStore: Sendable {
   ///
   /// A foreign database with the contract's tables is read as it is. A Credence store that
   /// needs an upgrade is refused with a hint, since a reader does not write.
-  public static func openForReading(at path: String) throws -> RecordStore {
+  ///
+  /// `parallelReads` asks for a pool of read connections on a store in WAL mode (`eval
+  /// --all`); without it the one connection that inspected the file reads it too, which is
+  /// all one learner needs (a pool opens two more connections).
+  public static func openForReading(at path: String, parallelReads: Bool = true) throws
+    -> RecordStore
+  {
     try requireFile(path)
-    let (kind, journalMode) = try inspect(path)
-    switch kind {
-    case .empty:
-      throw StoreError(
-        .notAStore, "`\(path)` is an empty database, not a Credence store",
-        help: "create the schema with `credence db init \(path)`")
-    case .credence(let applied) where applied.count < Migrations.currentVersion:
-      throw StoreError(
-        .needsUpgrade, "`\(path)` was made by an older Credence and needs an upgrade",
-        help: "run `credence db init \(path)` to upgrade it in place")
-    case .credence, .foreign:
-      break
+    let queue = try wrapDatabaseErrors(path) {
+      try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
     }
+    let kind: StoreKind
+    let journalMode: String
+    do {
+      (kind, journalMode) = try inspect(queue, path)
+      switch kind {
+      case .empty:
+        throw StoreError(
+          .notAStore, "`\(path)` is an empty database, not a Credence store",
+          help: "create the schema with `credence db init \(path)`")
+      case .credence(let applied) where applied.count < Migrations.currentVersion:
+        throw StoreError(
+          .needsUpgrade, "`\(path)` was made by an older Credence and needs an upgrade",
+          help: "run `credence db init \(path)` to upgrade it in place")
+      case .credence, .foreign:
+        break
+      }
+    } catch {
+      try? queue.close()
+      throw error
+    }
+    if journalMode != "wal" || !parallelReads {
+      return RecordStore(name: path, path: path, kind: kind, reader: queue, writer: nil)
+    }
+    try? queue.close()
     return try wrapDatabaseErrors(path) {
-      let configuration = self.configuration(readOnly: true)
-      let reader: any DatabaseReader =
-        journalMode == "wal"
-        ? try DatabasePool(path: path, configuration: configuration)
-        : try DatabaseQueue(path: path, configuration: configuration)
-      return RecordStore(name: path, path: path, kind: kind, reader: reader, writer: nil)
+      let pool = try DatabasePool(path: path, configuration: configuration(readOnly: true))
+      return RecordStore(name: path, path: path, kind: kind, reader: pool, writer: nil)
     }
   }
 
@@ -91,7 +107,7 @@ public final class RecordStore: Sendable {
   public static func openForWriting(at path: String, create: Bool = false) throws -> RecordStore {
     if !create { try requireFile(path) }
     let existing = FileManager.default.fileExists(atPath: path)
-    let kind = existing ? try inspect(path).kind : StoreKind.empty
+    let kind = existing ? try inspect(path) : StoreKind.empty
     return try wrapDatabaseErrors(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
       return RecordStore(name: path, path: path, kind: kind, reader: queue, writer: queue)
@@ -182,12 +198,21 @@ public final class RecordStore: Sendable {
     }
   }
 
-  /// Looks at the file read-only: what kind of store it is and its journal mode.
-  private static func inspect(_ path: String) throws -> (kind: StoreKind, journalMode: String) {
+  /// Looks at the file read-only: what kind of store it is.
+  private static func inspect(_ path: String) throws -> StoreKind {
+    let queue = try wrapDatabaseErrors(path) {
+      try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+    }
+    defer { try? queue.close() }
+    return try inspect(queue, path).kind
+  }
+
+  /// What kind of store `queue` holds, and its journal mode.
+  private static func inspect(_ queue: DatabaseQueue, _ path: String) throws -> (
+    kind: StoreKind, journalMode: String
+  ) {
     try wrapDatabaseErrors(path) {
-      let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
-      defer { try? queue.close() }
-      return try queue.read { db in
+      try queue.read { db in
         let kind = try StoreInspection.inspect(db, name: path)
         let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
         return (kind, mode.lowercased())

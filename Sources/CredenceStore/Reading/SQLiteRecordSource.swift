@@ -47,7 +47,10 @@ public struct SQLiteRecordSource: RecordSource {
 
   public func learner(id: LearnerID) throws -> LearnerRecord? {
     try read { db in
-      var stream = try LearnerStream(db, filter: .exact(id), catalogue: try Catalogue.load(db))
+      // A learner's rows name a few credentials of the catalogue: only those are decoded
+      // (decoding all of it was most of the time of `eval --learner`'s read).
+      let catalogue = try Catalogue.load(db, only: try Catalogue.selection(db, for: id))
+      var stream = try LearnerStream(db, filter: .exact(id), catalogue: catalogue)
       return try stream.next()
     }
   }
