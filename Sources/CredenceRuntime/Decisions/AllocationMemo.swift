@@ -44,23 +44,22 @@ final class AllocationMemo {
     stack: Int, _ requirements: [Requirement], _ items: [AllocationItem],
     allocate: (Requirement, [AllocationItem]) -> Allocation
   ) -> Allocation {
-    let ranks = Array(Set(items.map(\.rank))).sorted()
+    let ranks = Self.sortedUnique(items.map(\.rank))
     // When no requirement lists codes of its own, codes matter only by their order and
     // equality, so they are replaced by placeholders in the same order, in the items and in
     // the requirements' eligible codes alike (learners holding different credentials of the
     // same credits share a shape).
     var codes: [String] = []
     if requirements.allSatisfy(Self.listsNoCode) {
-      var all = Set(items.map(\.code))
+      var all = items.map(\.code)
       for requirement in requirements { Self.collectCodes(requirement, into: &all) }
-      codes = all.sorted()
+      codes = Self.sortedUnique(all)
     }
-    let placeholderOf: [String: String] =
-      codes.isEmpty
-      ? [:]
-      : Dictionary(
-        uniqueKeysWithValues: codes.enumerated().map { ($0.element, Self.placeholder($0.offset)) })
-    func shapeCode(_ code: String) -> String { placeholderOf[code] ?? code }
+    // Pools are small: a linear search beats building a dictionary per learner.
+    func shapeCode(_ code: String) -> String {
+      guard !codes.isEmpty, let index = codes.firstIndex(of: code) else { return code }
+      return Self.placeholder(index)
+    }
     let shapedRequirements =
       codes.isEmpty ? requirements : requirements.map { Self.shaped($0, shapeCode) }
     let key = Key(
@@ -104,15 +103,15 @@ final class AllocationMemo {
   }
 
   /// Adds every code a requirement names to `codes`.
-  private static func collectCodes(_ requirement: Requirement, into codes: inout Set<String>) {
+  private static func collectCodes(_ requirement: Requirement, into codes: inout [String]) {
     switch requirement {
     case .allOf(let children), .anyOf(let children), .atLeast(_, of: let children):
       for child in children { collectCodes(child, into: &codes) }
     case .credentials(_, let among), .credits(_, let among), .selection(_, _, let among):
-      codes.formUnion(among.certain)
-      codes.formUnion(among.uncertain)
-    case .nestedStack(_, let items): codes.formUnion(items)
-    case .codes(_, let listed): codes.formUnion(listed)
+      codes += among.certain
+      codes += among.uncertain
+    case .nestedStack(_, let items): codes += items
+    case .codes(_, let listed): codes += listed
     case .totalCredentials, .totalCredits, .condition: break
     }
   }
@@ -139,18 +138,42 @@ final class AllocationMemo {
     }
   }
 
+  /// The values sorted, each once (without hashing: pools are small).
+  private static func sortedUnique<T: Comparable>(_ values: [T]) -> [T] {
+    var sorted = values.sorted()
+    guard sorted.count > 1 else { return sorted }
+    var kept = 1
+    for index in 1..<sorted.count where sorted[index] != sorted[kept - 1] {
+      sorted[kept] = sorted[index]
+      kept += 1
+    }
+    sorted.removeSubrange(kept...)
+    return sorted
+  }
+
   /// Placeholder `index`: a character no stored id or code starts with, then the position,
   /// zero-padded so placeholders sort in the order of their positions.
   private static func placeholder(_ index: Int) -> String {
-    let digits = String(index)
-    return "\u{0}" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 48, 48, 48, 48, 48, 48)
+    let digits = String(index).utf8
+    guard digits.count <= 6 else { return "\u{0}" + String(index) }
+    withUnsafeMutableBytes(of: &bytes) { buffer in
+      for (offset, digit) in digits.enumerated() { buffer[7 - digits.count + offset] = digit }
+    }
+    return withUnsafeBytes(of: bytes) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The real value of a placeholder among `values`, or `text` itself.
   private static func real(_ text: String, _ values: [String]) -> String {
-    guard text.utf8.first == 0, let index = Int(text.dropFirst()), values.indices.contains(index)
-    else { return text }
-    return values[index]
+    let utf8 = text.utf8
+    guard utf8.first == 0, utf8.count > 1 else { return text }
+    // The digits after the NUL, read without making a substring.
+    var index = 0
+    for byte in utf8.dropFirst() {
+      guard byte >= 48, byte <= 57, index < Int.max / 10 - 9 else { return text }
+      index = index * 10 + Int(byte - 48)
+    }
+    return values.indices.contains(index) ? values[index] : text
   }
 
   /// `allocation` with every placeholder id and code replaced by what it stands for.

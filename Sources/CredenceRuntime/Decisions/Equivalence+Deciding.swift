@@ -241,15 +241,18 @@ struct EquivalenceSolver {
       options[index].category.flatMap { names.firstIndex(of: $0) } ?? names.count
     }
     let buckets = names.count + 1
-    suffix = Array(repeating: Array(repeating: .zero, count: buckets), count: candidates.count + 1)
-    for position in stride(from: candidates.count - 1, through: 0, by: -1) {
-      suffix[position] = suffix[position + 1]
-      let bucket = categoryIndex[position]
-      suffix[position][bucket] = try add(
-        suffix[position][bucket], options[candidates[position]].credits ?? .zero)
-    }
     var complete = true
     if hasConflicts() {
+      // The bound of the search; without conflicts every candidate is taken, no search runs,
+      // and the sums below overflow exactly when these would (credits are not negative).
+      suffix = Array(
+        repeating: Array(repeating: .zero, count: buckets), count: candidates.count + 1)
+      for position in stride(from: candidates.count - 1, through: 0, by: -1) {
+        suffix[position] = suffix[position + 1]
+        let bucket = categoryIndex[position]
+        suffix[position][bucket] = try add(
+          suffix[position][bucket], options[candidates[position]].credits ?? .zero)
+      }
       var usedAwards = Set<Int>()
       var usedTargets = Set<String>()
       var sums = Array(repeating: ExactDecimal.zero, count: buckets)

@@ -34,9 +34,34 @@ private struct PoolItem {
 
 /// What the requirements need from the learner, gathered before allocating.
 private struct StackInputs {
-  var items: [String: PoolItem] = [:]
+  /// Pool items in first-award order.
+  var items: [PoolItem] = []
+  /// Positions in ``items`` by code, kept only once there are more than
+  /// ``linearSearchLimit`` items (below that a linear search costs less than hashing).
+  var itemIndex: [String: Int] = [:]
+  static let linearSearchLimit = 16
   /// Codes in first-award order.
   var order: [String] = []
+
+  /// The position of the item for `code` in ``items``.
+  func position(of code: String) -> Int? {
+    if items.count > Self.linearSearchLimit { return itemIndex[code] }
+    return items.firstIndex { $0.code == code }
+  }
+
+  /// Adds an item (its code not in ``items`` yet).
+  mutating func add(_ item: PoolItem) -> Int {
+    items.append(item)
+    order.append(item.code)
+    if items.count > Self.linearSearchLimit {
+      if itemIndex.isEmpty {
+        for (position, kept) in items.enumerated() { itemIndex[kept.code] = position }
+      } else {
+        itemIndex[item.code] = items.count - 1
+      }
+    }
+    return items.count - 1
+  }
   var nestedItems: [String: (credits: ExactDecimal?, awards: [Int])] = [:]
   var nestedOutcomes: [Int: DecisionOutcome] = [:]
   var uncertainEligibility: [ObjectIdentifier: [Int]] = [:]
@@ -93,19 +118,18 @@ extension Machine {
     }
     try step(pool.count, at: stack.span)
     for (award, uncertain) in pool {
-      let row = learner.awards[award]
-      let code = row.credential.code
-      if inputs.items[code] == nil {
-        inputs.items[code] = PoolItem(
-          code: code, credits: row.credential.credits,
-          rank: Int(row.awardedOn?.dayNumber ?? Int32.max))
-        inputs.order.append(code)
-      }
+      let code = learner.awards[award].credential.code
+      let position =
+        inputs.position(of: code)
+        ?? inputs.add(
+          PoolItem(
+            code: code, credits: learner.awards[award].credential.credits,
+            rank: Int(learner.awards[award].awardedOn?.dayNumber ?? Int32.max)))
       if uncertain {
-        inputs.items[code]?.uncertainAwards.append(award)
+        inputs.items[position].uncertainAwards.append(award)
         inputs.uncertainAwards.append(award)
       } else {
-        inputs.items[code]?.certainAwards.append(award)
+        inputs.items[position].certainAwards.append(award)
       }
     }
     // Nested stacks first: their awards join the pool, kept by them.
@@ -117,8 +141,8 @@ extension Machine {
     }
 
     var items: [AllocationItem] = []
-    for code in inputs.order where inputs.nestedItems[code] == nil {
-      guard let item = inputs.items[code] else { continue }
+    for item in inputs.items where inputs.nestedItems[item.code] == nil {
+      let code = item.code
       items.append(
         AllocationItem(
           code: code, credits: item.credits,
@@ -147,18 +171,20 @@ extension Machine {
 
     var awardsByCode: [String: [Int]] = [:]
     var credits: [String: ExactDecimal?] = [:]
-    for (code, item) in inputs.items {
-      awardsByCode[code] = item.certainAwards + item.uncertainAwards
-      credits[code] = item.credits
+    for item in inputs.items {
+      awardsByCode[item.code] = item.certainAwards + item.uncertainAwards
+      credits[item.code] = item.credits
     }
     for (code, nested) in inputs.nestedItems {
       awardsByCode[code] = nested.awards
       credits[code] = nested.credits
     }
     // Earliest award first, as the records are listed.
-    let rankOf = Dictionary(items.map { ($0.code, $0.rank) }, uniquingKeysWith: { a, _ in a })
+    // The stack uses few codes: finding each one's rank by a linear search costs less than
+    // a dictionary of every item's.
+    func rankOf(_ code: String) -> Int { items.first { $0.code == code }?.rank ?? .max }
     let used = allocation.usedCodes.sorted { left, right in
-      let (a, b) = (rankOf[left] ?? .max, rankOf[right] ?? .max)
+      let (a, b) = (rankOf(left), rankOf(right))
       return a != b ? a < b : left < right
     }
     var usedAwards: [Value] = []

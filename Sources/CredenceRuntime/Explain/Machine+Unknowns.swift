@@ -221,9 +221,8 @@ extension Machine {
           var inner: [String] = []
           collectUnknowns(condition, depth: depth + 1, &inner)
           setLocal(element.index, candidate)
-          let what = describe(candidate)
           if inner.isEmpty {
-            note("whether \(what) counts is unknown", &reasons)
+            note("whether \(describe(candidate)) counts is unknown", &reasons)
           } else {
             for reason in inner { note(reason, &reasons) }
           }

@@ -8,44 +8,50 @@ import CredenceValues
 /// One machine per thread; it is reset between learners and keeps its buffers, so a batch
 /// allocates per learner only what the learner's own values need. Params are the same for
 /// every learner, so their values on the evaluation date are kept across learners.
+///
+/// The per-learner state is read and written by every step of every closure; its stored
+/// properties are marked `@exclusivity(unchecked)` because the run-time check of exclusive
+/// access (a thread-local access set per read) cost several percent of a batch. The machine
+/// is confined to one thread and its code never holds one of them across a call that could
+/// touch it again (every write is a plain assignment or append after its value is computed).
 final class Machine {
   let program: CompiledProgram
   let options: EvaluationOptions
   /// The evaluation date.
   let asOf: CredenceValues.CivilDate
   /// The learner being evaluated.
-  private(set) var learner: LearnerView
+  @exclusivity(unchecked) private(set) var learner: LearnerView
   /// `learner.awards` as a list value, made once per learner (most pools start from it).
-  private(set) var awardsValue: Value = .list(.empty)
+  @exclusivity(unchecked) private(set) var awardsValue: Value = .list(.empty)
 
   /// Locals of every active frame, innermost last.
-  var locals: [Value] = []
+  @exclusivity(unchecked) var locals: [Value] = []
   /// Where the current frame starts in ``locals``.
-  var base = 0
+  @exclusivity(unchecked) var base = 0
 
-  var letMemo: [Result<Value, EvaluationFailure>?]
-  var factMemo: [Result<Value, EvaluationFailure>?]
-  var stackMemo: [DecisionOutcome?]
-  var fundMemo: [DecisionOutcome?]
-  var equivalenceMemo: [DecisionOutcome?]
+  @exclusivity(unchecked) var letMemo: [Result<Value, EvaluationFailure>?]
+  @exclusivity(unchecked) var factMemo: [Result<Value, EvaluationFailure>?]
+  @exclusivity(unchecked) var stackMemo: [DecisionOutcome?]
+  @exclusivity(unchecked) var fundMemo: [DecisionOutcome?]
+  @exclusivity(unchecked) var equivalenceMemo: [DecisionOutcome?]
   /// Per fund: enrolment index → the claim's outcome.
-  var claimMemo: [[Int: DecisionOutcome]]
-  var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
+  @exclusivity(unchecked) var claimMemo: [[Int: DecisionOutcome]]
+  @exclusivity(unchecked) var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
   /// Stack allocations by the shape of their input (kept for the run).
   let allocationMemo = AllocationMemo()
 
   /// Params on the evaluation date; learner-independent, so kept for the whole run.
-  var paramsOnAsOf: [Result<Value, EvaluationFailure>?]
+  @exclusivity(unchecked) var paramsOnAsOf: [Result<Value, EvaluationFailure>?]
   /// Params on other dates, by (param, day).
   var paramsOnDates: [Int64: Result<Value, EvaluationFailure>] = [:]
   /// The date params are read on while a param's own value is evaluated.
-  var paramDate: CredenceValues.CivilDate?
+  @exclusivity(unchecked) var paramDate: CredenceValues.CivilDate?
 
-  var steps = 0
+  @exclusivity(unchecked) var steps = 0
   /// Set only by `credence test --coverage`: the recorder of rules the tests exercise.
   var coverage: CoverageRecorder?
   /// Where ``step(_:at:)`` leaves its fast path (`Machine+Cancellation.swift`).
-  var stepCheckpoint = 0
+  @exclusivity(unchecked) var stepCheckpoint = 0
   /// How many definitions deep an explanation currently is.
   var explanationDepth = 0
   /// Whether explanations are being built (read by decisions to keep their details).

@@ -44,10 +44,14 @@ struct ColumnReader {
     return body(UnsafeBufferPointer(start: start, count: count))
   }
 
-  /// A column as text (integers and reals in decimal), or `nil` when NULL or a BLOB.
-  static func text(_ handle: OpaquePointer, _ index: Int) -> String? {
+  /// A column as text (integers and reals in decimal), or `nil` when NULL or a BLOB; texts
+  /// come from `cache` when given.
+  static func text(_ handle: OpaquePointer, _ index: Int, cache: TextCache<String>? = nil)
+    -> String?
+  {
     switch type(handle, index) {
     case SQLITE_TEXT:
+      if let cache { return withBytes(handle, index, cache.text) }
       return withBytes(handle, index) { String(decoding: $0, as: UTF8.self) }
     case SQLITE_INTEGER:
       return String(sqlite3_column_int64(handle, Int32(index)))
@@ -59,17 +63,30 @@ struct ColumnReader {
     }
   }
 
+  /// The payload `cache` keeps for the bytes of TEXT column `index` (made by `make` when it
+  /// has none), or nil when the column is not TEXT or `make` gives nil.
+  func cached<Payload>(_ index: Int, _ cache: TextCache<Payload>, _ make: () -> Payload?)
+    -> Payload?
+  {
+    guard Self.type(handle, index) == SQLITE_TEXT else { return nil }
+    return Self.withBytes(handle, index) { cache.value($0, make) }
+  }
+
   /// Whether column `index` of the current row is NULL.
   func isNull(_ index: Int) -> Bool { Self.type(handle, index) == SQLITE_NULL }
 
   // MARK: Typed reads
 
-  mutating func text(_ index: Int, _ column: String, required: Bool = false) -> String? {
+  /// A TEXT column (integers and reals in decimal); a column whose values repeat reads
+  /// through a `cache`.
+  mutating func text(
+    _ index: Int, _ column: String, required: Bool = false, cache: TextCache<String>? = nil
+  ) -> String? {
     if Self.type(handle, index) == SQLITE_BLOB {
       fail(column, .notText)
       return nil
     }
-    guard let text = Self.text(handle, index) else {
+    guard let text = Self.text(handle, index, cache: cache) else {
       if required { fail(column, .missing) }
       return nil
     }
@@ -130,14 +147,16 @@ struct ColumnReader {
 
   mutating func choice<Word: RawRepresentable<String>>(
     _ index: Int, _ column: String, _ words: [String], required: Bool = false,
-    as: Word.Type = Word.self
+    as: Word.Type = Word.self, cache: TextCache<String>? = nil
   ) -> Word? {
     switch Self.type(handle, index) {
     case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
     case SQLITE_TEXT:
-      if let text = Self.text(handle, index), let word = Word(rawValue: text) { return word }
+      if let text = Self.text(handle, index, cache: cache), let word = Word(rawValue: text) {
+        return word
+      }
     default:
       break
     }

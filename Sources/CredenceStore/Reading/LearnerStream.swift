@@ -13,6 +13,8 @@ struct LearnerStream {
   private var ledger: ChildRows<LedgerEntry>
   /// `nil` when the reader asked for no facts.
   private var facts: ChildRows<LearnerFact>?
+  /// Repeated texts of the learners' rows (citizenship, residency).
+  private let texts: TextCache<String>
 
   init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue, facts readsFacts: Bool = true)
     throws
@@ -27,6 +29,10 @@ struct LearnerStream {
         db, sql: "SELECT \(columns) FROM \(table) WHERE \(conditions) ORDER BY \(orderBy)",
         arguments: arguments)
     }
+    // Per stream: the decoding closures below run on the reading thread only.
+    let texts = TextCache<String>()
+    let credentials = TextCache<Credential>()
+    self.texts = texts
     learners = try cursor(
       "id, name, birth_date, citizenship, residency", from: "learners",
       orderBy: "id COLLATE BINARY")
@@ -35,17 +41,19 @@ struct LearnerStream {
         "learner_id, id, credential_code, awarded_on, expires_on, grade, score, status, source",
         from: "awards", where: "status IS NOT 'revoked'",
         orderBy: "learner_id COLLATE BINARY, id COLLATE BINARY"),
-      decode: { row, errors in Self.award(row, catalogue, &errors) })
+      decode: { row, errors in Self.award(row, catalogue, credentials, texts, &errors) })
     enrolments = ChildRows(
       cursor: try cursor(
         "learner_id, id, credential_code, start_on, end_on, fee, currency, status",
         from: "enrolments", orderBy: "learner_id COLLATE BINARY, id COLLATE BINARY"),
-      decode: { row, errors in Self.enrolment(row, catalogue, &errors) })
+      decode: { row, errors in
+        Self.enrolment(row, catalogue, credentials, texts, &errors)
+      })
     ledger = ChildRows(
       cursor: try cursor(
         "learner_id, id, scheme, amount, currency, posted_on, expires_on, memo",
         from: "funding_ledger", orderBy: "learner_id COLLATE BINARY, id"),
-      decode: { row, errors in Self.ledgerEntry(row, &errors) })
+      decode: { row, errors in Self.ledgerEntry(row, texts, &errors) })
     facts =
       readsFacts
       ? ChildRows(
@@ -63,8 +71,9 @@ struct LearnerStream {
       var reader = ColumnReader(learners, table: "learners", key: id)
       let name = reader.text(1, "name")
       let birthDate = reader.date(2, "birth_date")
-      let citizenship = reader.text(3, "citizenship")
-      let residency = reader.choice(4, "residency", Contract.residencies, as: Residency.self)
+      let citizenship = reader.text(3, "citizenship", cache: texts)
+      let residency = reader.choice(
+        4, "residency", Contract.residencies, as: Residency.self, cache: texts)
       var errors = reader.errors
       var learner = Learner(
         id: LearnerID(id), name: name, birthDate: birthDate, citizenship: citizenship,
@@ -82,28 +91,28 @@ struct LearnerStream {
 
   // MARK: Decoding one row of each child table
 
-  private static func award(_ row: RawRows, _ catalogue: Catalogue, _ errors: inout [RecordError])
-    -> (learnerID: String?, item: Award?)
-  {
+  private static func award(
+    _ row: RawRows, _ catalogue: Catalogue, _ credentials: TextCache<Credential>,
+    _ texts: TextCache<String>, _ errors: inout [RecordError]
+  ) -> (learnerID: String?, item: Award?) {
     let learnerID = ColumnReader.text(row.handle, 0)
     guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("awards"))
       return (learnerID, nil)
     }
     var reader = ColumnReader(row, table: "awards", key: id)
-    let code = reader.text(2, "credential_code", required: true)
+    let code = reader.text(2, "credential_code", required: true, cache: texts)
     let awardedOn = reader.date(3, "awarded_on", required: true)
     let expiresOn = reader.date(4, "expires_on")
-    let grade = reader.text(5, "grade")
+    let grade = reader.text(5, "grade", cache: texts)
     let score = reader.decimal(6, "score")
-    _ = reader.choice(7, "status", Contract.awardStatuses, required: true, as: AwardStatus.self)
-    let source = reader.text(8, "source")
+    _ = reader.choice(
+      7, "status", Contract.awardStatuses, required: true, as: AwardStatus.self, cache: texts)
+    let source = reader.text(8, "source", cache: texts)
     var credential: Credential?
     if let code {
-      switch catalogue.credential(code, from: "awards", key: id, column: "credential_code") {
-      case .success(let found): credential = found
-      case .failure(let error): reader.errors.append(error)
-      }
+      credential = Self.credential(
+        code, column: 2, &reader, catalogue, credentials, from: "awards", key: id)
     }
     errors.append(contentsOf: reader.errors)
     guard reader.errors.isEmpty, let credential, let awardedOn else { return (learnerID, nil) }
@@ -116,7 +125,8 @@ struct LearnerStream {
   }
 
   private static func enrolment(
-    _ row: RawRows, _ catalogue: Catalogue, _ errors: inout [RecordError]
+    _ row: RawRows, _ catalogue: Catalogue, _ credentials: TextCache<Credential>,
+    _ texts: TextCache<String>, _ errors: inout [RecordError]
   ) -> (learnerID: String?, item: Enrolment?) {
     let learnerID = ColumnReader.text(row.handle, 0)
     guard let id = ColumnReader.text(row.handle, 1) else {
@@ -124,17 +134,16 @@ struct LearnerStream {
       return (learnerID, nil)
     }
     var reader = ColumnReader(row, table: "enrolments", key: id)
-    let code = reader.text(2, "credential_code", required: true)
+    let code = reader.text(2, "credential_code", required: true, cache: texts)
     let startOn = reader.date(3, "start_on", required: true)
     let endOn = reader.date(4, "end_on")
     let status = reader.choice(
-      7, "status", Contract.enrolmentStatuses, required: true, as: EnrolmentStatus.self)
+      7, "status", Contract.enrolmentStatuses, required: true, as: EnrolmentStatus.self,
+      cache: texts)
     var credential: Credential?
     if let code {
-      switch catalogue.credential(code, from: "enrolments", key: id, column: "credential_code") {
-      case .success(let found): credential = found
-      case .failure(let error): reader.errors.append(error)
-      }
+      credential = Self.credential(
+        code, column: 2, &reader, catalogue, credentials, from: "enrolments", key: id)
     }
     // An enrolment fee without its own currency is in the catalogue fee's currency.
     let fee = reader.money(
@@ -150,9 +159,9 @@ struct LearnerStream {
     )
   }
 
-  private static func ledgerEntry(_ row: RawRows, _ errors: inout [RecordError]) -> (
-    learnerID: String?, item: LedgerEntry?
-  ) {
+  private static func ledgerEntry(
+    _ row: RawRows, _ texts: TextCache<String>, _ errors: inout [RecordError]
+  ) -> (learnerID: String?, item: LedgerEntry?) {
     let learnerID = ColumnReader.text(row.handle, 0)
     guard let id = ColumnReader(row, table: "funding_ledger").storedInteger(1) else {
       errors.append(
@@ -162,11 +171,11 @@ struct LearnerStream {
       return (learnerID, nil)
     }
     var reader = ColumnReader(row, table: "funding_ledger", key: String(id))
-    let scheme = reader.text(2, "scheme", required: true)
+    let scheme = reader.text(2, "scheme", required: true, cache: texts)
     let amount = reader.money(amount: 3, "amount", currency: 4, "currency", required: true)
     let postedOn = reader.date(5, "posted_on", required: true)
     let expiresOn = reader.date(6, "expires_on")
-    let memo = reader.text(7, "memo")
+    let memo = reader.text(7, "memo", cache: texts)
     errors.append(contentsOf: reader.errors)
     guard reader.errors.isEmpty, let scheme, let amount, let postedOn else {
       return (learnerID, nil)
@@ -177,6 +186,24 @@ struct LearnerStream {
         id: id, scheme: scheme, amount: amount, postedOn: postedOn, expiresOn: expiresOn,
         memo: memo)
     )
+  }
+
+  /// The catalogue entry that column `column` (holding `code`) names, through `cache` when
+  /// the column is TEXT; a broken or dangling reference is an error of the referring row.
+  private static func credential(
+    _ code: String, column: Int, _ reader: inout ColumnReader, _ catalogue: Catalogue,
+    _ cache: TextCache<Credential>, from table: String, key: String
+  ) -> Credential? {
+    let found = reader.cached(column, cache) {
+      if case .valid(let credential)? = catalogue.entries[code] { credential } else { nil }
+    }
+    if let found { return found }
+    switch catalogue.credential(code, from: table, key: key, column: "credential_code") {
+    case .success(let found): return found
+    case .failure(let error):
+      reader.errors.append(error)
+      return nil
+    }
   }
 
   private static func fact(_ row: RawRows, _ errors: inout [RecordError]) -> (
