@@ -38,6 +38,20 @@ extension Compiler {
     {
       let duration = box.duration
       let subtract = operation == .subtractDurationFromDate
+      if case .asOf = left.node {
+        // `as_of ± duration`: the same for every learner of a run, so computed once per
+        // evaluation date (pool conditions compare every award against it).
+        let memo = DayMemo()
+        return CompiledExpr(
+          code: { m throws(EvaluationFailure) in
+            if let day = memo.day(from: m.asOf) { return .date(day) }
+            do throws(ValueError) {
+              let day = subtract ? try m.asOf.subtracting(duration) : try m.asOf.adding(duration)
+              memo.keep(day, from: m.asOf)
+              return .date(day)
+            } catch { throw failure(error, at: span) }
+          }, expr: expr, children: [l, r])
+      }
       return CompiledExpr(
         code: { m throws(EvaluationFailure) in
           guard case .date(let date) = try lc(m) else { return .unknown }
@@ -193,6 +207,17 @@ extension Compiler {
         code: { m throws(EvaluationFailure) in
           guard case .date(let date) = try lc(m) else { return .unknown }
           return .bool(Self.holds(op, date.dayNumber, day))
+        }, expr: expr, children: [l, r])
+    }
+    // Dates against any date (`awarded_on > as_of - 5 years`): day numbers, both sides
+    // evaluated in the same order as the general path below.
+    if comparison.domain == .date {
+      return CompiledExpr(
+        code: { m throws(EvaluationFailure) in
+          let a = try lc(m)
+          let b = try rc(m)
+          guard case .date(let x) = a, case .date(let y) = b else { return .unknown }
+          return .bool(Self.holds(op, x.dayNumber, y.dayNumber))
         }, expr: expr, children: [l, r])
     }
     if comparison.domain == .number, case .number(let bound)? = r.constant {
