@@ -119,6 +119,10 @@ extension Compiler {
   }
 
   /// One reader per field, chosen here, so a read touches only the field it needs.
+  /// Scales with at most this many grades and aliases find a mark's rank by comparing it
+  /// with each in turn rather than by hashing it.
+  static let gradesSearchedInOrder = 24
+
   private func awardReader(_ field: AwardField, type: ValueType) -> FieldReader {
     func read(_ body: @escaping @Sendable (Machine, Int) -> Value) -> FieldReader {
       { m, record in
@@ -143,9 +147,20 @@ extension Compiler {
       }
       let scale = id.index
       let grades = program[id].scale
+      // A scale has a handful of grades: comparing the (short) marks costs less than hashing
+      // one, and every award's grade is read by every pool condition that tests it.
+      let names = grades.grades.map(\.name) + grades.aliases.keys.sorted()
+      let table = names.compactMap { name in grades.rank(of: name).map { (name, $0) } }
+      let searchesTable = table.count <= Self.gradesSearchedInOrder
       return read { m, i in
         guard let mark = m.learner.awards[i].grade else { return .unknown }
-        return .grade(GradeValue(scale: scale, rank: grades.rank(of: mark), mark: mark))
+        let rank: Int?
+        if searchesTable {
+          rank = table.first { $0.0 == mark }?.1
+        } else {
+          rank = grades.rank(of: mark)
+        }
+        return .grade(GradeValue(scale: scale, rank: rank, mark: mark))
       }
     }
   }
