@@ -11,14 +11,18 @@ import Testing
   private func bothWays(_ sources: SourceSet) -> (parallel: CheckOutcome, serial: CheckOutcome) {
     let trees = sources.files.map { Parser.parse($0).syntax }
     return (
-      Checker.check(trees, parallelTestThreshold: 0),
-      Checker.check(trees, parallelTestThreshold: .max)
+      Checker.check(trees, parallelThreshold: 0),
+      Checker.check(trees, parallelThreshold: .max)
     )
   }
 
   private func expectSame(_ a: CheckOutcome, _ b: CheckOutcome) {
     #expect(a.diagnostics == b.diagnostics)
     #expect(a.program?.tests == b.program?.tests)
+    #expect(a.program?.lets == b.program?.lets)
+    #expect(a.program?.funds == b.program?.funds)
+    #expect(a.program?.evaluationOrder == b.program?.evaluationOrder)
+    #expect(a.program?.dependencies == b.program?.dependencies)
     #expect((a.program == nil) == (b.program == nil))
   }
 
@@ -66,6 +70,47 @@ import Testing
     #expect(parallel.diagnostics.contains { $0.code == .testDependsOnToday })
     #expect(parallel.diagnostics.contains { ($0.help ?? "").hasPrefix("did you mean") })
     expectSame(parallel, serial)
+  }
+
+  /// Lets in waves: chains, fans, cycles and lets mentioning a cycle, with mistakes.
+  @Test func letsAndFundsCheckTheSameInWaves() {
+    var text = "policy \"p\"\n  version \"1\"\n\n"
+    for i in 0..<40 { text += "let base\(i) = \(i)\n" }
+    for i in 0..<40 { text += "let mid\(i) = base\(i) + base\((i + 1) % 40)\n" }
+    for i in 0..<40 { text += "let top\(i) = mid\(i) * 2 + missing\(i % 3)\n" }
+    text += "let loop_a = loop_b + 1\nlet loop_b = loop_a + 1\nlet after_loop = loop_a + top0\n"
+    text += "let wrong = \"x\" + 1\nlet shadow = [1, 2] where base0 > 1\n"
+    text += "test \"t\"\n  as of 2026-01-01\n  expect top1 > 0 and after_loop > 0\n"
+    var sources = SourceSet()
+    sources.add(path: "p.credence", text: text)
+    let trees = sources.files.map { Parser.parse($0).syntax }
+    let (parallel, serial) = bothWays(sources)
+    #expect(parallel.diagnostics.contains { $0.code == .dependencyCycle })
+    expectSame(parallel, serial)
+    // The same program without its mistakes gives a checked program, the same both ways.
+    let clean = text.replacingOccurrences(of: " + missing", with: " + base")
+      .replacingOccurrences(of: "let loop_a = loop_b + 1\nlet loop_b = loop_a + 1\n", with: "")
+      .replacingOccurrences(of: "let after_loop = loop_a + top0\n", with: "let after_loop = top0\n")
+      .replacingOccurrences(of: "let wrong = \"x\" + 1\n", with: "")
+    var cleanSources = SourceSet()
+    cleanSources.add(path: "p.credence", text: clean)
+    let (a, b) = bothWays(cleanSources)
+    #expect(a.diagnostics.filter(\.isError) == [])
+    #expect(a.program != nil)
+    expectSame(a, b)
+    #expect(!trees.isEmpty)
+  }
+
+  @Test func wavesPutEachDefinitionAfterWhatItMentions() {
+    let a = DefinitionID.let(LetID(0))
+    let b = DefinitionID.let(LetID(1))
+    let c = DefinitionID.let(LetID(2))
+    let d = DefinitionID.fund(FundID(0))
+    let e = DefinitionID.let(LetID(3))
+    // a and b mention each other (a cycle); c mentions nothing, d mentions c, e mentions a.
+    let mentions: [DefinitionID: [DefinitionID]] = [a: [b], b: [a], c: [], d: [c], e: [a]]
+    let waves = ProgramChecker.waves([b, a, c, d, e], mentions: mentions)
+    #expect(waves == [[c], [d]])
   }
 
   /// Past the suggestion limit, which tests get a suggestion depends on the order: the

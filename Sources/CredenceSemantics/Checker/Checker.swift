@@ -16,11 +16,12 @@ public enum Checker {
     return checker.run()
   }
 
-  /// Checks with another threshold for checking tests on several cores (tests compare the
-  /// parallel and the serial way).
-  static func check(_ files: [FileSyntax], parallelTestThreshold: Int) -> CheckOutcome {
+  /// Checks with other thresholds for checking tests and waves of lets and funds on
+  /// several cores (tests compare the parallel and the serial way).
+  static func check(_ files: [FileSyntax], parallelThreshold: Int) -> CheckOutcome {
     let checker = ProgramChecker(files: files)
-    checker.parallelTestThreshold = parallelTestThreshold
+    checker.parallelTestThreshold = parallelThreshold
+    checker.parallelBodyThreshold = parallelThreshold
     return checker.run()
   }
 }

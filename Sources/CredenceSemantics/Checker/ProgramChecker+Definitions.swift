@@ -11,7 +11,9 @@ extension ProgramChecker {
     letStates = Array(repeating: .pending, count: letDecls.count)
     funds = Array(repeating: nil, count: fundDecls.count)
     fundStates = Array(repeating: .pending, count: fundDecls.count)
-    for definition in approximateOrder() {
+    let (order, mentions) = approximateOrder()
+    checkInWaves(order, mentions: mentions)
+    for definition in order {
       switch definition {
       case .let(let id): if letStates[id.index] == .pending { checkLet(id) }
       case .fund(let id): ensureFundChecked(id)
@@ -109,7 +111,9 @@ extension ProgramChecker {
 
   /// Lets and funds, each after the lets and funds its body mentions by name (cycles
   /// broken anywhere). An approximation: a name may turn out to be a field or a local.
-  private func approximateOrder() -> [DefinitionID] {
+  private func approximateOrder()
+    -> (order: [DefinitionID], mentions: [DefinitionID: [DefinitionID]])
+  {
     var nodes: [DefinitionID] = []
     var mentions: [DefinitionID: [DefinitionID]] = [:]
     // The lets and funds named, each once, in the order of their names. Only names of lets
@@ -164,7 +168,7 @@ extension ProgramChecker {
         }
       }
     }
-    return order
+    return (order, mentions)
   }
 }
 

@@ -93,6 +93,8 @@ final class ProgramChecker {
   var cycleMembers: Set<DefinitionID> = []
   /// From how many tests they are checked on several cores.
   var parallelTestThreshold = ProgramChecker.defaultParallelTestThreshold
+  /// From how many lets and funds a wave of them is checked on several cores.
+  var parallelBodyThreshold = ProgramChecker.defaultParallelBodyThreshold
 
   init(files: [FileSyntax], inferenceDepthLimit: Int = CheckerLimits.maximumInferenceDepth) {
     self.files = files
@@ -139,6 +141,7 @@ final class ProgramChecker {
     onDemandDepth = parent.onDemandDepth
     cycleMembers = parent.cycleMembers
     parallelTestThreshold = parent.parallelTestThreshold
+    parallelBodyThreshold = parent.parallelBodyThreshold
     // Left empty, filled by the fork and merged: diagnostics, tests, edges, edgeSet, used,
     // readsEvaluationDate, testUses, testsReadingDate, inferenceCutoffs.
   }
