@@ -78,6 +78,38 @@ import Testing
     #expect(memo.count < Self.requirements.count * Self.pools.count)
   }
 
+  @Test func eligibleCodesShareAShapeAndComeBackAsTheLearnersOwn() {
+    let memo = AllocationMemo()
+    var searches = 0
+    for code in ["K", "L"] {
+      let pool = [
+        Self.item(code, 4, ["\(code)1"], rank: 9, in: .true),
+        Self.item("M", 2, ["m1"], rank: 4, in: .true),
+      ]
+      let requirement: [Requirement] = [.credentials(2, among: EligibleCodes([code, "M"]))]
+      let memoised = memo.allocation(stack: 0, requirement, pool) {
+        searches += 1
+        return Allocator.allocate($0, pool: $1)
+      }
+      #expect(memoised == Allocator.allocate(.allOf(requirement), pool: pool))
+      #expect(memoised.usedCodes == [code, "M"])
+    }
+    #expect(searches == 1)
+  }
+
+  @Test func theNodeLimitIsPartOfTheShape() {
+    let memo = AllocationMemo()
+    let pool = [Self.item("A", 4, ["a1"], rank: 1, in: .true)]
+    var searches = 0
+    for limit in [10, 20, 10, 20] {
+      _ = memo.allocation(stack: 0, nodeLimit: limit, [.totalCredentials(1)], pool) {
+        searches += 1
+        return Allocator.allocate($0, pool: $1)
+      }
+    }
+    #expect(searches == 2)
+  }
+
   @Test func theAllocationMemoIsBounded() {
     #expect(AllocationMemo.maximumEntries == 8_192)
     let memo = AllocationMemo()

@@ -20,6 +20,8 @@ public final class CompiledProgram: Sendable {
   let scales: [CheckedScale]
   /// Every decision, in declaration order.
   public let decisions: [DecisionID]
+  /// Stack allocations by shape, shared by every session evaluating this program.
+  let allocationMemo = AllocationMemo()
 
   /// Compiles `program`; `sources` lets errors and explanations quote the policy text.
   public init(_ program: CheckedProgram, sources: SourceSet? = nil) {

@@ -1,4 +1,5 @@
 import CredenceValues
+import Synchronization
 
 /// Stack allocations kept for a run, by the shape of their input.
 ///
@@ -10,9 +11,14 @@ import CredenceValues
 /// keeps the allocation computed with placeholder ids (and codes) and puts each learner's own
 /// in. Most learners hold few of a stack's credentials, so a few thousand shapes cover most of
 /// a population.
-final class AllocationMemo {
-  /// The most shapes kept per machine. Once full, further shapes are computed each time
-  /// (not kept), so memory stays bounded whatever the number of learners.
+///
+/// One memo per compiled program, shared by every session and thread that evaluates it (the
+/// workers of `eval --all` find the same shapes): a shape's allocation depends on nothing
+/// else but the search's node limit, which is part of the key. Look-ups and insertions take a
+/// lock; searches run outside it.
+final class AllocationMemo: Sendable {
+  /// The most shapes kept. Once full, further shapes are computed each time (not kept), so
+  /// memory stays bounded whatever the number of learners.
   static let maximumEntries = 8_192
 
   /// One pool item without its award ids and with its rank replaced by its rank's position
@@ -29,19 +35,21 @@ final class AllocationMemo {
 
   private struct Key: Hashable {
     var stack: Int
+    /// The search's node limit (sessions may set their own).
+    var nodeLimit: Int
     var requirements: [Requirement]
     var items: [ItemShape]
   }
 
-  private var entries: [Key: Allocation] = [:]
+  private let entries = Mutex<[Key: Allocation]>([:])
 
   /// How many shapes are kept.
-  var count: Int { entries.count }
+  var count: Int { entries.withLock { $0.count } }
 
   /// The allocation of `items` to `requirements` (all of them), computed by `allocate` on a
   /// placeholder pool the first time a shape is seen.
   func allocation(
-    stack: Int, _ requirements: [Requirement], _ items: [AllocationItem],
+    stack: Int, nodeLimit: Int = 0, _ requirements: [Requirement], _ items: [AllocationItem],
     allocate: (Requirement, [AllocationItem]) -> Allocation
   ) -> Allocation {
     let ranks = Self.sortedUnique(items.map(\.rank))
@@ -63,7 +71,7 @@ final class AllocationMemo {
     let shapedRequirements =
       codes.isEmpty ? requirements : requirements.map { Self.shaped($0, shapeCode) }
     let key = Key(
-      stack: stack, requirements: shapedRequirements,
+      stack: stack, nodeLimit: nodeLimit, requirements: shapedRequirements,
       items: items.map { item in
         ItemShape(
           code: shapeCode(item.code), credits: item.credits,
@@ -71,7 +79,7 @@ final class AllocationMemo {
           awards: item.awardIDs.count, rankOrder: ranks.firstIndex(of: item.rank) ?? 0)
       })
     let ids = items.flatMap(\.awardIDs)
-    if let cached = entries[key] { return Self.restored(cached, ids, codes) }
+    if let cached = entries.withLock({ $0[key] }) { return Self.restored(cached, ids, codes) }
     // Placeholder ids name the position of each award in `ids`.
     var next = 0
     let placeholders = items.enumerated().map { index, item in
@@ -85,7 +93,9 @@ final class AllocationMemo {
       return shaped
     }
     let computed = allocate(.allOf(shapedRequirements), placeholders)
-    if entries.count < Self.maximumEntries { entries[key] = computed }
+    entries.withLock { entries in
+      if entries.count < Self.maximumEntries { entries[key] = computed }
+    }
     return Self.restored(computed, ids, codes)
   }
 

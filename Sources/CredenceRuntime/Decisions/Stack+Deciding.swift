@@ -219,7 +219,9 @@ extension Machine {
     guard self.options.memoisesAllocations else {
       return Allocator.allocate(.allOf(top), pool: items, options: options)
     }
-    return allocationMemo.allocation(stack: stack, top, items) { requirement, pool in
+    return allocationMemo.allocation(
+      stack: stack, nodeLimit: options.searchNodeLimit, top, items
+    ) { requirement, pool in
       Allocator.allocate(requirement, pool: pool, options: options)
     }
   }

@@ -38,7 +38,7 @@ final class Machine {
   @exclusivity(unchecked) var claimMemo: [[Int: DecisionOutcome]]
   @exclusivity(unchecked) var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
   /// Stack allocations by the shape of their input (kept for the run).
-  let allocationMemo = AllocationMemo()
+  var allocationMemo: AllocationMemo { program.allocationMemo }
 
   /// Params on the evaluation date; learner-independent, so kept for the whole run.
   @exclusivity(unchecked) var paramsOnAsOf: [Result<Value, EvaluationFailure>?]
