@@ -1,6 +1,21 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Release builds of `credence` on Linux carry the Swift runtime and Foundation (with ICU)
+// inside the executable: loading and relocating ten shared libraries was half of every
+// start (docs/performance.md). Foundation's own libraries are named because the modules
+// were imported from the shared SDK, whose link entries leave them out; each is listed
+// twice, as the archives refer to one another. Debug builds and tests link as usual.
+let staticRuntime =
+  ["-static-stdlib"]
+  + Array(
+    repeating: [
+      "-lFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
+      "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+      "-lswiftSynchronization", "-lstdc++",
+    ], count: 2
+  ).joined()
+
 // Phases as modules, one direction: Syntax → Semantics → Runtime, with Values and
 // Records as the shared vocabulary. The language core (Syntax, Semantics, Values,
 // Records, Runtime) imports neither SQLite nor the terminal.
@@ -64,6 +79,9 @@ let package = Package(
       dependencies: [
         "Credence", "CredenceFormat", "CredenceStore", "CredenceREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      linkerSettings: [
+        .unsafeFlags(staticRuntime, .when(platforms: [.linux], configuration: .release))
       ]),
 
     .testTarget(
