@@ -6,7 +6,6 @@ import ArgumentParser
 /// concurrency runtime and runs the command on a worker thread, which process start pays for
 /// (docs/performance.md). Every subcommand names itself (`commandName`): without it the
 /// parser spells each type's name through reflection at every start.
-@main
 struct CredenceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "credence",
@@ -14,4 +13,22 @@ struct CredenceCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [Check.self, Eval.self, Test.self, Doc.self, Fmt.self, DB.self, Repl.self]
   )
+}
+
+/// The entry point: the common `eval` command lines are read without the argument parser
+/// (`Eval.quickParse`); everything else, and every error, goes through it.
+@main
+enum CredenceMain {
+  static func main() {
+    guard let eval = Eval.quickParse(Array(CommandLine.arguments.dropFirst())) else {
+      CredenceCommand.main()
+      return
+    }
+    do {
+      try eval.run()
+    } catch {
+      // What `CredenceCommand.main()` does with an error the command throws.
+      CredenceCommand.exit(withError: error)
+    }
+  }
 }
