@@ -24,50 +24,68 @@ extension ProgramChecker {
   /// chain of definitions cannot exhaust the stack). Each cycle is reported once; the
   /// components come out dependencies first, which is the evaluation order.
   func checkCycles() -> [DefinitionID] {
+    // Definitions are numbered densely in the order of `allDefinitions`, and the search runs
+    // over arrays: with dictionaries keyed by definition, hashing was most of its cost.
     let nodes = allDefinitions
-    var index: [DefinitionID: Int] = [:]
-    var lowLink: [DefinitionID: Int] = [:]
-    var onStack: Set<DefinitionID> = []
-    var stack: [DefinitionID] = []
+    let bases = [
+      0, paramDecls.count, paramDecls.count + letDecls.count,
+      paramDecls.count + letDecls.count + stackDecls.count,
+      paramDecls.count + letDecls.count + stackDecls.count + fundDecls.count,
+    ]
+    func number(_ id: DefinitionID) -> Int {
+      switch id {
+      case .param(let p): bases[0] + p.index
+      case .let(let l): bases[1] + l.index
+      case .stack(let s): bases[2] + s.index
+      case .fund(let f): bases[3] + f.index
+      case .equivalence(let e): bases[4] + e.index
+      }
+    }
+    var targets = [[Int]](repeating: [], count: nodes.count)
+    for (from, list) in edges { targets[number(from)] = list.map { number($0.target) } }
+    let unvisited = -1
+    var index = [Int](repeating: unvisited, count: nodes.count)
+    var lowLink = [Int](repeating: 0, count: nodes.count)
+    var onStack = [Bool](repeating: false, count: nodes.count)
+    var stack: [Int] = []
     var order: [DefinitionID] = []
     var counter = 0
-    for root in nodes where index[root] == nil {
-      var work: [(DefinitionID, Int)] = [(root, 0)]
+    for root in nodes.indices where index[root] == unvisited {
+      var work: [(node: Int, next: Int)] = [(root, 0)]
       index[root] = counter
       lowLink[root] = counter
       counter += 1
       stack.append(root)
-      onStack.insert(root)
+      onStack[root] = true
       while let (node, next) = work.last {
-        let targets = edges[node] ?? []
-        if next < targets.count {
-          work[work.count - 1].1 += 1
-          let target = targets[next].target
-          if index[target] == nil {
+        if next < targets[node].count {
+          work[work.count - 1].next += 1
+          let target = targets[node][next]
+          if index[target] == unvisited {
             index[target] = counter
             lowLink[target] = counter
             counter += 1
             stack.append(target)
-            onStack.insert(target)
+            onStack[target] = true
             work.append((target, 0))
-          } else if onStack.contains(target) {
-            lowLink[node] = min(lowLink[node] ?? 0, index[target] ?? 0)
+          } else if onStack[target] {
+            lowLink[node] = min(lowLink[node], index[target])
           }
           continue
         }
         work.removeLast()
         if let (parent, _) = work.last {
-          lowLink[parent] = min(lowLink[parent] ?? 0, lowLink[node] ?? 0)
+          lowLink[parent] = min(lowLink[parent], lowLink[node])
         }
         guard lowLink[node] == index[node] else { continue }
         var component: [DefinitionID] = []
         while let member = stack.popLast() {
-          onStack.remove(member)
-          component.append(member)
+          onStack[member] = false
+          component.append(nodes[member])
           if member == node { break }
         }
         order.append(contentsOf: component.reversed())
-        let selfLoop = (edges[node] ?? []).contains { $0.target == node }
+        let selfLoop = targets[node].contains(node)
         if component.count > 1 || selfLoop {
           cycleMembers.formUnion(component)
           reportCycle(Set(component))
