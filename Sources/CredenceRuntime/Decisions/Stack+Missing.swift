@@ -25,9 +25,16 @@ extension Machine {
       guard !outcome.children.isEmpty else { return [label(of: requirement)] }
       let inner = missingTexts(children, outcome.children, detail)
       return inner.isEmpty ? [label(of: requirement)] : inner
-    case .codes, .count:
+    case .codes:
       guard let shortfall = outcome.shortfall else { return [label(of: requirement)] }
       return [Self.shortfallText(shortfall)]
+    case .count(_, _, let filter):
+      guard let shortfall = outcome.shortfall else { return [label(of: requirement)] }
+      let text = Self.shortfallText(shortfall)
+      // "4 more credentials" of a filtered count says nothing about which: name the
+      // requirement ("4 more credentials for the 4 core courses"). A total needs no name.
+      guard filter != nil else { return [text] }
+      return [text + " " + countedKind(requirement)]
     case .nested(let index):
       return ["\(program.stacks[index].title) first"]
     case .condition:
@@ -39,6 +46,18 @@ extension Machine {
   func label(of requirement: CompiledRequirement) -> String {
     if let because = requirement.because { return because }
     return program.text(of: requirement.span) ?? "a requirement"
+  }
+
+  /// Which awards a filtered count counts: `for` its `because` text, or its own `where …`
+  /// as written in the policy.
+  func countedKind(_ requirement: CompiledRequirement) -> String {
+    if let because = requirement.because { return "for " + because }
+    let written = program.text(of: requirement.span) ?? ""
+    // The words from `where` on (the count before it is a number or a name, never `where`);
+    // a condition written over several lines reads as one.
+    let words = written.split(whereSeparator: \.isWhitespace)
+    guard let keyword = words.firstIndex(of: "where") else { return "that qualify" }
+    return words[keyword...].joined(separator: " ")
   }
 
   /// Most codes listed in one "more … from" text; the rest are counted.
