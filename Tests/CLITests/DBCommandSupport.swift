@@ -33,6 +33,17 @@ enum DBCommand {
       standardError: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs `sqlite3 DATABASE SQL` (as another tool writing the file would) and gives its
+  /// exit status; the tests that use it need the sqlite3 command-line tool.
+  static func sqlite(_ database: String, _ sql: String) throws -> Int32 {
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    sqlite.arguments = ["sqlite3", database, sql]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    return sqlite.terminationStatus
+  }
+
   /// Starts `credence ARGUMENTS…` without waiting, its output going to pipes.
   static func start(_ arguments: [String], in directory: URL? = nil) throws -> Process {
     let process = Process()

@@ -94,15 +94,11 @@ import Testing
     let dir = try DBScratchDirectory()
     #expect(try DBCommand.run(["db", "init", "r.db"], in: dir.url).status == 0)
     // A registrar's tool wrote a bad date straight into the file.
-    let sqlite = Process()
-    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    sqlite.arguments = [
-      "sqlite3", dir.path("r.db"),
-      "INSERT INTO learners (id, name, birth_date) VALUES ('L1', 'Private Name', '1990-02-31'), ('L2', NULL, NULL)",
-    ]
-    try sqlite.run()
-    sqlite.waitUntilExit()
-    try #require(sqlite.terminationStatus == 0, "needs the sqlite3 command-line tool")
+    try #require(
+      try DBCommand.sqlite(
+        dir.path("r.db"),
+        "INSERT INTO learners (id, name, birth_date) VALUES ('L1', 'Private Name', '1990-02-31'), ('L2', NULL, NULL)"
+      ) == 0, "needs the sqlite3 command-line tool")
     let check = try DBCommand.run(["db", "stats", "r.db", "--check"], in: dir.url)
     #expect(check.status == 65)
     #expect(
@@ -123,14 +119,10 @@ import Testing
     let dir = try DBScratchDirectory()
     #expect(try DBCommand.run(["db", "init", "r.db"], in: dir.url).status == 0)
     let values = (0..<25).map { "('L\($0)', 'not a date')" }.joined(separator: ", ")
-    let sqlite = Process()
-    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    sqlite.arguments = [
-      "sqlite3", dir.path("r.db"), "INSERT INTO learners (id, birth_date) VALUES \(values)",
-    ]
-    try sqlite.run()
-    sqlite.waitUntilExit()
-    try #require(sqlite.terminationStatus == 0, "needs the sqlite3 command-line tool")
+    try #require(
+      try DBCommand.sqlite(
+        dir.path("r.db"), "INSERT INTO learners (id, birth_date) VALUES \(values)") == 0,
+      "needs the sqlite3 command-line tool")
     let check = try DBCommand.run(["db", "stats", "r.db", "--check"], in: dir.url)
     #expect(check.status == 65)
     #expect(check.standardOutput.contains("read 25 learners: 0 valid, 25 with contract errors\n"))
@@ -175,21 +167,16 @@ import Testing
     let dir = try DBScratchDirectory()
     #expect(try DBCommand.run(["db", "init", "r.db"], in: dir.url).status == 0)
     // Another tool wrote with SQLite's foreign-key check off (its default).
-    let sqlite = Process()
-    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    sqlite.arguments = [
-      "sqlite3", dir.path("r.db"),
-      """
-      INSERT INTO learners (id) VALUES ('L1');
-      INSERT INTO credentials (code, title, type) VALUES ('C1', 'Course', 'course');
-      INSERT INTO awards (id, learner_id, credential_code, awarded_on)
-        VALUES ('A1', 'L1', 'C1', '2025-01-02'), ('A2', 'L9', 'C1', '2025-01-02');
-      INSERT INTO credential_tags (credential_code, tag) VALUES ('C7', 'ssg-funded');
-      """,
-    ]
-    try sqlite.run()
-    sqlite.waitUntilExit()
-    try #require(sqlite.terminationStatus == 0, "needs the sqlite3 command-line tool")
+    try #require(
+      try DBCommand.sqlite(
+        dir.path("r.db"),
+        """
+        INSERT INTO learners (id) VALUES ('L1');
+        INSERT INTO credentials (code, title, type) VALUES ('C1', 'Course', 'course');
+        INSERT INTO awards (id, learner_id, credential_code, awarded_on)
+          VALUES ('A1', 'L1', 'C1', '2025-01-02'), ('A2', 'L9', 'C1', '2025-01-02');
+        INSERT INTO credential_tags (credential_code, tag) VALUES ('C7', 'ssg-funded');
+        """) == 0, "needs the sqlite3 command-line tool")
     let check = try DBCommand.run(["db", "stats", "r.db", "--check"], in: dir.url)
     #expect(check.status == 65)
     #expect(
