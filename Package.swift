@@ -15,6 +15,10 @@ let staticRuntime =
       "-lswiftSynchronization", "-lstdc++",
     ], count: 2
   ).joined()
+  // Not position-independent: a PIE's loader applied 88,000 relative relocations and wrote
+  // 728 kB of pointers at every start (a fifth of the page faults of `eval --learner`);
+  // at a fixed address they are resolved when linking (docs/decisions.md).
+  + ["-Xclang-linker", "-no-pie"]
 
 // Phases as modules, one direction: Syntax → Semantics → Runtime, with Values and
 // Records as the shared vocabulary. The language core (Syntax, Semantics, Values,
@@ -104,3 +108,17 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
   ]
 )
+
+// Release code names the metadata of the generic types it uses (a dictionary keyed by
+// `DefinitionID`, a set of `Span`s) through accessor functions, not mangled names: making
+// a type from its mangled name looks up each of its conformances (`Hashable`) by scanning
+// every conformance record of the executable (6,700 with Foundation linked in), ~0.2 M
+// instructions per new key type, 14% of `eval --learner` (docs/performance.md).
+for target in package.targets where target.type == .regular || target.type == .executable {
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .unsafeFlags(
+        ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+        .when(configuration: .release))
+    ]
+}

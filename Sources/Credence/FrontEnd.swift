@@ -34,16 +34,20 @@ public struct CheckResult: Sendable {
 /// Parsing gives every file's tree even when there are errors; the checker then resolves
 /// names and types and adds its diagnostics to the same result.
 public enum FrontEnd {
-  /// Loads the policy files named by `paths` (files or folders) and checks them.
-  public static func check(paths: [String]) throws(LoadError) -> CheckResult {
+  /// Loads the policy files named by `paths` (files or folders) and checks them; `scope`
+  /// `.withoutTests` leaves the bodies of tests unchecked (`credence eval`, `CheckScope`).
+  public static func check(paths: [String], scope: CheckScope = .everything) throws(LoadError)
+    -> CheckResult
+  {
     let files = try PolicyFiles.gather(paths)
     let (sources, loadDiagnostics) = try PolicyFiles.read(files)
-    return check(sources, extraDiagnostics: loadDiagnostics)
+    return check(sources, extraDiagnostics: loadDiagnostics, scope: scope)
   }
 
   /// Parses and checks sources already in memory (tests, the REPL).
-  public static func check(_ sources: SourceSet, extraDiagnostics: [Diagnostic] = []) -> CheckResult
-  {
+  public static func check(
+    _ sources: SourceSet, extraDiagnostics: [Diagnostic] = [], scope: CheckScope = .everything
+  ) -> CheckResult {
     let files = parse(sources)
     var bag = DiagnosticBag()
     bag.append(contentsOf: extraDiagnostics)
@@ -52,7 +56,7 @@ public enum FrontEnd {
     // would mostly be echoes of the syntax errors (docs/decisions.md).
     var program: CheckedProgram?
     if !bag.hasErrors {
-      let outcome = Checker.check(files.map(\.syntax))
+      let outcome = Checker.check(files.map(\.syntax), scope: scope)
       bag.append(contentsOf: outcome.diagnostics)
       program = outcome.program
     }

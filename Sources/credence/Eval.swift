@@ -160,11 +160,12 @@ struct Eval: ParsableCommand {
     if errors > 0 || !missing.isEmpty { throw ExitStatus.dataError.exitCode }
   }
 
-  /// Loads and checks the policies; diagnostics go to standard error.
+  /// Loads and checks the policies, their tests left out (checking them is `credence
+  /// check`'s and `credence test`'s: docs/decisions.md); errors go to standard error.
   private func loadProgram() throws -> CompiledProgram {
     let result: CheckResult
     do {
-      result = try FrontEnd.check(paths: paths)
+      result = try FrontEnd.check(paths: paths, scope: .withoutTests)
     } catch {
       let status: ExitStatus =
         switch error {

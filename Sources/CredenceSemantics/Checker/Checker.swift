@@ -11,8 +11,13 @@ public enum Checker {
   /// Trees may contain `.invalid` nodes where parsing failed; those are skipped quietly, and
   /// since a declaration that failed to parse might have declared or used any name, unknown
   /// names and unused declarations are then not reported (they would only be noise).
-  public static func check(_ files: [FileSyntax]) -> CheckOutcome {
+  /// With `scope` `.withoutTests` the bodies of tests are not checked (`CheckScope`), and the
+  /// program has no tests.
+  public static func check(_ files: [FileSyntax], scope: CheckScope = .everything)
+    -> CheckOutcome
+  {
     let checker = ProgramChecker(files: files)
+    checker.checksTests = scope == .everything
     return checker.run()
   }
 

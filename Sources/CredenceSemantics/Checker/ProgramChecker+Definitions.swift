@@ -22,7 +22,11 @@ extension ProgramChecker {
     }
     stacks = stackDecls.indices.map { checkStack(StackID($0)) }
     equivalences = equivalenceDecls.indices.map { checkEquivalence(EquivalenceID($0)) }
-    tests = checkTests()
+    if checksTests {
+      tests = checkTests()
+    } else {
+      markNamesMentionedByTests()
+    }
   }
 
   // MARK: Params

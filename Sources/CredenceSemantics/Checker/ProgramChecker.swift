@@ -91,6 +91,9 @@ final class ProgramChecker {
   var inferenceCutoffs: [(DefinitionID, Span)] = []
   /// The definitions reported as part of a cycle.
   var cycleMembers: Set<DefinitionID> = []
+  /// Whether the bodies of tests are checked (`CheckScope`); when not, the names they
+  /// mention are only marked as used.
+  var checksTests = true
   /// From how many tests they are checked on several cores.
   var parallelTestThreshold = ProgramChecker.defaultParallelTestThreshold
   /// From how many lets and funds a wave of them is checked on several cores.
@@ -140,6 +143,7 @@ final class ProgramChecker {
     ambiguousGradeFiles = parent.ambiguousGradeFiles
     onDemandDepth = parent.onDemandDepth
     cycleMembers = parent.cycleMembers
+    checksTests = parent.checksTests
     parallelTestThreshold = parent.parallelTestThreshold
     parallelBodyThreshold = parent.parallelBodyThreshold
     // Left empty, filled by the fork and merged: diagnostics, tests, edges, edgeSet, used,
@@ -155,7 +159,7 @@ final class ProgramChecker {
     let order = checkCycles()
     reportInferenceCutoffs()
     reportUnused()
-    reportTestsDependingOnToday()
+    if checksTests { reportTestsDependingOnToday() }
     let sorted = diagnostics.sortedByPosition()
     guard !sorted.containsErrors, let program = buildProgram(order: order) else {
       return CheckOutcome(program: nil, diagnostics: sorted)
