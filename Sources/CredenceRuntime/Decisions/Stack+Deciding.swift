@@ -214,6 +214,8 @@ extension Machine {
   private func allocate(stack: Int, _ top: [Requirement], _ items: [AllocationItem])
     -> Allocation
   {
+    // A tree whose claims cannot compete needs neither a search nor the memo.
+    if let direct = Allocator.allocateDirectly(top, pool: items) { return direct }
     let options = AllocationOptions(
       searchNodeLimit: self.options.allocationSearchNodes, reportsClosest: true)
     guard self.options.memoisesAllocations else {

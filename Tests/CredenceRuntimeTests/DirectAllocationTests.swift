@@ -1,0 +1,128 @@
+import CredenceValues
+import Testing
+
+@testable import CredenceRuntime
+
+/// A small deterministic generator (SplitMix64), so every run checks the same pools.
+private struct Mix64: RandomNumberGenerator {
+  var state: UInt64
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// Random pools for the direct path: up to 9 items in any order, some possibly or certainly
+/// outside the pool, ranks with ties, credits unknown, negative, decimal or beyond the range.
+private struct PoolGenerator {
+  var random: Mix64
+
+  mutating func pool(repeats: Bool) -> [AllocationItem] {
+    let count = Int.random(in: 0...9, using: &random)
+    var codes = (0..<12).map { "C\($0)" }.shuffled(using: &random)
+    if repeats { codes[1] = codes[0] }
+    return (0..<count).map { index in
+      let membership = Int.random(in: 0..<10, using: &random)
+      return AllocationItem(
+        code: codes[index], credits: credits(),
+        awardIDs: (0...Int.random(in: 0...2, using: &random)).map { "a\(index)-\($0)" },
+        inPool: membership < 6 ? .true : membership < 9 ? .unknown : .false,
+        rank: Int.random(in: 0...3, using: &random))
+    }
+  }
+
+  mutating func credits() -> ExactDecimal? {
+    switch Int.random(in: 0..<12, using: &random) {
+    case 0: nil
+    case 1: ExactDecimal(-2)
+    case 2: ExactDecimal(parsing: "2.5")
+    case 3: ExactDecimal(parsing: "1.250")
+    case 4: ExactDecimal(Int(AllocationLimits.maximumScaledCredits) * 4)
+    default: ExactDecimal(Int.random(in: 0...6, using: &random))
+    }
+  }
+
+  /// Eligible codes: some of the pool's, some it lacks, some listed twice or in both lists.
+  mutating func eligible() -> EligibleCodes {
+    let codes = (0..<12).map { "C\($0)" }
+    var certain: [String] = []
+    var uncertain: [String] = []
+    for code in codes {
+      switch Int.random(in: 0..<6, using: &random) {
+      case 0, 1: certain.append(code)
+      case 2: uncertain.append(code)
+      case 3:
+        certain.append(code)
+        uncertain.append(code)
+      default: continue
+      }
+    }
+    if let first = certain.first, Bool.random(using: &random) { certain.append(first) }
+    return EligibleCodes(certain, uncertain: uncertain)
+  }
+}
+
+@Suite struct DirectAllocationTests {
+  /// The direct path gives exactly the search's allocation, whenever it answers, and it
+  /// answers for every pool of distinct codes within the limits.
+  @Test(arguments: 0..<4)
+  func directEqualsSearch(seed: UInt64) {
+    var generator = PoolGenerator(random: Mix64(state: seed * 7_919 + 1))
+    var answered = 0
+    for round in 0..<1_500 {
+      let pool = generator.pool(repeats: round % 10 == 9)
+      let count = Int.random(in: -1...7, using: &generator.random)
+      let requirement: Requirement =
+        round % 2 == 0
+        ? .totalCredentials(count) : .credentials(count, among: generator.eligible())
+      let searched = Allocator.allocate(
+        .allOf([requirement]), pool: pool,
+        options: AllocationOptions(searchNodeLimit: 1_000, reportsClosest: true))
+      guard let direct = Allocator.allocateDirectly([requirement], pool: pool) else {
+        let codes = pool.filter { $0.inPool != .false }.map(\.code)
+        let outOfRange = pool.contains {
+          $0.inPool != .false && ($0.credits.map { !$0.isNegative && $0 > 1_000_000 } ?? false)
+        }
+        #expect(
+          Set(codes).count < codes.count || outOfRange, "no direct answer for \(requirement)")
+        continue
+      }
+      answered += 1
+      #expect(direct == searched, "\(requirement) over \(pool)")
+      // Equality of decimals ignores their scale, which a rendered shortfall would show.
+      #expect(
+        direct.root.children.first?.shortfall?.credits.scale
+          == searched.root.children.first?.shortfall?.credits.scale)
+    }
+    #expect(answered > 900)
+  }
+
+  /// Trees with more than one requirement, or other kinds, go to the search.
+  @Test func otherTreesAreLeftToTheSearch() {
+    let pool = [AllocationItem(code: "A", credits: 4), AllocationItem(code: "B", credits: 4)]
+    #expect(Allocator.allocateDirectly([.totalCredits(4)], pool: pool) == nil)
+    #expect(
+      Allocator.allocateDirectly([.totalCredentials(1), .totalCredentials(2)], pool: pool) == nil)
+    #expect(Allocator.allocateDirectly([.codes(atLeast: 1, of: ["A"])], pool: pool) == nil)
+    #expect(Allocator.allocateDirectly([.totalCredentials(1)], pool: pool) != nil)
+  }
+
+  /// The earliest award wins a tie on the count, as in the search: B (rank 1) before A.
+  @Test func earliestRankIsUsedFirst() throws {
+    let pool = [
+      AllocationItem(code: "A", credits: 4, awardIDs: ["a"], rank: 5),
+      AllocationItem(code: "B", credits: 4, awardIDs: ["b"], rank: 1),
+      AllocationItem(code: "C", credits: 4, awardIDs: ["c"], inPool: .unknown, rank: 0),
+    ]
+    let direct = try #require(Allocator.allocateDirectly([.totalCredentials(1)], pool: pool))
+    #expect(direct.usedCodes == ["B"])
+    #expect(direct.status == .achieved)
+    let open = try #require(Allocator.allocateDirectly([.totalCredentials(3)], pool: pool))
+    #expect(open.status == .undetermined(.unknownValues))
+    #expect(open.usedCodes == ["A", "B", "C"])
+  }
+}
