@@ -126,3 +126,23 @@ private struct PoolGenerator {
     #expect(open.usedCodes == ["A", "B", "C"])
   }
 }
+
+@Suite struct ShortfallTextTests {
+  /// The "N more credentials" texts kept ready read as the ones built on demand, at the edge
+  /// of the kept range and past it.
+  @Test(arguments: [1, 2, Machine.countTextsKept, Machine.countTextsKept + 1, 1_000])
+  func countTextsReadAsBuilt(count: Int) {
+    let shortfall = Shortfall(credentials: count, credits: .zero, candidates: [], usedElsewhere: [])
+    #expect(Machine.shortfallText(shortfall) == "\(count) more credential\(count == 1 ? "" : "s")")
+    let withCredits = Shortfall(
+      credentials: count, credits: ExactDecimal(4), candidates: [], usedElsewhere: [])
+    #expect(
+      Machine.shortfallText(withCredits)
+        == "\(count) more credential\(count == 1 ? "" : "s") and 4 more credits")
+    let withCandidates = Shortfall(
+      credentials: count, credits: .zero, candidates: ["A"], usedElsewhere: [])
+    #expect(
+      Machine.shortfallText(withCandidates)
+        == "\(count) more credential\(count == 1 ? "" : "s") from A")
+  }
+}

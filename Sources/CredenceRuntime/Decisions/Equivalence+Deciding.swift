@@ -156,11 +156,13 @@ extension Machine {
 
     var granted: [Value] = []
     var used: [Value] = []
-    var usedSet = Set<Int>()
+    // The awards used, in order, each once (few: a linear search beats a set).
+    var usedAwards: [Int] = []
     for index in certain.chosen {
       let option = options[index]
       granted.append(.text(option.target ?? "elective"))
-      for award in option.awards where usedSet.insert(award).inserted {
+      for award in option.awards where !usedAwards.contains(award) {
+        usedAwards.append(award)
         used.append(.record(.award(Int32(award))))
       }
     }
@@ -185,8 +187,10 @@ struct EquivalenceSolver {
     var chosen: [Int]
     var total: ExactDecimal
     var uncapped: ExactDecimal
-    var categories:
+    /// Each capped category: its credits before and after its cap.
+    typealias Categories =
       [(category: String, before: ExactDecimal, after: ExactDecimal, cap: ExactDecimal)]
+    var categories: Categories
     /// False when the node limit cut the search short.
     var complete: Bool
   }
@@ -268,7 +272,7 @@ struct EquivalenceSolver {
       sums[bucket] = try add(sums[bucket], options[index].credits ?? .zero)
     }
     var afterCategories = ExactDecimal.zero
-    var categories: [(String, ExactDecimal, ExactDecimal, ExactDecimal)] = []
+    var categories: Solution.Categories = []
     for (index, sum) in sums.enumerated() {
       let after = caps[index].map { min($0, sum) } ?? sum
       afterCategories = try add(afterCategories, after)
@@ -282,8 +286,28 @@ struct EquivalenceSolver {
       complete: complete)
   }
 
+  /// Most candidates compared pair by pair for conflicts; past it they are hashed.
+  static let pairwiseConflictLimit = 24
+
   /// Whether two candidates compete for an award or a module.
   private func hasConflicts() -> Bool {
+    if candidates.count <= Self.pairwiseConflictLimit {
+      // A learner has few candidates: comparing pairs costs less than building two sets.
+      for (position, index) in candidates.enumerated() {
+        let option = options[index]
+        for earlier in candidates[..<position] {
+          let other = options[earlier]
+          if let target = option.target, other.target == target { return true }
+          for award in option.awards where other.awards.contains(award) { return true }
+        }
+        // One option naming an award twice competes with itself, as the sets below find.
+        for (offset, award) in option.awards.enumerated()
+        where option.awards[..<offset].contains(award) {
+          return true
+        }
+      }
+      return false
+    }
     var awards = Set<Int>()
     var targets = Set<String>()
     for index in candidates {

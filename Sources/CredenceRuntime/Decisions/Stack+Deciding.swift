@@ -15,21 +15,30 @@ struct StackDetail: Sendable {
   /// The codes the stack uses, earliest award first.
   var usedCodes: [String]
   /// The awards behind each code the stack may use (pool awards, certain first; the awards a
-  /// nested stack keeps).
-  var awardsByCode: [String: [Int]]
-  /// Each code's credits.
-  var credits: [String: ExactDecimal?]
+  /// nested stack keeps) and each code's credits.
+  var codes: StackCodes
 }
 
 /// One distinct credential of a stack's pool.
 private struct PoolItem {
   var code: String
   var credits: ExactDecimal?
-  var certainAwards: [Int] = []
-  var uncertainAwards: [Int] = []
+  /// The awards, those certainly in the pool first (one array: most items have one award).
+  var awards: [Int] = []
+  var certainCount = 0
   /// The earliest award's day: the allocation prefers earlier awards.
   var rank: Int
-  var isCertain: Bool { !certainAwards.isEmpty }
+  var isCertain: Bool { certainCount > 0 }
+
+  /// Adds an award of the credential, certainly in the pool or not.
+  mutating func add(_ award: Int, uncertain: Bool) {
+    if uncertain {
+      awards.append(award)
+    } else {
+      awards.insert(award, at: certainCount)
+      certainCount += 1
+    }
+  }
 }
 
 /// What the requirements need from the learner, gathered before allocating.
@@ -125,12 +134,8 @@ extension Machine {
           PoolItem(
             code: code, credits: learner.awards[award].credential.credits,
             rank: Int(learner.awards[award].awardedOn?.dayNumber ?? Int32.max)))
-      if uncertain {
-        inputs.items[position].uncertainAwards.append(award)
-        inputs.uncertainAwards.append(award)
-      } else {
-        inputs.items[position].certainAwards.append(award)
-      }
+      inputs.items[position].add(award, uncertain: uncertain)
+      if uncertain { inputs.uncertainAwards.append(award) }
     }
     // Nested stacks first: their awards join the pool, kept by them.
     try collectNested(stack.requirements, &inputs)
@@ -141,12 +146,13 @@ extension Machine {
     }
 
     var items: [AllocationItem] = []
-    for item in inputs.items where inputs.nestedItems[item.code] == nil {
-      let code = item.code
+    items.reserveCapacity(inputs.items.count + inputs.nestedItems.count)
+    let nests = !inputs.nestedItems.isEmpty
+    for item in inputs.items where !nests || inputs.nestedItems[item.code] == nil {
       items.append(
         AllocationItem(
-          code: code, credits: item.credits,
-          awardIDs: (item.certainAwards + item.uncertainAwards).map { learner.awards[$0].id },
+          code: item.code, credits: item.credits,
+          awardIDs: item.awards.map { learner.awards[$0].id },
           inPool: item.isCertain ? .true : .unknown, rank: item.rank))
     }
     for (code, nested) in inputs.nestedItems.sorted(by: { $0.key < $1.key }) {
@@ -169,15 +175,12 @@ extension Machine {
       undetermined = reason
     }
 
-    var awardsByCode: [String: [Int]] = [:]
-    var credits: [String: ExactDecimal?] = [:]
+    var codes = StackCodes()
     for item in inputs.items {
-      awardsByCode[item.code] = item.certainAwards + item.uncertainAwards
-      credits[item.code] = item.credits
+      codes.append(.init(code: item.code, credits: item.credits, awards: item.awards))
     }
     for (code, nested) in inputs.nestedItems {
-      awardsByCode[code] = nested.awards
-      credits[code] = nested.credits
+      codes.set(.init(code: code, credits: nested.credits, awards: nested.awards))
     }
     // Earliest award first, as the records are listed.
     // The stack uses few codes: finding each one's rank by a linear search costs less than
@@ -190,8 +193,10 @@ extension Machine {
     var usedAwards: [Value] = []
     var totalCredits: ExactDecimal? = .zero
     for code in used {
-      if let award = awardsByCode[code]?.first { usedAwards.append(.record(.award(Int32(award)))) }
-      if let value = credits[code] ?? nil, let sum = totalCredits {
+      if let award = codes.awards(of: code)?.first {
+        usedAwards.append(.record(.award(Int32(award))))
+      }
+      if let value = codes.credits(of: code), let sum = totalCredits {
         totalCredits = try? sum + (value.isNegative ? .zero : value)
       } else {
         totalCredits = nil
@@ -200,7 +205,7 @@ extension Machine {
     let detail = StackDetail(
       allocation: allocation, undetermined: undetermined, uncertainAwards: inputs.uncertainAwards,
       uncertainEligibility: inputs.uncertainEligibility, usedCodes: used,
-      awardsByCode: awardsByCode, credits: credits)
+      codes: codes)
     let missing =
       status == .achieved
       ? [] : missingTexts(stack.requirements, allocation.root.children, detail)
@@ -246,7 +251,9 @@ extension Machine {
         inputs.nestedOutcomes[index] = outcome
         guard case .stack(let detail) = outcome.detail else { continue }
         for code in detail.usedCodes {
-          inputs.nestedItems[code] = (detail.credits[code] ?? nil, detail.awardsByCode[code] ?? [])
+          inputs.nestedItems[code] = (
+            detail.codes.credits(of: code), detail.codes.awards(of: code) ?? []
+          )
         }
       default:
         continue

@@ -63,7 +63,21 @@ extension Machine {
   /// Most codes listed in one "more … from" text; the rest are counted.
   static let maximumCandidatesShown = 8
 
+  /// The largest count whose "N more credentials" text is kept ready.
+  static let countTextsKept = 32
+
+  /// "N more credential(s)" for N up to ``countTextsKept`` (index 0 unused).
+  private static let countTexts: [String] = (0...countTextsKept).map { count in
+    "\(count) more credential\(count == 1 ? "" : "s")"
+  }
+
   static func shortfallText(_ shortfall: Shortfall) -> String {
+    // The common text of a count, built once rather than per learner.
+    if shortfall.candidates.isEmpty, shortfall.credits.signum <= 0,
+      countTexts.indices.contains(shortfall.credentials), shortfall.credentials > 0
+    {
+      return countTexts[shortfall.credentials]
+    }
     var parts: [String] = []
     if shortfall.credentials > 0 {
       var text = "\(shortfall.credentials) more credential\(shortfall.credentials == 1 ? "" : "s")"

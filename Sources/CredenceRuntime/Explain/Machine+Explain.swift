@@ -157,7 +157,7 @@ extension Machine {
             lines.append(Explanation(.unknown, reason))
           }
         }
-        let used = detail.usedCodes.compactMap { detail.awardsByCode[$0]?.first }
+        let used = detail.usedCodes.compactMap { detail.codes.awards(of: $0)?.first }
         if !used.isEmpty {
           lines.append(
             Explanation(
@@ -184,7 +184,7 @@ extension Machine {
       }
     case .codes, .count(_, _, .some):
       var parts: [String] = []
-      let awards = result.codes.compactMap { detail.awardsByCode[$0]?.first }
+      let awards = result.codes.compactMap { detail.codes.awards(of: $0)?.first }
       if !awards.isEmpty {
         parts.append("uses " + awards.map { describeUse($0) }.joined(separator: ", "))
       }
@@ -204,7 +204,7 @@ extension Machine {
         switch unit {
         case .credentials: have = (try? have + .one) ?? have
         case .credits:
-          if let credits = detail.credits[code] ?? nil, !credits.isNegative {
+          if let credits = detail.codes.credits(of: code), !credits.isNegative {
             have = (try? have + credits) ?? have
           }
         }

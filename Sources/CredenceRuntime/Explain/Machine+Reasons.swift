@@ -59,7 +59,7 @@ extension Machine {
       (try? inFrame(stack.localCount) { m throws(EvaluationFailure) in
         var reasons: [String] = []
         if let pool = stack.pool, !detail.uncertainAwards.isEmpty {
-          m.collectUnknowns(pool, depth: 0, &reasons)
+          m.collectPoolUnknowns(pool, uncertain: detail.uncertainAwards, &reasons)
         }
         m.requirementReasons(stack.requirements, detail, &reasons)
         if reasons.isEmpty {
@@ -127,7 +127,8 @@ extension Machine {
           m.collectUnknowns(cap.limit, depth: 0, &reasons)
         }
         if let pool = equivalence.pool, detail.pool.contains(where: \.uncertain) {
-          m.collectUnknowns(pool, depth: 0, &reasons)
+          let uncertain = detail.pool.filter(\.uncertain).map(\.award)
+          m.collectPoolUnknowns(pool, uncertain: uncertain, &reasons)
         }
         for option in detail.options where option.uncertain {
           let rule = equivalence.rules[option.rule]

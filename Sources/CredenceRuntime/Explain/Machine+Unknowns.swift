@@ -202,6 +202,44 @@ extension Machine {
     note("no row of the table applies (`\(source(expr).prefix(60))…`)", &reasons)
   }
 
+  /// What `collectUnknowns(pool, depth: 0, &reasons)` finds for a decision's pool whose
+  /// uncertain elements are the awards `uncertain`, in pool order, without evaluating the
+  /// pool and every award's condition again: when the pool is `source where condition` over a
+  /// list without uncertain elements, its uncertain elements are exactly the awards whose
+  /// condition is unknown, in the same order. Any other pool takes the general way.
+  func collectPoolUnknowns(_ pool: CompiledExpr, uncertain: [Int], _ reasons: inout [String]) {
+    guard reasons.count < Self.maximumReasons else { return }
+    guard case .filter(_, let element, _) = pool.expr.node, pool.children.count == 2,
+      case .list(let source)? = tryValue(pool.children[0]), !source.hasUncertain
+    else {
+      collectUnknowns(pool, depth: 0, &reasons)
+      return
+    }
+    let condition = pool.children[1]
+    for award in uncertain {
+      let candidate = Value.record(.award(Int32(award)))
+      setLocal(element.index, candidate)
+      noteUncertainElement(candidate, element, condition, depth: 0, &reasons)
+    }
+  }
+
+  /// Why `candidate` (bound to `element`) may or may not pass `condition`, when that is
+  /// unknown.
+  private func noteUncertainElement(
+    _ candidate: Value, _ element: LocalSlot, _ condition: CompiledExpr, depth: Int,
+    _ reasons: inout [String]
+  ) {
+    guard tryValue(condition)?.isUnknown ?? false else { return }
+    var inner: [String] = []
+    collectUnknowns(condition, depth: depth + 1, &inner)
+    setLocal(element.index, candidate)
+    if inner.isEmpty {
+      note("whether \(describe(candidate)) counts is unknown", &reasons)
+    } else {
+      for reason in inner { note(reason, &reasons) }
+    }
+  }
+
   /// For a list with uncertain elements: why each is uncertain (its `where` condition).
   private func collectUncertainElements(
     _ expr: CompiledExpr, _ list: ValueList, depth: Int, _ reasons: inout [String]
@@ -217,16 +255,7 @@ extension Machine {
       guard case .list(let all)? = tryValue(source) else { return }
       for candidate in all.elements {
         setLocal(element.index, candidate)
-        if tryValue(condition)?.isUnknown ?? false {
-          var inner: [String] = []
-          collectUnknowns(condition, depth: depth + 1, &inner)
-          setLocal(element.index, candidate)
-          if inner.isEmpty {
-            note("whether \(describe(candidate)) counts is unknown", &reasons)
-          } else {
-            for reason in inner { note(reason, &reasons) }
-          }
-        }
+        noteUncertainElement(candidate, element, condition, depth: depth, &reasons)
       }
     case .value(let id):
       let definition = program.lets[id.index]
