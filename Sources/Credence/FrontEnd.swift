@@ -48,7 +48,8 @@ public enum FrontEnd {
   public static func check(
     _ sources: SourceSet, extraDiagnostics: [Diagnostic] = [], scope: CheckScope = .everything
   ) -> CheckResult {
-    let files = parse(sources)
+    // Without tests, their clauses are only skimmed: half of the policy library's text.
+    let files = parse(sources, testBodies: scope == .withoutTests ? .skimmed : .parsed)
     var bag = DiagnosticBag()
     bag.append(contentsOf: extraDiagnostics)
     for file in files { bag.append(contentsOf: file.diagnostics) }
@@ -67,18 +68,21 @@ public enum FrontEnd {
 
   /// Lexes and parses every file of `sources`, several files at once when there are enough
   /// of them (files parse independently; the result is in the order of `sources`).
-  public static func parse(_ sources: SourceSet) -> [ParsedFile] {
+  /// With `testBodies` `.skimmed` the clauses of tests are passed over (`TestBodies`).
+  public static func parse(_ sources: SourceSet, testBodies: TestBodies = .parsed)
+    -> [ParsedFile]
+  {
     let files = sources.files
     let bytes = files.reduce(0) { $0 + $1.bytes.count }
     guard files.count > 1, bytes >= parallelParseThreshold else {
-      return files.map { Parser.parse($0) }
+      return files.map { Parser.parse($0, testBodies: testBodies) }
     }
     MemoryTuning.apply()
     let slots = ParseSlots(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      slots.store(Parser.parse(files[index]), at: index)
+      slots.store(Parser.parse(files[index], testBodies: testBodies), at: index)
     }
-    return slots.results(files)
+    return slots.results(files, testBodies: testBodies)
   }
 
   /// The bytes of policy text from which parsing is spread over the cores: below it, a
@@ -105,7 +109,7 @@ private final class ParseSlots: @unchecked Sendable {
 
   func store(_ file: ParsedFile, at index: Int) { slots[index] = file }
 
-  func results(_ files: [SourceFile]) -> [ParsedFile] {
-    zip(slots, files).map { slot, file in slot ?? Parser.parse(file) }
+  func results(_ files: [SourceFile], testBodies: TestBodies) -> [ParsedFile] {
+    zip(slots, files).map { slot, file in slot ?? Parser.parse(file, testBodies: testBodies) }
   }
 }

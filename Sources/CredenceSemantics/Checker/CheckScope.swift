@@ -8,10 +8,10 @@
 public enum CheckScope: Sendable, Hashable {
   /// Every declaration, tests included: `credence check`, `credence test`, the REPL.
   case everything
-  /// Everything but the bodies of tests (`credence eval`). Their syntax is still parsed
-  /// and their descriptions collected, and the names they mention count as used, so that
-  /// no "never used" warning appears that a full check would not give; what only a test's
-  /// body could be found to contain (type errors, unknown names, test warnings) is left to
-  /// a full check.
+  /// Everything but the bodies of tests (`credence eval`, whose front end does not even
+  /// parse their clauses: `TestBodies.skimmed`). Their descriptions are still collected,
+  /// and the names they mention count as used, so that no "never used" warning appears
+  /// that a full check would not give; what only a test's body could be found to contain
+  /// (type errors, unknown names, test warnings) is left to a full check.
   case withoutTests
 }

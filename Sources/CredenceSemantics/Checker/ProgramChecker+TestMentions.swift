@@ -6,10 +6,15 @@ extension ProgramChecker {
   /// test: a name that only a test uses must not be reported as never used.
   ///
   /// A syntactic walk, so it may count a little more than checking would (a field in a
-  /// `where`, or an example column, spelt like a declared name): then a "never used"
-  /// warning that a full check gives is missing here, never one added.
+  /// `where`, an example column, or for skimmed clauses any word, spelt like a declared
+  /// name): then a "never used" warning that a full check gives is missing here, never one
+  /// added.
   func markNamesMentionedByTests() {
     for declared in testDecls {
+      // Clauses only skimmed by the parser (`TestBodies.skimmed`): every name written.
+      for name in declared.syntax.mentionedNames ?? [] {
+        if let symbol = symbols[name] { used.insert(symbol) }
+      }
       for clause in declared.syntax.clauses {
         switch clause.kind {
         case .expect(let expr):

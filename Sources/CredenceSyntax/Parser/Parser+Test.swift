@@ -11,6 +11,10 @@ extension Parser {
       guard let date = expectDate("the evaluation date after `as of`") else { return nil }
       asOf = date
     }
+    if testBodies == .skimmed {
+      return TestDeclaration(
+        description: description, asOf: asOf, clauses: [], mentionedNames: skimTestClauses())
+    }
     var clauses: [TestClause] = []
     parseClauses(
       expected: "`given`, `expect` or `examples`", words: ["given", "expect", "examples"],
@@ -19,6 +23,30 @@ extension Parser {
       if let clause = p.parseTestClause() { clauses.append(clause) }
     }
     return TestDeclaration(description: description, asOf: asOf, clauses: clauses)
+  }
+
+  /// Passes over a test's clauses without parsing them, and returns the names written in
+  /// them. A test's clauses hold no declaration keyword but the `fact` of `given fact`, so
+  /// the next other one is where a well-formed test ends, whatever the layout (and no later
+  /// than where the parser resynchronises after an error in one).
+  mutating func skimTestClauses() -> [String] {
+    var names: [String] = []
+    var afterGiven = false
+    while !atEndOfFile {
+      let tag = tokens[index].tag
+      if case .keyword(let keyword) = tag, keyword.startsDeclaration,
+        !(keyword == .fact && afterGiven)
+      {
+        break
+      }
+      afterGiven = false
+      if tag == .identifier, case .identifier(let name) = tokens[index].kind {
+        afterGiven = name == "given"
+        names.append(name)
+      }
+      skipToken()
+    }
+    return names
   }
 
   /// test_clause = "given" , fixture | "expect" , expression | "examples" , example_table ;

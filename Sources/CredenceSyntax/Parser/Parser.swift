@@ -56,11 +56,17 @@ public struct Parser {
   var attachedDocComments: Set<Int> = []
   /// Set when an error was reported at the end of the file.
   var endedIncomplete = false
+  /// Whether the clauses of tests are parsed or only skimmed (`TestBodies`).
+  var testBodies = TestBodies.parsed
 
-  /// Parses a file.
-  public static func parse(_ source: SourceFile) -> ParsedFile {
+  /// Parses a file; with `testBodies` `.skimmed`, the clauses of tests are passed over
+  /// (`TestBodies`).
+  public static func parse(_ source: SourceFile, testBodies: TestBodies = .parsed)
+    -> ParsedFile
+  {
     let lexed = Lexer.lex(source)
     var parser = Parser(source: source, lexed: lexed)
+    parser.testBodies = testBodies
     let declarations = parser.parseProgram()
     let syntax = FileSyntax(file: source.id, declarations: declarations, comments: lexed.comments)
     let all = (lexed.diagnostics + parser.diagnostics + parser.danglingDocCommentWarnings())

@@ -6,14 +6,22 @@ public struct TestDeclaration: Hashable, Sendable {
   public var description: TextLiteral
   /// The evaluation date, if fixed.
   public var asOf: DateLiteral?
-  /// Fixtures, expectations and example tables in source order.
+  /// Fixtures, expectations and example tables in source order (none when skimmed).
   public var clauses: [TestClause]
+  /// When the clauses were skimmed rather than parsed (`TestBodies.skimmed`): every name
+  /// written in them, so that a name only a test uses still counts as used. Nil when the
+  /// clauses were parsed.
+  public var mentionedNames: [String]?
 
   /// A test `"description" as of date clauses`.
-  public init(description: TextLiteral, asOf: DateLiteral? = nil, clauses: [TestClause]) {
+  public init(
+    description: TextLiteral, asOf: DateLiteral? = nil, clauses: [TestClause],
+    mentionedNames: [String]? = nil
+  ) {
     self.description = description
     self.asOf = asOf
     self.clauses = clauses
+    self.mentionedNames = mentionedNames
   }
 }
 
