@@ -96,7 +96,8 @@ extension Machine {
       }
     }
 
-    var categoryCaps: [String: ExactDecimal] = [:]
+    // Few categories: an array searched linearly, not a dictionary per learner.
+    var categoryCaps: [(name: String, cap: ExactDecimal)] = []
     var totalCap: ExactDecimal?
     var capUnknown = false
     for cap in equivalence.caps {
@@ -106,11 +107,17 @@ extension Machine {
       }
       let bounded = limit.isNegative ? ExactDecimal.zero : limit
       if let category = cap.category {
-        categoryCaps[category] = min(categoryCaps[category] ?? bounded, bounded)
+        if let known = categoryCaps.firstIndex(where: { $0.name == category }) {
+          categoryCaps[known].cap = min(categoryCaps[known].cap, bounded)
+        } else {
+          categoryCaps.append((category, bounded))
+        }
       } else {
         totalCap = min(totalCap ?? bounded, bounded)
       }
     }
+
+    if categoryCaps.count > 1 { categoryCaps.sort { $0.name < $1.name } }
 
     if options.count > EvaluationLimits.maximumEquivalenceOptions {
       // The search goes one level deeper per option; past the limit it is not attempted.
@@ -198,23 +205,23 @@ struct EquivalenceSolver {
   let options: [EquivalenceOption]
   /// Indices of the options that may be chosen, in rule order.
   let candidates: [Int]
-  let categoryCaps: [String: ExactDecimal]
+  /// The capped categories, by name, each once with its lowest cap.
+  let categoryCaps: [(name: String, cap: ExactDecimal)]
   let totalCap: ExactDecimal?
   let nodeLimit: Int
   let span: Span
 
   private var nodes = 0
   private var best: (value: ExactDecimal, chosen: [Int])?
-  /// Category of each candidate as an index (the last index: no capped category).
+  /// Category of each candidate as a bucket (``bucket(of:)``), when there is a search.
   private var categoryIndex: [Int] = []
-  private var caps: [ExactDecimal?] = []
-  private var names: [String] = []
   /// Credits of candidates `i...` by category, for the bound.
   private var suffix: [[ExactDecimal]] = []
 
   init(
-    options: [EquivalenceOption], candidates: [Int], categoryCaps: [String: ExactDecimal],
-    totalCap: ExactDecimal?, nodeLimit: Int, span: Span
+    options: [EquivalenceOption], candidates: [Int],
+    categoryCaps: [(name: String, cap: ExactDecimal)], totalCap: ExactDecimal?, nodeLimit: Int,
+    span: Span
   ) {
     self.options = options
     self.candidates = candidates
@@ -228,25 +235,33 @@ struct EquivalenceSolver {
     do throws(ValueError) { return try a + b } catch { throw failure(error, at: span) }
   }
 
+  /// A category's bucket: its position among the capped categories; categories without a
+  /// cap share the last one.
+  private func bucket(of category: String?) -> Int {
+    guard let category else { return categoryCaps.count }
+    return categoryCaps.firstIndex { $0.name == category } ?? categoryCaps.count
+  }
+
+  /// The cap of a bucket (none for the last).
+  private func cap(_ bucket: Int) -> ExactDecimal? {
+    bucket < categoryCaps.count ? categoryCaps[bucket].cap : nil
+  }
+
   /// Credits after the caps for the given per-category sums.
   private func capped(_ sums: [ExactDecimal]) throws(EvaluationFailure) -> ExactDecimal {
     var total = ExactDecimal.zero
     for (index, sum) in sums.enumerated() {
-      total = try add(total, caps[index].map { min($0, sum) } ?? sum)
+      total = try add(total, cap(index).map { min($0, sum) } ?? sum)
     }
     return totalCap.map { min($0, total) } ?? total
   }
 
   mutating func solve() throws(EvaluationFailure) -> Solution {
     // Categories that have a cap get their own bucket; the rest share the last one.
-    names = categoryCaps.keys.sorted()
-    caps = names.map { categoryCaps[$0] } + [nil]
-    categoryIndex = candidates.map { index in
-      options[index].category.flatMap { names.firstIndex(of: $0) } ?? names.count
-    }
-    let buckets = names.count + 1
+    let buckets = categoryCaps.count + 1
     var complete = true
     if hasConflicts() {
+      categoryIndex = candidates.map { bucket(of: options[$0].category) }
       // The bound of the search; without conflicts every candidate is taken, no search runs,
       // and the sums below overflow exactly when these would (credits are not negative).
       suffix = Array(
@@ -268,16 +283,17 @@ struct EquivalenceSolver {
     let chosen = best?.chosen ?? []
     var sums = Array(repeating: ExactDecimal.zero, count: buckets)
     for index in chosen {
-      let bucket = options[index].category.flatMap { names.firstIndex(of: $0) } ?? names.count
+      let bucket = bucket(of: options[index].category)
       sums[bucket] = try add(sums[bucket], options[index].credits ?? .zero)
     }
     var afterCategories = ExactDecimal.zero
     var categories: Solution.Categories = []
+    categories.reserveCapacity(categoryCaps.count)
     for (index, sum) in sums.enumerated() {
-      let after = caps[index].map { min($0, sum) } ?? sum
+      let after = cap(index).map { min($0, sum) } ?? sum
       afterCategories = try add(afterCategories, after)
-      if index < names.count, let cap = caps[index] {
-        categories.append((names[index], sum, after, cap))
+      if index < categoryCaps.count {
+        categories.append((categoryCaps[index].name, sum, after, categoryCaps[index].cap))
       }
     }
     let total = totalCap.map { min($0, afterCategories) } ?? afterCategories

@@ -36,6 +36,15 @@ extension Machine {
   func collectUnknowns(_ expr: CompiledExpr, depth: Int, _ reasons: inout [String]) {
     guard depth < Self.maximumReasonDepth, reasons.count < Self.maximumReasons else { return }
     guard let value = tryValue(expr) else { return }
+    collectUnknowns(expr, value: value, depth: depth, &reasons)
+  }
+
+  /// ``collectUnknowns(_:depth:_:)`` for an expression whose `value` the caller has just
+  /// computed (in the same frame), so it is not evaluated again.
+  private func collectUnknowns(
+    _ expr: CompiledExpr, value: Value, depth: Int, _ reasons: inout [String]
+  ) {
+    guard depth < Self.maximumReasonDepth, reasons.count < Self.maximumReasons else { return }
     let node = expr.expr.node
     // A known value can still hide uncertain list elements (`count`, stacks).
     if case .list(let list) = value, list.hasUncertain {
@@ -56,7 +65,7 @@ extension Machine {
     case .field(_, let field):
       guard let record = expr.children.first, let base = tryValue(record) else { return }
       if base.isUnknown {
-        collectUnknowns(record, depth: depth + 1, &reasons)
+        collectUnknowns(record, value: base, depth: depth + 1, &reasons)
         return
       }
       switch (base, field) {
@@ -113,7 +122,10 @@ extension Machine {
         }
         return
       }
-      for child in expr.children { collectUnknowns(child, depth: depth + 1, &reasons) }
+      for (child, value) in zip(expr.children, values) {
+        guard let value else { continue }
+        collectUnknowns(child, value: value, depth: depth + 1, &reasons)
+      }
     case .builtin(.points, _):
       if let child = expr.children.first, case .grade(let grade)? = tryValue(child) {
         if !grade.isRanked {
@@ -130,8 +142,9 @@ extension Machine {
       collectTableUnknowns(expr, table, depth: depth, &reasons)
     case .and, .or:
       // Only the parts that are unknown matter (a false part would have decided `and`).
-      for child in expr.children where tryValue(child)?.isUnknown ?? false {
-        collectUnknowns(child, depth: depth + 1, &reasons)
+      for child in expr.children {
+        guard let value = tryValue(child), value.isUnknown else { continue }
+        collectUnknowns(child, value: value, depth: depth + 1, &reasons)
       }
     case .conditional:
       guard let condition = expr.children.first, let truth = tryValue(condition) else { return }
@@ -229,9 +242,9 @@ extension Machine {
     _ candidate: Value, _ element: LocalSlot, _ condition: CompiledExpr, depth: Int,
     _ reasons: inout [String]
   ) {
-    guard tryValue(condition)?.isUnknown ?? false else { return }
+    guard let value = tryValue(condition), value.isUnknown else { return }
     var inner: [String] = []
-    collectUnknowns(condition, depth: depth + 1, &inner)
+    collectUnknowns(condition, value: value, depth: depth + 1, &inner)
     setLocal(element.index, candidate)
     if inner.isEmpty {
       note("whether \(describe(candidate)) counts is unknown", &reasons)
