@@ -73,7 +73,9 @@ extension Machine {
 
   /// A field name as words: `birth_date` → `birth date`.
   static func words(_ name: String) -> String {
-    String(
+    // Most names are one word: nothing to replace, so no new string.
+    guard name.utf8.contains(UInt8(ascii: "_")) else { return name }
+    return String(
       decoding: name.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
   }
 
