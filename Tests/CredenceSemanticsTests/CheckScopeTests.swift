@@ -117,4 +117,20 @@ import Testing
     #expect(full.diagnostics.map(\.message) == warned)
     #expect(reduced.diagnostics.map(\.message) == warned)
   }
+  /// Names only tests use, fewer and more than `UnmentionedNames.linearSearchLimit` (compared
+  /// in turn, or hashed): none is reported, and a name nothing uses still is.
+  @Test(arguments: [3, UnmentionedNames.linearSearchLimit + 5])
+  func manyNamesOnlyTestsMentionCountAsUsed(_ count: Int) {
+    var text = "policy \"p\"\n  version \"1\"\n\nlet unused = 0\n"
+    for i in 0..<count { text += "let only_tested\(i) = \(i)\n" }
+    text += "test \"mentions\"\n"
+    for i in (0..<count).reversed() { text += "  expect only_tested\(i) >= 0\n" }
+    var sources = SourceSet()
+    sources.add(path: "p.credence", text: text)
+    let full = Checker.check(trees(sources))
+    let reduced = Checker.check(trees(sources), scope: .withoutTests)
+    let warned = ["the let `unused` is never used"]
+    #expect(full.diagnostics.map(\.message) == warned)
+    #expect(reduced.diagnostics.map(\.message) == warned)
+  }
 }

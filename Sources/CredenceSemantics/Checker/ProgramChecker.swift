@@ -72,6 +72,11 @@ final class ProgramChecker {
   private var edgeSet: Set<[DefinitionID]> = []
   /// Symbols used anywhere.
   var used: Set<Symbol> = []
+  /// Lets, params and facts not yet used, by name, while the names tests mention are
+  /// marked without checking them (`markNamesMentionedByTests`). Read and written once per
+  /// name tests write, by one thread, never while another access is open: the run-time
+  /// exclusivity check cost more than the comparison.
+  @exclusivity(unchecked) var unmentioned = UnmentionedNames()
   /// Definitions whose value depends directly on the evaluation date.
   var readsEvaluationDate: Set<DefinitionID> = []
   /// The definitions each test uses directly, and the tests reading the date themselves.
@@ -147,7 +152,8 @@ final class ProgramChecker {
     parallelTestThreshold = parent.parallelTestThreshold
     parallelBodyThreshold = parent.parallelBodyThreshold
     // Left empty, filled by the fork and merged: diagnostics, tests, edges, edgeSet, used,
-    // readsEvaluationDate, testUses, testsReadingDate, inferenceCutoffs.
+    // readsEvaluationDate, testUses, testsReadingDate, inferenceCutoffs. Left empty and
+    // unused by forks (tests are marked, not checked, only without forks): unmentioned.
   }
 
   // MARK: Running
