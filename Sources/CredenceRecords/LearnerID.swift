@@ -33,14 +33,17 @@ public struct LearnerID: Sendable, Hashable, Comparable, CustomStringConvertible
   public static func compareBytes(_ left: String, _ right: String) -> Int {
     var left = left
     var right = right
-    return left.withUTF8 { l in
-      right.withUTF8 { r in
-        let common = min(l.count, r.count)
-        for index in 0..<common where l[index] != r[index] {
-          return l[index] < r[index] ? -1 : 1
-        }
-        return l.count == r.count ? 0 : (l.count < r.count ? -1 : 1)
-      }
+    return left.withUTF8 { l in right.withUTF8 { r in compareBytes(l, r) } }
+  }
+
+  /// Compares two UTF-8 byte sequences in memcmp order: negative, zero or positive.
+  @inlinable public static func compareBytes(
+    _ l: UnsafeBufferPointer<UInt8>, _ r: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    let common = min(l.count, r.count)
+    for index in 0..<common where l[index] != r[index] {
+      return l[index] < r[index] ? -1 : 1
     }
+    return l.count == r.count ? 0 : (l.count < r.count ? -1 : 1)
   }
 }

@@ -18,6 +18,13 @@ public protocol RecordSource: Sendable {
     in range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
   ) throws
 
+  /// Like ``forEachBatch(in:batchSize:_:)``, with each learner as the rows the evaluator
+  /// reads: what batch evaluation asks for. A source can decode stored rows straight into
+  /// them; the default converts each ``Learner``.
+  func forEachRowBatch(
+    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRowsRecord]) throws -> Void
+  ) throws
+
   /// Reads each of `ranges` concurrently, calling `body` with the range's index and each
   /// of its batches, all ranges from the same state of the records.
   ///
@@ -43,6 +50,17 @@ public protocol RecordSource: Sendable {
 }
 
 extension RecordSource {
+  /// Converts each learner of ``forEachBatch(in:batchSize:_:)``, catalogue rows shared
+  /// across the read.
+  public func forEachRowBatch(
+    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRowsRecord]) throws -> Void
+  ) throws {
+    let credentials = CredentialRowCache()
+    try forEachBatch(in: range, batchSize: batchSize) { batch in
+      try body(batch.map { LearnerRowsRecord($0, credentials: credentials) })
+    }
+  }
+
   /// Reads the ranges one after another on the calling thread. Consistent for sources that
   /// do not change while they are read; the SQLite source provides a concurrent version.
   public func forEachBatch(

@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceRuntime
 import CredenceValues
 

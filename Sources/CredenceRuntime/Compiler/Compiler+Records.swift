@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceSemantics
 import CredenceSyntax
 import CredenceValues

@@ -37,19 +37,33 @@ public final class EvaluationSession {
     case .valid(let learner):
       return evaluate(LearnerView(learner, credentials: credentialRows))
     case .invalid(let id, let errors):
-      return LearnerResults(
-        learner: id.text,
-        results: decisions.map { decision in
-          DecisionResult(
-            decision: program.name(of: decision), title: title(of: decision),
-            kind: kind(of: decision), learner: id.text, status: .error,
-            reasons: errors.map(\.description),
-            explanation: options.explain
-              ? Explanation(
-                .error, title(of: decision) + ": error",
-                errors.map { Explanation(.error, $0.description) }) : nil)
-        })
+      return errorResults(id, errors)
     }
+  }
+
+  /// Every selected decision for a learner's rows from a record source (batch evaluation);
+  /// the view takes the rows over without copying them.
+  public func evaluate(_ record: LearnerRowsRecord) -> LearnerResults {
+    switch record {
+    case .valid(let rows): return evaluate(LearnerView(rows))
+    case .invalid(let id, let errors): return errorResults(id, errors)
+    }
+  }
+
+  /// `error` results for a learner whose records break the contract.
+  private func errorResults(_ id: LearnerID, _ errors: [RecordError]) -> LearnerResults {
+    LearnerResults(
+      learner: id.text,
+      results: decisions.map { decision in
+        DecisionResult(
+          decision: program.name(of: decision), title: title(of: decision),
+          kind: kind(of: decision), learner: id.text, status: .error,
+          reasons: errors.map(\.description),
+          explanation: options.explain
+            ? Explanation(
+              .error, title(of: decision) + ": error",
+              errors.map { Explanation(.error, $0.description) }) : nil)
+      })
   }
 
   /// Every selected decision for a learner.

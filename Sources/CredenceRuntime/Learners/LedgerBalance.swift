@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceValues
 
 /// `balance(scheme)`: the learner's unspent money under a funding scheme on a date.

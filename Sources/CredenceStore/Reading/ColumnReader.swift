@@ -28,20 +28,43 @@ struct ColumnReader {
 
   // MARK: Storage
 
+  /// Column `index` of the current row, valid until the next step.
+  ///
+  /// Each `sqlite3_column_*` call looks the column up again and runs SQLite's API exit
+  /// checks; a column's type and bytes are read from its value instead, one look-up per
+  /// column. The value is only read, on the thread stepping the statement, before the next
+  /// step: what the column calls do with it.
+  @inline(__always) static func value(_ handle: OpaquePointer, _ index: Int) -> OpaquePointer? {
+    sqlite3_column_value(handle, Int32(index))
+  }
+
+  /// The storage class of a column's value (`SQLITE_NULL` for none).
+  @inline(__always) static func type(_ value: OpaquePointer?) -> Int32 {
+    guard let value else { return SQLITE_NULL }
+    return sqlite3_value_type(value)
+  }
+
   /// The storage class of column `index`.
   @inline(__always) static func type(_ handle: OpaquePointer, _ index: Int) -> Int32 {
-    sqlite3_column_type(handle, Int32(index))
+    type(value(handle, index))
+  }
+
+  /// The UTF-8 bytes of a TEXT value, valid until the next step.
+  @inline(__always) static func withBytes<T>(
+    _ value: OpaquePointer?, _ body: (UnsafeBufferPointer<UInt8>) -> T
+  ) -> T {
+    // Text first, then its length: the order SQLite documents for a value it may convert.
+    guard let value, let start = sqlite3_value_text(value) else {
+      return body(UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return body(UnsafeBufferPointer(start: start, count: Int(sqlite3_value_bytes(value))))
   }
 
   /// The UTF-8 bytes of a TEXT column, valid until the next step.
   @inline(__always) static func withBytes<T>(
     _ handle: OpaquePointer, _ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> T
   ) -> T {
-    let count = Int(sqlite3_column_bytes(handle, Int32(index)))
-    guard let start = sqlite3_column_text(handle, Int32(index)) else {
-      return body(UnsafeBufferPointer(start: nil, count: 0))
-    }
-    return body(UnsafeBufferPointer(start: start, count: count))
+    withBytes(value(handle, index), body)
   }
 
   /// A column as text (integers and reals in decimal), or `nil` when NULL or a BLOB; texts
@@ -49,14 +72,20 @@ struct ColumnReader {
   static func text(_ handle: OpaquePointer, _ index: Int, cache: TextCache<String>? = nil)
     -> String?
   {
-    switch type(handle, index) {
+    text(value(handle, index), cache: cache)
+  }
+
+  /// A value as text (integers and reals in decimal), or `nil` when NULL or a BLOB.
+  static func text(_ value: OpaquePointer?, cache: TextCache<String>? = nil) -> String? {
+    guard let value else { return nil }
+    switch sqlite3_value_type(value) {
     case SQLITE_TEXT:
-      if let cache { return withBytes(handle, index, cache.text) }
-      return withBytes(handle, index) { String(decoding: $0, as: UTF8.self) }
+      if let cache { return withBytes(value, cache.text) }
+      return withBytes(value) { String(decoding: $0, as: UTF8.self) }
     case SQLITE_INTEGER:
-      return String(sqlite3_column_int64(handle, Int32(index)))
+      return String(sqlite3_value_int64(value))
     case SQLITE_FLOAT:
-      let double = sqlite3_column_double(handle, Int32(index))
+      let double = sqlite3_value_double(value)
       return ExactDecimal(shortestRoundTrip: double)?.description ?? "\(double)"
     default:
       return nil
@@ -68,8 +97,19 @@ struct ColumnReader {
   func cached<Payload>(_ index: Int, _ cache: TextCache<Payload>, _ make: () -> Payload?)
     -> Payload?
   {
-    guard Self.type(handle, index) == SQLITE_TEXT else { return nil }
-    return Self.withBytes(handle, index) { cache.value($0, make) }
+    let value = Self.value(handle, index)
+    guard Self.type(value) == SQLITE_TEXT else { return nil }
+    return Self.withBytes(value) { cache.value($0, make) }
+  }
+
+  /// The payload `cache` keeps for the bytes of TEXT column `index` (made from the bytes by
+  /// `make` when it has none), or nil when the column is not TEXT or `make` gives nil.
+  func cached<Payload>(
+    _ index: Int, _ cache: TextCache<Payload>, _ make: (UnsafeBufferPointer<UInt8>) -> Payload?
+  ) -> Payload? {
+    let value = Self.value(handle, index)
+    guard Self.type(value) == SQLITE_TEXT else { return nil }
+    return Self.withBytes(value) { bytes in cache.value(bytes) { make(bytes) } }
   }
 
   /// Whether column `index` of the current row is NULL.
@@ -82,11 +122,12 @@ struct ColumnReader {
   mutating func text(
     _ index: Int, _ column: String, required: Bool = false, cache: TextCache<String>? = nil
   ) -> String? {
-    if Self.type(handle, index) == SQLITE_BLOB {
+    let value = Self.value(handle, index)
+    if Self.type(value) == SQLITE_BLOB {
       fail(column, .notText)
       return nil
     }
-    guard let text = Self.text(handle, index, cache: cache) else {
+    guard let text = Self.text(value, cache: cache) else {
       if required { fail(column, .missing) }
       return nil
     }
@@ -94,12 +135,13 @@ struct ColumnReader {
   }
 
   mutating func date(_ index: Int, _ column: String, required: Bool = false) -> CivilDate? {
-    switch Self.type(handle, index) {
+    let value = Self.value(handle, index)
+    switch Self.type(value) {
     case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
     case SQLITE_TEXT:
-      if let date = Self.withBytes(handle, index, CivilDate.init(utf8:)) { return date }
+      if let date = Self.withBytes(value, CivilDate.init(utf8:)) { return date }
     default:
       break
     }
@@ -109,14 +151,15 @@ struct ColumnReader {
 
   mutating func decimal(_ index: Int, _ column: String, required: Bool = false) -> ExactDecimal? {
     let decimal: ExactDecimal?
-    switch Self.type(handle, index) {
+    let value = Self.value(handle, index)
+    switch Self.type(value) {
     case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
-    case SQLITE_INTEGER: decimal = ExactDecimal(Int(sqlite3_column_int64(handle, Int32(index))))
+    case SQLITE_INTEGER: decimal = value.map { ExactDecimal(Int(sqlite3_value_int64($0))) }
     case SQLITE_FLOAT:
-      decimal = ExactDecimal(shortestRoundTrip: sqlite3_column_double(handle, Int32(index)))
-    case SQLITE_TEXT: decimal = Self.withBytes(handle, index, ExactDecimal.init(utf8:))
+      decimal = value.flatMap { ExactDecimal(shortestRoundTrip: sqlite3_value_double($0)) }
+    case SQLITE_TEXT: decimal = Self.withBytes(value, ExactDecimal.init(utf8:))
     default: decimal = nil
     }
     if decimal == nil { fail(column, .notANumber) }
@@ -149,12 +192,13 @@ struct ColumnReader {
     _ index: Int, _ column: String, _ words: [String], required: Bool = false,
     as: Word.Type = Word.self, cache: TextCache<String>? = nil
   ) -> Word? {
-    switch Self.type(handle, index) {
+    let value = Self.value(handle, index)
+    switch Self.type(value) {
     case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
     case SQLITE_TEXT:
-      if let text = Self.text(handle, index, cache: cache), let word = Word(rawValue: text) {
+      if let text = Self.text(value, cache: cache), let word = Word(rawValue: text) {
         return word
       }
     default:
@@ -165,12 +209,13 @@ struct ColumnReader {
   }
 
   mutating func currency(_ index: Int, _ column: String, required: Bool = false) -> CurrencyCode? {
-    switch Self.type(handle, index) {
+    let value = Self.value(handle, index)
+    switch Self.type(value) {
     case SQLITE_NULL:
       if required { fail(column, .missing) }
       return nil
     case SQLITE_TEXT:
-      if let code = Self.withBytes(handle, index, CurrencyCode.init(utf8:)) { return code }
+      if let code = Self.withBytes(value, CurrencyCode.init(utf8:)) { return code }
     default:
       break
     }

@@ -2,19 +2,22 @@ import CredenceRecords
 import CredenceValues
 import GRDB
 
-/// Learners with their rows, assembled by merging five cursors ordered by learner id.
+/// Learners with their rows, assembled by merging five cursors ordered by learner id, built
+/// as `Assembly` says (the records model, or the rows the evaluator reads).
 ///
 /// One query per table for the whole read, never one per learner; memory holds one
 /// learner and one pending row per table, whatever the number of learners.
-struct LearnerStream {
+struct LearnerStream<Assembly: LearnerAssembly> {
   private var learners: RawRows
-  private var awards: ChildRows<Award>
-  private var enrolments: ChildRows<Enrolment>
-  private var ledger: ChildRows<LedgerEntry>
+  private var awards: ChildRows<Assembly.AwardItem>
+  private var enrolments: ChildRows<Assembly.EnrolmentItem>
+  private var ledger: ChildRows<Assembly.LedgerItem>
   /// `nil` when the reader asked for no facts.
   private var facts: ChildRows<LearnerFact>?
   /// Repeated texts of the learners' rows (citizenship, residency).
   private let texts: TextCache<String>
+  /// The current learner id's UTF-8 bytes.
+  private let idScratch = ByteScratch()
 
   init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue, facts readsFacts: Bool = true)
     throws
@@ -31,7 +34,8 @@ struct LearnerStream {
     }
     // Per stream: the decoding closures below run on the reading thread only.
     let texts = TextCache<String>()
-    let credentials = TextCache<Credential>()
+    let credentials = TextCache<Assembly.CredentialItem>()
+    let items = CatalogueItems<Assembly>(catalogue)
     self.texts = texts
     learners = try cursor(
       "id, name, birth_date, citizenship, residency", from: "learners",
@@ -41,13 +45,13 @@ struct LearnerStream {
         "learner_id, id, credential_code, awarded_on, expires_on, grade, score, status, source",
         from: "awards", where: "status IS NOT 'revoked'",
         orderBy: "learner_id COLLATE BINARY, id COLLATE BINARY"),
-      decode: { row, errors in Self.award(row, catalogue, credentials, texts, &errors) })
+      decode: { row, errors in Self.award(row, items, credentials, texts, &errors) })
     enrolments = ChildRows(
       cursor: try cursor(
         "learner_id, id, credential_code, start_on, end_on, fee, currency, status",
         from: "enrolments", orderBy: "learner_id COLLATE BINARY, id COLLATE BINARY"),
       decode: { row, errors in
-        Self.enrolment(row, catalogue, credentials, texts, &errors)
+        Self.enrolment(row, items, credentials, texts, &errors)
       })
     ledger = ChildRows(
       cursor: try cursor(
@@ -64,7 +68,7 @@ struct LearnerStream {
   }
 
   /// The next learner in id order, or `nil` at the end.
-  mutating func next() throws -> LearnerRecord? {
+  mutating func next() throws -> Assembly.Record? {
     while try learners.next() {
       // A learner row without an id cannot be named or evaluated.
       guard let id = ColumnReader.text(learners.handle, 0) else { continue }
@@ -75,16 +79,26 @@ struct LearnerStream {
       let residency = reader.choice(
         4, "residency", Contract.residencies, as: Residency.self, cache: texts)
       var errors = reader.errors
-      var learner = Learner(
-        id: LearnerID(id), name: name, birthDate: birthDate, citizenship: citizenship,
-        residency: residency)
-      try awards.take(for: id, into: &learner.awards, errors: &errors)
-      try enrolments.take(for: id, into: &learner.enrolments, errors: &errors)
-      try ledger.take(for: id, into: &learner.ledger, errors: &errors)
-      try facts?.take(for: id, into: &learner.facts, errors: &errors)
-      if errors.isEmpty { return .valid(learner) }
-      return .invalid(
-        id: learner.id, errors: Array(errors.prefix(LearnerRecord.maxErrorsPerLearner)))
+      var awardItems: [Assembly.AwardItem] = []
+      var enrolmentItems: [Assembly.EnrolmentItem] = []
+      var ledgerItems: [Assembly.LedgerItem] = []
+      var factItems: [LearnerFact] = []
+      // Child rows are matched against the id's bytes, copied once per learner (a closure
+      // over the id's own storage would copy this stream's state instead).
+      let idBytes = idScratch.bytes(of: id)
+      try awards.take(for: idBytes, into: &awardItems, errors: &errors)
+      try enrolments.take(for: idBytes, into: &enrolmentItems, errors: &errors)
+      try ledger.take(for: idBytes, into: &ledgerItems, errors: &errors)
+      try facts?.take(for: idBytes, into: &factItems, errors: &errors)
+      guard errors.isEmpty else {
+        return Assembly.invalid(
+          id: LearnerID(id), errors: Array(errors.prefix(LearnerRecord.maxErrorsPerLearner)))
+      }
+      Assembly.order(&awardItems, &enrolmentItems, &ledgerItems)
+      return Assembly.learner(
+        id: id, name: name, birthDate: birthDate, citizenship: citizenship,
+        residency: residency, awards: awardItems, enrolments: enrolmentItems,
+        ledger: ledgerItems, facts: factItems)
     }
     return nil
   }
@@ -92,16 +106,21 @@ struct LearnerStream {
   // MARK: Decoding one row of each child table
 
   private static func award(
-    _ row: RawRows, _ catalogue: Catalogue, _ credentials: TextCache<Credential>,
-    _ texts: TextCache<String>, _ errors: inout [RecordError]
-  ) -> (learnerID: String?, item: Award?) {
-    let learnerID = ColumnReader.text(row.handle, 0)
+    _ row: RawRows, _ catalogue: CatalogueItems<Assembly>,
+    _ credentials: TextCache<Assembly.CredentialItem>, _ texts: TextCache<String>,
+    _ errors: inout [RecordError]
+  ) -> Assembly.AwardItem? {
     guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("awards"))
-      return (learnerID, nil)
+      return nil
     }
     var reader = ColumnReader(row, table: "awards", key: id)
-    let code = reader.text(2, "credential_code", required: true, cache: texts)
+    // The credential found by its code's bytes; the code is made text only when they are
+    // not found (then it reads, and fails, as before).
+    let found = reader.cached(2, credentials) {
+      catalogue.items[String(decoding: $0, as: UTF8.self)]
+    }
+    let code = found == nil ? reader.text(2, "credential_code", required: true, cache: texts) : nil
     let awardedOn = reader.date(3, "awarded_on", required: true)
     let expiresOn = reader.date(4, "expires_on")
     let grade = reader.text(5, "grade", cache: texts)
@@ -109,66 +128,63 @@ struct LearnerStream {
     _ = reader.choice(
       7, "status", Contract.awardStatuses, required: true, as: AwardStatus.self, cache: texts)
     let source = reader.text(8, "source", cache: texts)
-    var credential: Credential?
-    if let code {
+    var credential = found
+    if found == nil, let code {
       credential = Self.credential(
         code, column: 2, &reader, catalogue, credentials, from: "awards", key: id)
     }
     errors.append(contentsOf: reader.errors)
-    guard reader.errors.isEmpty, let credential, let awardedOn else { return (learnerID, nil) }
-    return (
-      learnerID,
-      Award(
-        id: id, credential: credential, awardedOn: awardedOn, expiresOn: expiresOn, grade: grade,
-        score: score, source: source)
-    )
+    guard reader.errors.isEmpty, let credential, let awardedOn else { return nil }
+    return Assembly.award(
+      id: id, credential: credential, awardedOn: awardedOn, expiresOn: expiresOn, grade: grade,
+      score: score, source: source)
   }
 
   private static func enrolment(
-    _ row: RawRows, _ catalogue: Catalogue, _ credentials: TextCache<Credential>,
-    _ texts: TextCache<String>, _ errors: inout [RecordError]
-  ) -> (learnerID: String?, item: Enrolment?) {
-    let learnerID = ColumnReader.text(row.handle, 0)
+    _ row: RawRows, _ catalogue: CatalogueItems<Assembly>,
+    _ credentials: TextCache<Assembly.CredentialItem>, _ texts: TextCache<String>,
+    _ errors: inout [RecordError]
+  ) -> Assembly.EnrolmentItem? {
     guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("enrolments"))
-      return (learnerID, nil)
+      return nil
     }
     var reader = ColumnReader(row, table: "enrolments", key: id)
-    let code = reader.text(2, "credential_code", required: true, cache: texts)
+    // The credential found by its code's bytes; the code is made text only when they are
+    // not found (then it reads, and fails, as before).
+    let found = reader.cached(2, credentials) {
+      catalogue.items[String(decoding: $0, as: UTF8.self)]
+    }
+    let code = found == nil ? reader.text(2, "credential_code", required: true, cache: texts) : nil
     let startOn = reader.date(3, "start_on", required: true)
     let endOn = reader.date(4, "end_on")
     let status = reader.choice(
       7, "status", Contract.enrolmentStatuses, required: true, as: EnrolmentStatus.self,
       cache: texts)
-    var credential: Credential?
-    if let code {
+    var credential = found
+    if found == nil, let code {
       credential = Self.credential(
         code, column: 2, &reader, catalogue, credentials, from: "enrolments", key: id)
     }
     // An enrolment fee without its own currency is in the catalogue fee's currency.
     let fee = reader.money(
-      amount: 5, "fee", currency: 6, "currency", fallback: credential?.fee?.currency)
+      amount: 5, "fee", currency: 6, "currency",
+      fallback: credential.flatMap(Assembly.fee(of:))?.currency)
     errors.append(contentsOf: reader.errors)
-    guard reader.errors.isEmpty, let credential, let startOn, let status else {
-      return (learnerID, nil)
-    }
-    return (
-      learnerID,
-      Enrolment(
-        id: id, credential: credential, startOn: startOn, endOn: endOn, fee: fee, status: status)
-    )
+    guard reader.errors.isEmpty, let credential, let startOn, let status else { return nil }
+    return Assembly.enrolment(
+      id: id, credential: credential, startOn: startOn, endOn: endOn, fee: fee, status: status)
   }
 
   private static func ledgerEntry(
     _ row: RawRows, _ texts: TextCache<String>, _ errors: inout [RecordError]
-  ) -> (learnerID: String?, item: LedgerEntry?) {
-    let learnerID = ColumnReader.text(row.handle, 0)
+  ) -> Assembly.LedgerItem? {
     guard let id = ColumnReader(row, table: "funding_ledger").storedInteger(1) else {
       errors.append(
         RecordError(
           table: "funding_ledger", row: ColumnReader.text(row.handle, 1) ?? "(no id)",
           column: "id", problem: .notAWholeNumber))
-      return (learnerID, nil)
+      return nil
     }
     var reader = ColumnReader(row, table: "funding_ledger", key: String(id))
     let scheme = reader.text(2, "scheme", required: true, cache: texts)
@@ -178,46 +194,88 @@ struct LearnerStream {
     let memo = reader.text(7, "memo", cache: texts)
     errors.append(contentsOf: reader.errors)
     guard reader.errors.isEmpty, let scheme, let amount, let postedOn else {
-      return (learnerID, nil)
+      return nil
     }
-    return (
-      learnerID,
-      LedgerEntry(
-        id: id, scheme: scheme, amount: amount, postedOn: postedOn, expiresOn: expiresOn,
-        memo: memo)
-    )
+    return Assembly.ledgerEntry(
+      id: id, scheme: scheme, amount: amount, postedOn: postedOn, expiresOn: expiresOn,
+      memo: memo)
   }
 
   /// The catalogue entry that column `column` (holding `code`) names, through `cache` when
   /// the column is TEXT; a broken or dangling reference is an error of the referring row.
   private static func credential(
-    _ code: String, column: Int, _ reader: inout ColumnReader, _ catalogue: Catalogue,
-    _ cache: TextCache<Credential>, from table: String, key: String
-  ) -> Credential? {
-    let found = reader.cached(column, cache) {
-      if case .valid(let credential)? = catalogue.entries[code] { credential } else { nil }
-    }
-    if let found { return found }
-    switch catalogue.credential(code, from: table, key: key, column: "credential_code") {
-    case .success(let found): return found
+    _ code: String, column: Int, _ reader: inout ColumnReader,
+    _ catalogue: CatalogueItems<Assembly>, _ cache: TextCache<Assembly.CredentialItem>,
+    from table: String, key: String
+  ) -> Assembly.CredentialItem? {
+    if let found = reader.cached(column, cache, { catalogue.items[code] }) { return found }
+    if let found = catalogue.items[code] { return found }
+    switch catalogue.catalogue.credential(
+      code, from: table, key: key, column: "credential_code")
+    {
+    case .success(let found): return Assembly.credential(found)
     case .failure(let error):
       reader.errors.append(error)
       return nil
     }
   }
 
-  private static func fact(_ row: RawRows, _ errors: inout [RecordError]) -> (
-    learnerID: String?, item: LearnerFact?
-  ) {
-    let learnerID = ColumnReader.text(row.handle, 0)
-    guard let learnerID, let name = ColumnReader.text(row.handle, 1) else {
-      return (learnerID, nil)
-    }
+  private static func fact(_ row: RawRows, _ errors: inout [RecordError]) -> LearnerFact? {
+    guard let learnerID = ColumnReader.text(row.handle, 0),
+      let name = ColumnReader.text(row.handle, 1)
+    else { return nil }
     var reader = ColumnReader(row, table: "learner_facts", key: "\(learnerID) / \(name)")
     let value = reader.text(2, "value")
     errors.append(contentsOf: reader.errors)
-    guard reader.errors.isEmpty else { return (learnerID, nil) }
-    return (learnerID, LearnerFact(name: name, value: value))
+    guard reader.errors.isEmpty else { return nil }
+    return LearnerFact(name: name, value: value)
+  }
+}
+
+/// The catalogue's valid entries converted for an assembly, once per stream, so that every
+/// row naming a credential shares one item (and one `CredentialRow` storage).
+final class CatalogueItems<Assembly: LearnerAssembly> {
+  let catalogue: Catalogue
+  let items: [String: Assembly.CredentialItem]
+
+  init(_ catalogue: Catalogue) {
+    self.catalogue = catalogue
+    var items: [String: Assembly.CredentialItem] = [:]
+    items.reserveCapacity(catalogue.entries.count)
+    for (code, entry) in catalogue.entries {
+      if case .valid(let credential) = entry { items[code] = Assembly.credential(credential) }
+    }
+    self.items = items
+  }
+}
+
+/// A reusable buffer holding the UTF-8 bytes of one text at a time. Not thread-safe: one
+/// per stream.
+final class ByteScratch {
+  private var start: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+
+  init(capacity: Int = 64) {
+    self.capacity = capacity
+    start = .allocate(capacity: capacity)
+  }
+
+  deinit { start.deallocate() }
+
+  /// The bytes of `text`, valid until the next call.
+  func bytes(of text: String) -> UnsafeBufferPointer<UInt8> {
+    let count = text.utf8.count
+    if count > capacity {
+      start.deallocate()
+      capacity = max(count, capacity * 2)
+      start = .allocate(capacity: capacity)
+    }
+    var index = 0
+    for byte in text.utf8 {
+      start[index] = byte
+      index += 1
+    }
+    return UnsafeBufferPointer(start: start, count: count)
   }
 }
 

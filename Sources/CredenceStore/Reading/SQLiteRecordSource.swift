@@ -20,7 +20,19 @@ public struct SQLiteRecordSource: RecordSource {
     in range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
   ) throws {
     try read { db in
-      try Self.stream(db, range: range, batchSize: batchSize, facts: readsFacts, body)
+      try Self.stream(
+        db, range: range, batchSize: batchSize, facts: readsFacts, as: RecordsAssembly.self,
+        body)
+    }
+  }
+
+  /// Decodes the rows straight into what the evaluator reads: no `Learner` is built.
+  public func forEachRowBatch(
+    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRowsRecord]) throws -> Void
+  ) throws {
+    try read { db in
+      try Self.stream(
+        db, range: range, batchSize: batchSize, facts: readsFacts, as: RowsAssembly.self, body)
     }
   }
 
@@ -29,11 +41,19 @@ public struct SQLiteRecordSource: RecordSource {
     _ db: Database, range: LearnerRange, batchSize: Int, facts: Bool = true,
     _ body: ([LearnerRecord]) throws -> Void
   ) throws {
+    try stream(db, range: range, batchSize: batchSize, facts: facts, as: RecordsAssembly.self, body)
+  }
+
+  /// Streams `range` in the read transaction `db` is in, learners built as `Assembly` says.
+  static func stream<Assembly: LearnerAssembly>(
+    _ db: Database, range: LearnerRange, batchSize: Int, facts: Bool, as: Assembly.Type,
+    _ body: ([Assembly.Record]) throws -> Void
+  ) throws {
     let size = max(1, batchSize)
     let catalogue = try Catalogue.load(db)
-    var stream = try LearnerStream(
+    var stream = try LearnerStream<Assembly>(
       db, filter: .range(range), catalogue: catalogue, facts: facts)
-    var batch: [LearnerRecord] = []
+    var batch: [Assembly.Record] = []
     batch.reserveCapacity(size)
     while let record = try stream.next() {
       batch.append(record)
@@ -50,7 +70,8 @@ public struct SQLiteRecordSource: RecordSource {
       // A learner's rows name a few credentials of the catalogue: only those are decoded
       // (decoding all of it was most of the time of `eval --learner`'s read).
       let catalogue = try Catalogue.load(db, only: try Catalogue.selection(db, for: id))
-      var stream = try LearnerStream(db, filter: .exact(id), catalogue: catalogue)
+      var stream = try LearnerStream<RecordsAssembly>(
+        db, filter: .exact(id), catalogue: catalogue)
       return try stream.next()
     }
   }
