@@ -1,4 +1,8 @@
 /// One token of the lexical grammar (grammar/credence.ebnf, part 1), with its span.
+///
+/// A file has about one token per six bytes, and the token array is much of the memory a
+/// parse touches: the small fields come first and share a word (72 bytes a token; with
+/// the line's indentation as an `Int` after the span, 96).
 public struct Token: Hashable, Sendable {
   /// What the token is.
   public var kind: TokenKind {
@@ -6,13 +10,20 @@ public struct Token: Hashable, Sendable {
   }
   /// What kind of token it is, without its text (kept in step with `kind`).
   public private(set) var tag: TokenTag
-  /// Where it is.
-  public var span: Span
   /// Whether it is the first token on its line; requirement blocks use the layout rule.
   public var startsLine: Bool
+  /// `lineIndent` in 32 bits: source files are at most `Limits.maximumSourceFileBytes`,
+  /// far below 2³¹ (larger values are clamped).
+  private var storedLineIndent: Int32
+  /// Where it is.
+  public var span: Span
+
   /// The column (0-based, in bytes of leading whitespace) of the first token on this
   /// token's line: the indentation the layout rule compares.
-  public var lineIndent: Int
+  public var lineIndent: Int {
+    get { Int(storedLineIndent) }
+    set { storedLineIndent = Int32(clamping: newValue) }
+  }
 
   /// A token of `kind` at `span`.
   public init(_ kind: TokenKind, span: Span, startsLine: Bool = false, lineIndent: Int = 0) {
@@ -20,7 +31,7 @@ public struct Token: Hashable, Sendable {
     self.kind = kind
     self.span = span
     self.startsLine = startsLine
-    self.lineIndent = lineIndent
+    self.storedLineIndent = Int32(clamping: lineIndent)
   }
 }
 

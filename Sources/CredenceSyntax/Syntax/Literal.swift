@@ -5,8 +5,9 @@ public enum Literal: Hashable, Sendable {
   case number(DecimalText)
   /// `90%`: the number is the percentage, `90`.
   case percent(DecimalText)
-  /// `500 SGD`.
-  case money(DecimalText, currency: String)
+  /// `500 SGD`. Boxed: inline, its digits and currency (48 bytes) would make every literal,
+  /// and so every token, that large, though few tokens are amounts.
+  indirect case money(DecimalText, currency: String)
   /// `5 years`, `1 month`: whole counts only.
   case duration(Int, DurationUnit)
   /// `2026-07-01`, always a real calendar date.
