@@ -12,20 +12,22 @@ import CredenceValues
 /// storage, so copying a row (as reading an award's fields does) costs one reference count,
 /// not one per field.
 public struct CredentialRow: Sendable, Hashable {
-  private final class Storage: Sendable {
-    let code: String
-    let title: String?
-    let provider: String?
-    let type: String?
-    let credits: ExactDecimal?
-    let creditSystem: String?
-    let level: ExactDecimal?
-    let field: String?
-    let hours: ExactDecimal?
-    let fee: Money?
-    let tags: [String]
+  // Inlinable (with the storage usable from inline code): the evaluator, in another module,
+  // reads these fields for every award it tests.
+  @usableFromInline final class Storage: Sendable {
+    @usableFromInline let code: String
+    @usableFromInline let title: String?
+    @usableFromInline let provider: String?
+    @usableFromInline let type: String?
+    @usableFromInline let credits: ExactDecimal?
+    @usableFromInline let creditSystem: String?
+    @usableFromInline let level: ExactDecimal?
+    @usableFromInline let field: String?
+    @usableFromInline let hours: ExactDecimal?
+    @usableFromInline let fee: Money?
+    @usableFromInline let tags: [String]
 
-    init(
+    @usableFromInline init(
       code: String, title: String?, provider: String?, type: String?, credits: ExactDecimal?,
       creditSystem: String?, level: ExactDecimal?, field: String?, hours: ExactDecimal?,
       fee: Money?, tags: [String]
@@ -44,19 +46,19 @@ public struct CredentialRow: Sendable, Hashable {
     }
   }
 
-  private let storage: Storage
+  @usableFromInline let storage: Storage
 
-  public var code: String { storage.code }
-  public var title: String? { storage.title }
-  public var provider: String? { storage.provider }
-  public var type: String? { storage.type }
-  public var credits: ExactDecimal? { storage.credits }
-  public var creditSystem: String? { storage.creditSystem }
-  public var level: ExactDecimal? { storage.level }
-  public var field: String? { storage.field }
-  public var hours: ExactDecimal? { storage.hours }
-  public var fee: Money? { storage.fee }
-  public var tags: [String] { storage.tags }
+  @inlinable public var code: String { storage.code }
+  @inlinable public var title: String? { storage.title }
+  @inlinable public var provider: String? { storage.provider }
+  @inlinable public var type: String? { storage.type }
+  @inlinable public var credits: ExactDecimal? { storage.credits }
+  @inlinable public var creditSystem: String? { storage.creditSystem }
+  @inlinable public var level: ExactDecimal? { storage.level }
+  @inlinable public var field: String? { storage.field }
+  @inlinable public var hours: ExactDecimal? { storage.hours }
+  @inlinable public var fee: Money? { storage.fee }
+  @inlinable public var tags: [String] { storage.tags }
 
   public init(
     code: String, title: String? = nil, provider: String? = nil, type: String? = nil,

@@ -73,6 +73,9 @@ struct ChildRows<Item> {
       if order > 0 { return }
       if order == 0 {
         if pendingErrors.isEmpty, let item = pendingItem.take() {
+          // Most learners have a few rows of each table: room for four at the first
+          // saves growing the array twice.
+          if items.capacity == 0 { items.reserveCapacity(4) }
           items.append(consume item)
         } else {
           errors.append(contentsOf: pendingErrors)

@@ -208,6 +208,18 @@ struct ColumnReader {
     return nil
   }
 
+  /// A choice column read through `table`: the word its bytes spell, else as
+  /// ``choice(_:_:_:required:as:cache:)`` reads it.
+  mutating func choice<Word>(
+    _ index: Int, _ column: String, _ table: WordTable<Word>, required: Bool = false
+  ) -> Word? {
+    let value = Self.value(handle, index)
+    if Self.type(value) == SQLITE_TEXT, let word = Self.withBytes(value, table.word) {
+      return word
+    }
+    return choice(index, column, table.words, required: required, as: Word.self)
+  }
+
   mutating func currency(_ index: Int, _ column: String, required: Bool = false) -> CurrencyCode? {
     let value = Self.value(handle, index)
     switch Self.type(value) {

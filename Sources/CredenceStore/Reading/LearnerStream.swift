@@ -76,8 +76,7 @@ struct LearnerStream<Assembly: LearnerAssembly> {
       let name = reader.text(1, "name")
       let birthDate = reader.date(2, "birth_date")
       let citizenship = reader.text(3, "citizenship", cache: texts)
-      let residency = reader.choice(
-        4, "residency", Contract.residencies, as: Residency.self, cache: texts)
+      let residency = reader.choice(4, "residency", Words.residency)
       var errors = reader.errors
       var awardItems: [Assembly.AwardItem] = []
       var enrolmentItems: [Assembly.EnrolmentItem] = []
@@ -125,8 +124,7 @@ struct LearnerStream<Assembly: LearnerAssembly> {
     let expiresOn = reader.date(4, "expires_on")
     let grade = reader.text(5, "grade", cache: texts)
     let score = reader.decimal(6, "score")
-    _ = reader.choice(
-      7, "status", Contract.awardStatuses, required: true, as: AwardStatus.self, cache: texts)
+    _ = reader.choice(7, "status", Words.awardStatus, required: true)
     let source = reader.text(8, "source", cache: texts)
     var credential = found
     if found == nil, let code {
@@ -158,9 +156,7 @@ struct LearnerStream<Assembly: LearnerAssembly> {
     let code = found == nil ? reader.text(2, "credential_code", required: true, cache: texts) : nil
     let startOn = reader.date(3, "start_on", required: true)
     let endOn = reader.date(4, "end_on")
-    let status = reader.choice(
-      7, "status", Contract.enrolmentStatuses, required: true, as: EnrolmentStatus.self,
-      cache: texts)
+    let status = reader.choice(7, "status", Words.enrolmentStatus, required: true)
     var credential = found
     if found == nil, let code {
       credential = Self.credential(
@@ -282,10 +278,4 @@ final class ByteScratch {
 /// The error for a child row whose key is NULL (possible only in a foreign database).
 private func missingKey(_ table: String) -> RecordError {
   RecordError(table: table, row: "(no id)", column: "id", problem: .missing)
-}
-
-/// An award's status word; revoked rows are filtered out before decoding.
-private enum AwardStatus: String {
-  case valid
-  case revoked
 }
