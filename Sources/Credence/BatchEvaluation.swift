@@ -109,7 +109,7 @@ public final class BatchEvaluation: @unchecked Sendable {
       var errors = 0
       for (index, record) in batch.enumerated() {
         let results = session.evaluate(record)
-        if results.results.contains(where: { $0.status == .error }) { errors += 1 }
+        if results.hasError { errors += 1 }
         // JSON objects of one chunk are separated here; chunks by the stream.
         if index > 0, writer.format == .json, !results.results.isEmpty, !chunk.isEmpty {
           chunk.append(contentsOf: ",\n".utf8)

@@ -19,25 +19,22 @@ extension Compiler {
         guard case .list(let list) = try sc(m) else { return .unknown }
         try m.step(list.count, at: span)
         var kept: [Value] = []
-        var uncertain: [Bool] = []
-        var anyUncertain = false
+        // Flags only from the first uncertain element on: most filters keep only certain
+        // elements, and an array of flags per call was an allocation per call.
+        var uncertain: [Bool]? = nil
         for (index, value) in list.elements.enumerated() {
           m.setLocal(slot, value)
+          let maybe: Bool
           switch try tc(m) {
-          case .bool(true):
-            kept.append(value)
-            let maybe = list.isUncertain(index)
-            uncertain.append(maybe)
-            anyUncertain = anyUncertain || maybe
-          case .bool(false):
-            continue
-          default:
-            kept.append(value)
-            uncertain.append(true)
-            anyUncertain = true
+          case .bool(true): maybe = list.isUncertain(index)
+          case .bool(false): continue
+          default: maybe = true
           }
+          if maybe, uncertain == nil { uncertain = Array(repeating: false, count: kept.count) }
+          kept.append(value)
+          uncertain?.append(maybe)
         }
-        return .list(ValueList(kept, uncertain: anyUncertain ? uncertain : nil))
+        return .list(ValueList(kept, uncertain: uncertain))
       }, expr: expr, children: [source, test])
   }
 

@@ -228,6 +228,20 @@ extension Compiler {
         }, expr: expr, children: [l, r])
     }
     let ordered = op != .equal && op != .notEqual
+    // Grades ordered against a grade of the scale (`grade >= "B-"`, in most pool conditions):
+    // ranks compared as the general path's `order` does, without its checks of other kinds.
+    if ordered, comparison.domain == .grade, case .grade(let bound)? = r.constant,
+      bound.isRanked
+    {
+      let (scale, rank) = (bound.scale, bound.rank)
+      return CompiledExpr(
+        code: { m throws(EvaluationFailure) in
+          guard case .grade(let grade) = try lc(m), grade.isRanked, grade.scale == scale else {
+            return .unknown
+          }
+          return .bool(Self.holds(op, grade.rank, rank))
+        }, expr: expr, children: [l, r])
+    }
     return CompiledExpr(
       code: { m throws(EvaluationFailure) in
         let a = try lc(m)

@@ -17,6 +17,9 @@ public final class EvaluationSession {
   let machine: Machine
   /// Catalogue rows converted for policies, kept across the learners of the session.
   let credentialRows = CredentialRowCache()
+  /// The name, title and kind of each of `decisions`, in the same order: looked up once
+  /// rather than per result (a look-up copies the decision's whole checked form).
+  private let labels: [DecisionLabel]
 
   /// A session reporting `decisions` (every decision of the program when nil).
   public init(
@@ -28,6 +31,11 @@ public final class EvaluationSession {
     self.asOf = asOf
     self.options = options
     machine = Machine(program: program, asOf: asOf, options: options)
+    labels = self.decisions.map { decision in
+      DecisionLabel(
+        name: program.name(of: decision), title: Self.title(of: decision, in: program),
+        kind: Self.kind(of: decision))
+    }
   }
 
   /// Every selected decision for a learner from a record source; a learner whose records
@@ -71,27 +79,27 @@ public final class EvaluationSession {
     machine.reset(for: learner)
     var results: [DecisionResult] = []
     results.reserveCapacity(decisions.count)
-    for decision in decisions {
+    for (decision, label) in zip(decisions, labels) {
       if case .fund(let id) = decision, program.funds[id.index].perEnrolment != nil {
         for enrolment in machine.learner.enrolments.indices {
           let outcome = machine.claimOutcome(fund: id.index, enrolment: enrolment)
           if case .fund(let detail) = outcome.detail, detail.isClaim == .false { continue }
-          results.append(result(decision, outcome, enrolment: enrolment))
+          results.append(result(decision, label, outcome, enrolment: enrolment))
         }
         continue
       }
-      results.append(result(decision, machine.outcome(of: decision), enrolment: nil))
+      results.append(result(decision, label, machine.outcome(of: decision), enrolment: nil))
     }
     return LearnerResults(learner: learner.id, results: results)
   }
 
   /// The result for one decision's outcome.
-  private func result(_ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int?)
-    -> DecisionResult
-  {
+  private func result(
+    _ decision: DecisionID, _ label: DecisionLabel, _ outcome: DecisionOutcome, enrolment: Int?
+  ) -> DecisionResult {
     var result = DecisionResult(
-      decision: program.name(of: decision), title: title(of: decision), kind: kind(of: decision),
-      learner: machine.learner.id, status: outcome.status)
+      decision: label.name, title: label.title, kind: label.kind, learner: machine.learner.id,
+      status: outcome.status)
     if let enrolment { result.enrolment = machine.learner.enrolments[enrolment].id }
     if case .money(let amount) = outcome.amount { result.amount = amount }
     if case .percent(let rate) = outcome.rate { result.rate = Percent(rate) }
@@ -129,7 +137,11 @@ public final class EvaluationSession {
     return result
   }
 
-  func title(of decision: DecisionID) -> String {
+  func title(of decision: DecisionID) -> String { Self.title(of: decision, in: program) }
+
+  func kind(of decision: DecisionID) -> DecisionKind { Self.kind(of: decision) }
+
+  static func title(of decision: DecisionID, in program: CompiledProgram) -> String {
     switch decision {
     case .stack(let id): program.stacks[id.index].title
     case .fund(let id): program.funds[id.index].title
@@ -137,13 +149,20 @@ public final class EvaluationSession {
     }
   }
 
-  func kind(of decision: DecisionID) -> DecisionKind {
+  static func kind(of decision: DecisionID) -> DecisionKind {
     switch decision {
     case .stack: .stack
     case .fund: .fund
     case .equivalence: .equivalence
     }
   }
+}
+
+/// What every result of one decision repeats: its name, title and kind.
+private struct DecisionLabel {
+  let name: String
+  let title: String
+  let kind: DecisionKind
 }
 
 extension Machine {

@@ -78,4 +78,11 @@ public struct LearnerResults: Sendable, Hashable {
     self.learner = learner
     self.results = results
   }
+
+  /// Whether some result is an error. Reads each status in place: a closure over the
+  /// results (`contains(where:)`) copied every result, a dozen retains and releases each.
+  public var hasError: Bool {
+    for index in results.indices where results[index].status == .error { return true }
+    return false
+  }
 }
