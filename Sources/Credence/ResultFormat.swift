@@ -76,17 +76,21 @@ public struct ResultWriter: Sendable {
         buffer.append(contentsOf: row.utf8)
         buffer.append(10)
       }
-    // By index: a result read in place is not copied (a `for … in` copy is a dozen retains
-    // and releases per result).
+    // Through the array's storage: a result read in place is not copied (a copy is a dozen
+    // retains and releases per result, and both `for … in` and the array's subscript made one).
     case .csv:
-      for index in learner.results.indices {
-        csvRow(learner.results[index], into: &buffer)
-        buffer.append(10)
+      learner.results.withUnsafeBufferPointer { results in
+        for index in results.indices {
+          csvRow(results[index], into: &buffer)
+          buffer.append(10)
+        }
       }
     case .ndjson:
-      for index in learner.results.indices {
-        jsonObject(learner.results[index], into: &buffer)
-        buffer.append(10)
+      learner.results.withUnsafeBufferPointer { results in
+        for index in results.indices {
+          jsonObject(results[index], into: &buffer)
+          buffer.append(10)
+        }
       }
     case .json:
       for (index, result) in learner.results.enumerated() {

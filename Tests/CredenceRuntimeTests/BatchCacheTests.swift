@@ -188,4 +188,28 @@ import Testing
     #expect(achieved > 0)
     #expect(shared.machine.allocationMemo.count > 0)
   }
+
+  @Test func reasonTextsAreMadeOnceAndBounded() {
+    #expect(ReasonTexts.maximumEntries == 4_096)
+    let texts = ReasonTexts()
+    var made = 0
+    let key = ReasonTexts.Key.gradeOffScale(mark: "S", scale: 0)
+    let first = texts.text(key) {
+      made += 1
+      return "first"
+    }
+    // A kept text is the one made first, without making it again.
+    let again = texts.text(key) {
+      made += 1
+      return "second"
+    }
+    #expect(first == "first")
+    #expect(again == "first")
+    #expect(made == 1)
+    for index in 0...ReasonTexts.maximumEntries {
+      let other = ReasonTexts.Key.credentialField(field: "level", code: "C\(index)")
+      #expect(texts.text(other) { "text \(index)" } == "text \(index)")
+      #expect(texts.count <= ReasonTexts.maximumEntries)
+    }
+  }
 }

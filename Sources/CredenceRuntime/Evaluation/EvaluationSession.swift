@@ -94,47 +94,52 @@ public final class EvaluationSession {
   }
 
   /// The result for one decision's outcome.
+  /// Every field is computed first and the result built once: setting the fields of a
+  /// result one by one made the optimiser copy the whole result (a dozen retains and
+  /// releases) twice per decision.
   private func result(
     _ decision: DecisionID, _ label: DecisionLabel, _ outcome: DecisionOutcome, enrolment: Int?
   ) -> DecisionResult {
-    var result = DecisionResult(
-      decision: label.name, title: label.title, kind: label.kind, learner: machine.learner.id,
-      status: outcome.status)
-    if let enrolment { result.enrolment = machine.learner.enrolments[enrolment].id }
-    if case .money(let amount) = outcome.amount { result.amount = amount }
-    if case .percent(let rate) = outcome.rate { result.rate = Percent(rate) }
-    if case .number(let credits) = outcome.credits { result.credits = credits }
-    if case .list(let granted) = outcome.granted {
-      result.granted = granted.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
-    }
-    if case .list(let used) = outcome.used {
-      result.used = used.elements.compactMap {
-        if case .record(.award(let index)) = $0 {
-          machine.learner.awards[Int(index)].id
-        } else {
-          nil
-        }
-      }
-    }
-    if case .list(let missing) = outcome.missing {
-      result.missing = missing.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
-    }
+    let learner = machine.learner
+    let amount: Money? = if case .money(let amount) = outcome.amount { amount } else { nil }
+    let rate: Percent? = if case .percent(let rate) = outcome.rate { Percent(rate) } else { nil }
+    let credits: ExactDecimal? =
+      if case .number(let credits) = outcome.credits { credits } else { nil }
+    let reasons: [String]
     switch outcome.status {
     case .undetermined:
       if let enrolment, case .fund(let id) = decision {
-        result.reasons = machine.claimReasons(id.index, enrolment, outcome)
+        reasons = machine.claimReasons(id.index, enrolment, outcome)
       } else {
-        result.reasons = machine.undeterminedReasons(of: decision, outcome)
+        reasons = machine.undeterminedReasons(of: decision, outcome)
       }
     case .error:
-      result.reasons = [outcome.failure.map(machine.describe) ?? "the decision could not be made"]
+      reasons = [outcome.failure.map(machine.describe) ?? "the decision could not be made"]
     default:
-      break
+      reasons = []
     }
-    if options.explain {
-      result.explanation = machine.explain(decision, outcome, enrolment: enrolment)
+    return DecisionResult(
+      decision: label.name, title: label.title, kind: label.kind, learner: learner.id,
+      enrolment: enrolment.map { learner.enrolments[$0].id }, status: outcome.status,
+      amount: amount, rate: rate, credits: credits, granted: Self.texts(outcome.granted),
+      used: Self.awardIDs(outcome.used, of: learner), missing: Self.texts(outcome.missing),
+      reasons: reasons,
+      explanation: options.explain
+        ? machine.explain(decision, outcome, enrolment: enrolment) : nil)
+  }
+
+  /// The texts of a list value (empty for anything else).
+  private static func texts(_ value: Value) -> [String] {
+    guard case .list(let list) = value else { return [] }
+    return list.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
+  }
+
+  /// The ids of the awards of a list value (empty for anything else).
+  private static func awardIDs(_ value: Value, of learner: LearnerView) -> [String] {
+    guard case .list(let list) = value else { return [] }
+    return list.elements.compactMap {
+      if case .record(.award(let index)) = $0 { learner.awards[Int(index)].id } else { nil }
     }
-    return result
   }
 
   func title(of decision: DecisionID) -> String { Self.title(of: decision, in: program) }

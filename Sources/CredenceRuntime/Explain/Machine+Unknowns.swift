@@ -73,6 +73,12 @@ extension Machine {
         note(Self.missingFactText(program.facts[id.index].name), &reasons)
       case (.record(.learner), _):
         note("the learner's \(Self.words(field.name)) is not recorded", &reasons)
+      case (.record(.awardCredential(let index)), _):
+        let code = learner.awards[Int(index)].credential.code
+        noteCredentialField(field.name, code: code, &reasons)
+      case (.record(.enrolmentCredential(let index)), _):
+        let code = learner.enrolments[Int(index)].credential.code
+        noteCredentialField(field.name, code: code, &reasons)
       case (.record(let ref), _):
         note("the \(Self.words(field.name)) of \(describe(ref)) is not recorded", &reasons)
       default:
@@ -115,10 +121,14 @@ extension Machine {
       if values.allSatisfy({ $0.map { !$0.isUnknown } ?? false }) {
         // Both sides known: a grade without a place on its scale.
         for case .grade(let grade)? in values where !grade.isRanked {
-          let scale =
-            program.scales.indices.contains(Int(grade.scale))
-            ? program.scales[Int(grade.scale)].name : "its scale"
-          note("the grade \"\(grade.mark)\" is not on the scale `\(scale)`", &reasons)
+          let known = program.scales.indices.contains(Int(grade.scale))
+          let key = ReasonTexts.Key.gradeOffScale(
+            mark: grade.mark, scale: known ? grade.scale : -1)
+          note(
+            reasonTexts.text(key) {
+              let scale = known ? program.scales[Int(grade.scale)].name : "its scale"
+              return "the grade \"\(grade.mark)\" is not on the scale `\(scale)`"
+            }, &reasons)
         }
         return
       }
@@ -167,6 +177,15 @@ extension Machine {
     default:
       for child in expr.children { collectUnknowns(child, depth: depth + 1, &reasons) }
     }
+  }
+
+  /// "the level of credential SUS192 is not recorded", as ``describe(_:)`` names the
+  /// credential.
+  private func noteCredentialField(_ field: String, code: String, _ reasons: inout [String]) {
+    let key = ReasonTexts.Key.credentialField(field: field, code: code)
+    note(
+      reasonTexts.text(key) { "the \(Self.words(field)) of credential \(code) is not recorded" },
+      &reasons)
   }
 
   private func noteParam(_ index: Int, on date: CredenceValues.CivilDate, _ reasons: inout [String])

@@ -52,6 +52,8 @@ final class Machine {
   var coverage: CoverageRecorder?
   /// Where ``step(_:at:)`` leaves its fast path (`Machine+Cancellation.swift`).
   @exclusivity(unchecked) var stepCheckpoint = 0
+  /// Texts of the commonest reasons, kept across learners.
+  let reasonTexts = ReasonTexts()
   /// How many definitions deep an explanation currently is.
   var explanationDepth = 0
   /// Whether explanations are being built (read by decisions to keep their details).
