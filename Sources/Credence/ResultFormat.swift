@@ -170,17 +170,15 @@ public struct ResultWriter: Sendable {
     buffer.append(44)
     Self.csvField(result.enrolment ?? "", &buffer)
     buffer.append(44)
-    buffer.append(contentsOf: result.status.rawValue.utf8)
+    Self.appendText(result.status.rawValue, &buffer)
     buffer.append(44)
-    if let amount = result.amount { buffer.append(contentsOf: amount.amount.description.utf8) }
+    if let amount = result.amount { Self.appendText(amount.amount.description, &buffer) }
     buffer.append(44)
-    if let amount = result.amount, !bare {
-      buffer.append(contentsOf: amount.currency.description.utf8)
-    }
+    if let amount = result.amount, !bare { Self.appendCurrency(amount.currency, &buffer) }
     buffer.append(44)
-    if let rate = result.rate { buffer.append(contentsOf: rate.value.description.utf8) }
+    if let rate = result.rate { Self.appendText(rate.value.description, &buffer) }
     buffer.append(44)
-    if let credits = result.credits { buffer.append(contentsOf: credits.description.utf8) }
+    if let credits = result.credits { Self.appendText(credits.description, &buffer) }
     buffer.append(44)
     Self.csvList(result.granted, &buffer)
     buffer.append(44)
@@ -258,7 +256,20 @@ public struct ResultWriter: Sendable {
   }
 
   static func isBareZero(_ money: Money) -> Bool {
-    money.currency.description == "XXX" && money.amount.isZero
+    money.currency == LedgerBalance.noCurrency && money.amount.isZero
+  }
+
+  /// A text's bytes copied at once (appending a `String`'s `utf8` view goes byte by byte).
+  private static func appendText(_ text: String, _ buffer: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { buffer.append(contentsOf: $0) }
+  }
+
+  /// A currency's three letters, without making a `String` of them.
+  private static func appendCurrency(_ currency: CurrencyCode, _ buffer: inout [UInt8]) {
+    buffer.append(UInt8(truncatingIfNeeded: currency.packed >> 16))
+    buffer.append(UInt8(truncatingIfNeeded: currency.packed >> 8))
+    buffer.append(UInt8(truncatingIfNeeded: currency.packed))
   }
 
   // MARK: JSON
