@@ -3,19 +3,6 @@ import Testing
 
 @testable import CredenceRuntime
 
-/// A small deterministic generator (SplitMix64), so every run checks the same instances.
-private struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A leaf as the reference enumerator sees it.
 private enum ReferenceLeaf {
   /// At least `count` items from `eligible` with at least `credits` credits (0: no total);

@@ -3,23 +3,10 @@ import Testing
 
 @testable import CredenceRuntime
 
-/// A small deterministic generator (SplitMix64), so every run checks the same pools.
-private struct Mix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Random pools for the direct path: up to 9 items in any order, some possibly or certainly
 /// outside the pool, ranks with ties, credits unknown, negative, decimal or beyond the range.
 private struct PoolGenerator {
-  var random: Mix64
+  var random: SplitMix64
 
   mutating func pool(repeats: Bool) -> [AllocationItem] {
     let count = Int.random(in: 0...9, using: &random)
@@ -71,7 +58,7 @@ private struct PoolGenerator {
   /// answers for every pool of distinct codes within the limits.
   @Test(arguments: 0..<4)
   func directEqualsSearch(seed: UInt64) {
-    var generator = PoolGenerator(random: Mix64(state: seed * 7_919 + 1))
+    var generator = PoolGenerator(random: SplitMix64(state: seed * 7_919 + 1))
     var answered = 0
     for round in 0..<1_500 {
       let pool = generator.pool(repeats: round % 10 == 9)
