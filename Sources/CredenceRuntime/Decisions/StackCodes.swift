@@ -41,14 +41,7 @@ struct StackCodes: Sendable {
       entries[existing] = entry
       return
     }
-    entries.append(entry)
-    if entries.count > Self.linearSearchLimit {
-      if index.isEmpty {
-        for (position, kept) in entries.enumerated() { index[kept.code] = position }
-      } else {
-        index[entry.code] = entries.count - 1
-      }
-    }
+    append(entry)
   }
 
   /// Adds `entry`, whose code has no entry yet (the pool's credentials are distinct).
