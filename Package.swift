@@ -90,7 +90,8 @@ let package = Package(
 
     .testTarget(
       name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"], exclude: ["spec", "golden"]),
-    .testTarget(name: "CredenceValuesTests", dependencies: ["CredenceValues"]),
+    .testTarget(
+      name: "CredenceValuesTests", dependencies: ["CredenceValues"], exclude: ["reference"]),
     .testTarget(
       name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"],
       exclude: ["spec", "golden"]),

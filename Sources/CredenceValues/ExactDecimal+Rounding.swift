@@ -21,15 +21,21 @@ extension ExactDecimal {
   /// The value with exactly `scale` decimals, rounded by `rule` if digits are dropped.
   ///
   /// `round(x, 2)` in a policy is `x.rounded(scale: 2)`. Asking for more decimals than the
-  /// value has pads with zeros (`1.5` at scale 2 is `1.50`). Throws
-  /// ``ValueError/scaleOutOfRange(_:)`` outside `0...maxScale` and ``ValueError/overflow``
-  /// when the padded value would exceed the digit limit.
+  /// value has pads with zeros (`1.5` at scale 2 is `1.50`), as many as the digit limit
+  /// allows: the value is the same, only its display keeps fewer zeros
+  /// (`round(99999999999999999999999999999999999999, 18)` is the number itself). Throws
+  /// ``ValueError/scaleOutOfRange(_:)`` outside `0...maxScale`.
   public func rounded(scale target: Int, rule: RoundingRule = .halfAwayFromZero)
     throws(ValueError) -> ExactDecimal
   {
     guard (0...Self.maxScale).contains(target) else { throw .scaleOutOfRange(target) }
     if target >= scale {
-      return ExactDecimal(unchecked: try significand(atLargerScale: target), scale: target)
+      if let padded = significand(atLargerScale: target) {
+        return ExactDecimal(unchecked: padded, scale: target)
+      }
+      return try Self.fitting(
+        WideMagnitude.product(significand.magnitude, powerOfTen(target - scale)),
+        negative: significand < 0, scale: target)
     }
     let negative = significand < 0
     let divisor = powerOfTen(scale - target)

@@ -9,7 +9,9 @@
 /// - The scale written is kept for display ("1250.00" stays "1250.00"), but equality,
 ///   ordering and hashing are by value: `1.50 == 1.5`.
 /// - Operations that cannot produce an exact, representable result throw ``ValueError``;
-///   none of them traps. Division, and products with more than ``maxScale`` decimals,
+///   none of them traps. A result whose value fits is always returned: when the scale an
+///   operation gives it would need more than 38 digits, trailing zeros are dropped until it
+///   fits (``fitting(_:negative:scale:)``). Division, and products with more than ``maxScale`` decimals,
 ///   follow the rule documented on ``divided(by:)``.
 public struct ExactDecimal: Sendable {
   /// Most significant digits a value can have: 38, the most that always fit in `Int128`.
