@@ -18,8 +18,9 @@ extension CivilDate {
   /// reached on the first of the next month.
   ///
   /// So 2026-01-31 to 2026-02-28 is 0 months and to 2026-03-01 is 1 month, and
-  /// `yearsBetween(a, b) == monthsBetween(a, b) / 12` always. Negative when `end` is before
-  /// `start`.
+  /// `yearsBetween(a, b) == monthsBetween(a, b) / 12` always (Swift's `/`, toward zero).
+  /// Negative when `end` is before `start` (`-monthsBetween(end, start)`): reversed dates
+  /// count the same whole months backwards, so both spans stay antisymmetric and agree.
   public static func monthsBetween(_ start: CivilDate, _ end: CivilDate) -> Int {
     if end < start { return -monthsBetween(end, start) }
     let from = start.components

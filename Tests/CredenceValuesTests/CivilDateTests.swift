@@ -173,4 +173,23 @@ struct CivilDateTests {
     #expect(date("1969-12-31").weekday == .wednesday)
     #expect(date("2026-11-29").weekday == .sunday)
   }
+
+  @Test("reversed dates count backwards: years are months divided by 12 toward zero")
+  func reversedSpans() {
+    let later = date("2026-01-01")
+    let earlier = date("2000-02-01")
+    #expect(CivilDate.monthsBetween(later, earlier) == -311)
+    #expect(CivilDate.yearsBetween(later, earlier) == -25)
+    #expect(CivilDate.yearsBetween(earlier, later) == 25)
+    var generator = SeededGenerator(seed: 6)
+    for _ in 0..<2000 {
+      let a = CivilDate(dayNumber: Int.random(in: -700_000...700_000, using: &generator))
+      let b = CivilDate(dayNumber: Int.random(in: -700_000...700_000, using: &generator))
+      guard let a, let b else { continue }
+      let months = CivilDate.monthsBetween(a, b)
+      #expect(CivilDate.yearsBetween(a, b) == months / 12, "\(a) → \(b)")
+      #expect(CivilDate.yearsBetween(b, a) == -CivilDate.yearsBetween(a, b))
+      #expect(CivilDate.monthsBetween(b, a) == -months)
+    }
+  }
 }
