@@ -38,25 +38,53 @@ public enum UnifiedDiff {
     return output
   }
 
-  /// A line and whether it lacks its newline (the last line of some files): a line that
-  /// differs only in that is a change, as in `diff -u`.
+  /// A line and how it ends: a line that differs only in that is a change, as in `diff -u`
+  /// (a CRLF file formatted to LF changes every line).
   struct Line: Equatable {
     var text: Substring
-    var missingNewline: Bool
+    var ending: Ending
+  }
+
+  /// How a line ends. LF, CRLF and a lone CR each end a line, as in the lexer and the line
+  /// table; the last line of a file may have no ending.
+  enum Ending: Equatable {
+    case lf, crlf, cr, none
   }
 
   static func lines(_ text: String) -> [Line] {
-    guard !text.isEmpty else { return [] }
-    var parts = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let endsWithNewline = parts.last == ""
-    if endsWithNewline { parts.removeLast() }
-    return parts.enumerated().map { index, part in
-      Line(text: part, missingNewline: !endsWithNewline && index == parts.count - 1)
+    let utf8 = text.utf8
+    var lines: [Line] = []
+    var start = utf8.startIndex
+    var index = start
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+        index = utf8.index(after: index)
+        continue
+      }
+      var next = utf8.index(after: index)
+      var ending = byte == UInt8(ascii: "\n") ? Ending.lf : .cr
+      if ending == .cr, next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+        next = utf8.index(after: next)
+        ending = .crlf
+      }
+      lines.append(Line(text: text[start..<index], ending: ending))
+      start = next
+      index = next
     }
+    if start < utf8.endIndex { lines.append(Line(text: text[start...], ending: .none)) }
+    return lines
   }
 
+  /// A diff line: CRLF lines keep their CR, as `diff -u` prints them (so `patch` applies
+  /// the diff to the file as it is); a lone CR, which would break the diff's own lines, and
+  /// LF print as LF.
   static func line(_ marker: String, _ line: Line) -> String {
-    marker + line.text + "\n" + (line.missingNewline ? "\\ No newline at end of file\n" : "")
+    switch line.ending {
+    case .lf, .cr: marker + line.text + "\n"
+    case .crlf: marker + line.text + "\r\n"
+    case .none: marker + line.text + "\n\\ No newline at end of file\n"
+    }
   }
 
   /// A shortest edit script (Myers' O(ND) algorithm) after trimming the common prefix and

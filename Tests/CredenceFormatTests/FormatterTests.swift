@@ -361,6 +361,21 @@ import Testing
     #expect(Self.format("let a = 1\r\n# note\r\nlet b = 2\r\n") == "let a = 1\n# note\nlet b = 2\n")
   }
 
+  @Test func loneCarriageReturnsAndMixedEndingsBecomeNewlines() {
+    let lf = "stack s \"S\"\n  require all of\n    a  # first\n    b\n\nlet x = 1\n"
+    let expected = Self.format(lf)
+    #expect(expected == lf)
+    let crOnly = lf.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r")
+    #expect(Self.format(crOnly) == expected)
+    var mixed = ""
+    for (index, line) in lf.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      .dropLast()
+    {
+      mixed += line + ["\n", "\r", "\r\n"][index % 3]
+    }
+    #expect(Self.format(mixed) == expected)
+  }
+
   @Test func theLayoutRuleSurvivesBracketsClosingOnTheirOwnLines() {
     // A `)` at the block's column would end the item before it closes: it goes deeper.
     let text = "stack s \"S\"\n  require all of\n    (a or\n     b\n     )\n    c\n"

@@ -1,5 +1,6 @@
-import CredenceFormat
 import Testing
+
+@testable import CredenceFormat
 
 @Suite struct UnifiedDiffTests {
   @Test func equalTextsHaveNoDiff() {
@@ -112,5 +113,17 @@ import Testing
       .joined(separator: "\n") + "\n"
     let smallDiff = UnifiedDiff.diff(old: smallOld, new: smallNew, oldName: "a", newName: "b")
     #expect(smallDiff.split(separator: "\n").filter { $0.hasPrefix("-") }.count == small / 2 + 1)
+  }
+
+  @Test func crlfAndLoneCarriageReturnsEndLines() {
+    // CRLF lines keep their CR, as `diff -u` prints them; each ending change is a change.
+    #expect(
+      UnifiedDiff.diff(old: "a\r\nb\r\n", new: "a\nb\n", oldName: "a", newName: "b")
+        == "--- a\n+++ b\n@@ -1,2 +1,2 @@\n-a\r\n-b\r\n+a\n+b\n")
+    #expect(
+      UnifiedDiff.diff(old: "a\rb\rc\r", new: "a\rx\rc\r", oldName: "a", newName: "b")
+        == "--- a\n+++ b\n@@ -1,3 +1,3 @@\n a\n-b\n+x\n c\n")
+    #expect(UnifiedDiff.lines("a\r\r\nb").map(\.text) == ["a", "", "b"])
+    #expect(UnifiedDiff.lines("a\r\r\nb").map(\.ending) == [.cr, .crlf, .none])
   }
 }

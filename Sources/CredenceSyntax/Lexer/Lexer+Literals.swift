@@ -148,11 +148,9 @@ extension Lexer {
         offset += 1
       }
       if offset > runStart { value += String(decoding: bytes[runStart..<offset], as: UTF8.self) }
-      guard let b = byte(at: offset), b != UInt8(ascii: "\n") else {
-        var end = offset
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+      guard let b = byte(at: offset), b != UInt8(ascii: "\n"), b != UInt8(ascii: "\r") else {
         report(
-          .unterminatedString, "this string has no closing `\"`", start, end,
+          .unterminatedString, "this string has no closing `\"`", start, offset,
           help: "a string ends on the line it starts; add `\"` where it should end")
         emit(.invalid, from: start)
         return
@@ -173,8 +171,6 @@ extension Lexer {
       case UInt8(ascii: "\t"):
         value.append("\t")
         offset += 1
-      case UInt8(ascii: "\r") where byte(at: offset + 1) == UInt8(ascii: "\n"):
-        offset += 1  // the unterminated-string case above reports it
       case 0x01..<0x20, 0x7F:
         report(
           .controlCharacterInString, "a control character is not allowed in a string", offset,
@@ -200,7 +196,7 @@ extension Lexer {
   mutating func lexEscape() -> Unicode.Scalar? {
     let start = offset
     offset += 1
-    guard let b = byte(at: offset), b != UInt8(ascii: "\n") else {
+    guard let b = byte(at: offset), b != UInt8(ascii: "\n"), b != UInt8(ascii: "\r") else {
       report(
         .invalidEscape, "a `\\` must be followed by an escape", start, offset,
         help: "the escapes are `\\\"`, `\\\\`, `\\n`, `\\t` and `\\u{…}`")

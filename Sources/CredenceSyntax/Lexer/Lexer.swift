@@ -113,10 +113,11 @@ public struct Lexer {
   mutating func lexOne() {
     let b = bytes[offset]
     switch b {
-    case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+    case UInt8(ascii: " "), UInt8(ascii: "\t"):
       offset += 1
-    case UInt8(ascii: "\n"):
-      offset += 1
+    case UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+      // LF, CRLF and a lone CR (old Mac files) each end a line, as in the line table.
+      offset += b == UInt8(ascii: "\r") && byte(at: offset + 1) == UInt8(ascii: "\n") ? 2 : 1
       atLineStart = true
       lineStart = offset
     case UInt8(ascii: "#"):
@@ -252,13 +253,15 @@ public struct Lexer {
     var end = offset
     var plain = true
     bytes.withUnsafeBufferPointer { buffer in
-      while end < buffer.count, buffer[end] != UInt8(ascii: "\n") {
+      while end < buffer.count, buffer[end] != UInt8(ascii: "\n"),
+        buffer[end] != UInt8(ascii: "\r")
+      {
         if buffer[end] == 0 || buffer[end] >= 0x80 { plain = false }
         end += 1
       }
     }
     if plain { offset = end }
-    while let b = byte(at: offset), b != UInt8(ascii: "\n") {
+    while let b = byte(at: offset), b != UInt8(ascii: "\n"), b != UInt8(ascii: "\r") {
       if b == 0 {
         report(
           .nulByte, "a NUL byte is not allowed in a policy file", offset, offset + 1,
@@ -278,8 +281,7 @@ public struct Lexer {
         offset += 1
       }
     }
-    var textEnd = offset
-    if textEnd > textStart, bytes[textEnd - 1] == UInt8(ascii: "\r") { textEnd -= 1 }
+    let textEnd = offset
     var text = String(decoding: bytes[textStart..<textEnd], as: UTF8.self)
     if text.hasPrefix(" ") { text.removeFirst() }
     comments.append(Comment(isDoc ? .doc : .line, text: text, span: span(start, textEnd)))

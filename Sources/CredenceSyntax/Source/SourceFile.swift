@@ -17,14 +17,23 @@ public struct SourceFile: Sendable, Hashable {
     self.lineStarts = Self.lineStarts(of: bytes)
   }
 
-  /// The offset after every newline, and 0: one pass over the bytes in place (a file of a
+  /// The offset after every line end, and 0: one pass over the bytes in place (a file of a
   /// megabyte has ~30,000 lines, and this runs before anything else can start).
+  ///
+  /// LF, CRLF and a lone CR (old Mac files) each end a line, everywhere a line matters: here,
+  /// in the lexer's layout rule, in comments and strings, and in `fmt --diff`.
   private static func lineStarts(of bytes: [UInt8]) -> [Int] {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      for offset in buffer.indices where buffer[offset] == UInt8(ascii: "\n") {
-        starts.append(offset + 1)
+      for offset in buffer.indices where buffer[offset] <= UInt8(ascii: "\r") {
+        let byte = buffer[offset]
+        if byte == UInt8(ascii: "\n")
+          || (byte == UInt8(ascii: "\r")
+            && (offset + 1 == buffer.count || buffer[offset + 1] != UInt8(ascii: "\n")))
+        {
+          starts.append(offset + 1)
+        }
       }
     }
     return starts
@@ -67,6 +76,7 @@ public struct SourceFile: Sendable, Hashable {
     guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
     let start = lineStarts[line - 1]
     var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    // A CRLF ends the line at its LF: the CR is not part of the line either.
     if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
     return start..<max(start, end)
   }
