@@ -104,8 +104,7 @@ public enum WhatIf {
   ) rethrows -> LearnerView {
     var learner = learner
     for (index, award) in awards.enumerated() {
-      let row =
-        try credential(award.code).map(CredentialRow.init) ?? CredentialRow(code: award.code)
+      let row = try credential(award.code) ?? Credential(code: award.code)
       learner.awards.append(
         AwardRow(
           id: "what-if-\(index + 1)", credential: row, awardedOn: award.date ?? date,

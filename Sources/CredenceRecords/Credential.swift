@@ -1,36 +1,32 @@
 import CredenceValues
 
-/// What kind of credential a catalogue row describes (`records.md`, `credentials.type`).
-public enum CredentialType: String, Sendable, Hashable, CaseIterable {
-  case microCredential = "micro-credential"
-  case course
-  case module
-  case certificate
-  case diploma
-  case degree
-  case badge
-}
-
-/// A catalogue entry: a credential that can be earned, with its tags.
+/// A catalogue entry: a credential that can be earned, with its tags, as policies see it.
+///
+/// Every field but the code may be unknown (`nil`): a store always has a title and a type,
+/// but test fixtures and what-if questions about codes the catalogue lacks leave fields out.
+///
+/// Immutable and shared: every award and enrolment of the same credential holds the same
+/// storage, so copying a credential (as reading an award's fields does) costs one reference
+/// count, not one per field.
 public struct Credential: Sendable, Hashable {
-  /// The fields, shared by every copy: a store hands the same catalogue entry to every
-  /// award of it, and a copy costs one reference count instead of one per field.
-  private final class Storage: Sendable {
-    let code: String
-    let title: String
-    let provider: String?
-    let type: CredentialType
-    let credits: ExactDecimal?
-    let creditSystem: String?
-    let level: Int?
-    let field: String?
-    let hours: Int?
-    let fee: Money?
-    let tags: [String]
+  // Inlinable (with the storage usable from inline code): the evaluator, in another module,
+  // reads these fields for every award it tests.
+  @usableFromInline final class Storage: Sendable {
+    @usableFromInline let code: String
+    @usableFromInline let title: String?
+    @usableFromInline let provider: String?
+    @usableFromInline let type: String?
+    @usableFromInline let credits: ExactDecimal?
+    @usableFromInline let creditSystem: String?
+    @usableFromInline let level: ExactDecimal?
+    @usableFromInline let field: String?
+    @usableFromInline let hours: ExactDecimal?
+    @usableFromInline let fee: Money?
+    @usableFromInline let tags: [String]
 
-    init(
-      code: String, title: String, provider: String?, type: CredentialType,
-      credits: ExactDecimal?, creditSystem: String?, level: Int?, field: String?, hours: Int?,
+    @usableFromInline init(
+      code: String, title: String?, provider: String?, type: String?, credits: ExactDecimal?,
+      creditSystem: String?, level: ExactDecimal?, field: String?, hours: ExactDecimal?,
       fee: Money?, tags: [String]
     ) {
       self.code = code
@@ -47,38 +43,44 @@ public struct Credential: Sendable, Hashable {
     }
   }
 
-  private let storage: Storage
+  @usableFromInline let storage: Storage
 
   /// The catalogue key, e.g. `CYB501`; case-sensitive.
-  public var code: String { storage.code }
-  public var title: String { storage.title }
+  @inlinable public var code: String { storage.code }
+  @inlinable public var title: String? { storage.title }
   /// The awarding body.
-  public var provider: String? { storage.provider }
-  public var type: CredentialType { storage.type }
+  @inlinable public var provider: String? { storage.provider }
+  /// `records.md`'s word for the kind of credential (`micro-credential`, `course`, …).
+  @inlinable public var type: String? { storage.type }
   /// Credit value in `creditSystem` units.
-  public var credits: ExactDecimal? { storage.credits }
+  @inlinable public var credits: ExactDecimal? { storage.credits }
   /// `ECTS`, `SG-MC`, `US-SH`, …
-  public var creditSystem: String? { storage.creditSystem }
+  @inlinable public var creditSystem: String? { storage.creditSystem }
   /// Qualification-framework level.
-  public var level: Int? { storage.level }
+  @inlinable public var level: ExactDecimal? { storage.level }
   /// Subject cluster, e.g. `cybersecurity`.
-  public var field: String? { storage.field }
+  @inlinable public var field: String? { storage.field }
   /// Notional learning hours.
-  public var hours: Int? { storage.hours }
+  @inlinable public var hours: ExactDecimal? { storage.hours }
   /// List fee of one run of the course.
-  public var fee: Money? { storage.fee }
-  /// Skills, outcomes and funding flags, sorted by their UTF-8 bytes.
-  public var tags: [String] { storage.tags }
+  @inlinable public var fee: Money? { storage.fee }
+  /// Skills, outcomes and funding flags (a store gives them sorted by their UTF-8 bytes).
+  @inlinable public var tags: [String] { storage.tags }
 
   public init(
-    code: String, title: String, provider: String? = nil, type: CredentialType,
-    credits: ExactDecimal? = nil, creditSystem: String? = nil, level: Int? = nil,
-    field: String? = nil, hours: Int? = nil, fee: Money? = nil, tags: [String] = []
+    code: String, title: String? = nil, provider: String? = nil, type: String? = nil,
+    credits: ExactDecimal? = nil, creditSystem: String? = nil, level: ExactDecimal? = nil,
+    field: String? = nil, hours: ExactDecimal? = nil, fee: Money? = nil, tags: [String] = []
   ) {
     storage = Storage(
       code: code, title: title, provider: provider, type: type, credits: credits,
       creditSystem: creditSystem, level: level, field: field, hours: hours, fee: fee, tags: tags)
   }
+
+  /// The identity of this credential's shared storage: equal for copies of one catalogue
+  /// entry (what tests check to see that a read shares it). Unique only while the credential
+  /// is alive.
+  public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
 
   public static func == (left: Credential, right: Credential) -> Bool {
     if left.storage === right.storage { return true }
@@ -96,12 +98,4 @@ public struct Credential: Sendable, Hashable {
     hasher.combine(credits)
     hasher.combine(tags)
   }
-
-  /// The identity of this credential's shared storage: equal for copies of one catalogue
-  /// entry, so caches can find an entry without hashing its code. Unique only while the
-  /// credential is alive (a cache must keep it).
-  public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
-
-  /// Whether the credential carries `tag`.
-  public func hasTag(_ tag: String) -> Bool { tags.contains(tag) }
 }

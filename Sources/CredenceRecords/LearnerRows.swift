@@ -45,10 +45,10 @@ public enum LearnerRowsRecord: Sendable, Hashable {
   /// ``LearnerRecord/maxErrorsPerLearner``.
   case invalid(id: LearnerID, errors: [RecordError])
 
-  /// The rows of a learner record, catalogue rows shared through `credentials`.
-  public init(_ record: LearnerRecord, credentials: CredentialRowCache) {
+  /// The rows of a learner record.
+  public init(_ record: LearnerRecord) {
     switch record {
-    case .valid(let learner): self = .valid(LearnerRows(learner, credentials: credentials))
+    case .valid(let learner): self = .valid(LearnerRows(learner))
     case .invalid(let id, let errors): self = .invalid(id: id, errors: errors)
     }
   }

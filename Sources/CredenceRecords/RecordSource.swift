@@ -50,14 +50,12 @@ public protocol RecordSource: Sendable {
 }
 
 extension RecordSource {
-  /// Converts each learner of ``forEachBatch(in:batchSize:_:)``, catalogue rows shared
-  /// across the read.
+  /// Converts each learner of ``forEachBatch(in:batchSize:_:)``.
   public func forEachRowBatch(
     in range: LearnerRange, batchSize: Int, _ body: ([LearnerRowsRecord]) throws -> Void
   ) throws {
-    let credentials = CredentialRowCache()
     try forEachBatch(in: range, batchSize: batchSize) { batch in
-      try body(batch.map { LearnerRowsRecord($0, credentials: credentials) })
+      try body(batch.map { LearnerRowsRecord($0) })
     }
   }
 

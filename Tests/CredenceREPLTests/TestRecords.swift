@@ -11,10 +11,10 @@ enum TestRecords {
   }
 
   static let digital = Credential(
-    code: "EE-DIGI", title: "Digital Strategy", type: .course, credits: 2,
+    code: "EE-DIGI", title: "Digital Strategy", type: "course", credits: 2,
     tags: ["nus-micro-credit"])
   static let strategy = Credential(
-    code: "EE-STRAT", title: "Strategy Execution", type: .course, credits: 3,
+    code: "EE-STRAT", title: "Strategy Execution", type: "course", credits: 3,
     tags: ["nus-micro-credit"])
 
   static var source: InMemoryRecordSource {

@@ -7,34 +7,6 @@ import Testing
 /// The caches that let a batch skip repeated work: each gives exactly what the uncached
 /// computation gives, and each is bounded by its named limit.
 @Suite struct BatchCacheTests {
-  static func credential(_ code: String, credits: Int = 4, tags: [String] = []) -> Credential {
-    Credential(
-      code: code, title: "Course \(code)", type: .microCredential,
-      credits: ExactDecimal(credits), tags: tags)
-  }
-
-  @Test func credentialRowsAreSharedAndNeverStale() {
-    let cache = CredentialRowCache()
-    let first = cache.row(for: Self.credential("C1"))
-    #expect(first == CredentialRow(Self.credential("C1")))
-    #expect(cache.row(for: Self.credential("C1")) == first)
-    // The same code with other fields (another store, a what-if entry) is not the cached row.
-    let changed = cache.row(for: Self.credential("C1", credits: 6, tags: ["x"]))
-    #expect(changed.credits == ExactDecimal(6))
-    #expect(changed.tags == ["x"])
-    #expect(cache.count == 1)
-  }
-
-  @Test func theCredentialRowCacheIsBounded() {
-    #expect(CredentialRowCache.maximumEntries == 65_536)
-    let cache = CredentialRowCache()
-    for index in 0...CredentialRowCache.maximumEntries {
-      let credential = Self.credential("C\(index)")
-      #expect(cache.row(for: credential).code == credential.code)
-      #expect(cache.count <= CredentialRowCache.maximumEntries)
-    }
-  }
-
   static func item(_ code: String, _ credits: Int?, _ awards: [String], rank: Int, in truth: Truth)
     -> AllocationItem
   {
@@ -156,7 +128,7 @@ import Testing
       let entry = catalogue[next(catalogue.count)]
       return AwardRow(
         id: "A\(number)-\(index)",
-        credential: CredentialRow(
+        credential: Credential(
           code: entry.code, type: entry.type, credits: entry.credits.map { ExactDecimal($0) },
           level: next(5) == 0 ? nil : ExactDecimal(4 + next(4)), field: entry.field),
         awardedOn: CivilDate(year: 2016 + next(10), month: 1 + next(12), day: 1 + next(28)),

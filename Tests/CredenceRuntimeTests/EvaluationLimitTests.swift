@@ -13,7 +13,7 @@ import Testing
       awards: codes.enumerated().map { index, entry in
         AwardRow(
           id: "A\(index + 1)",
-          credential: CredentialRow(
+          credential: Credential(
             code: entry.0, type: "micro-credential", credits: ExactDecimal(entry.1),
             field: "x"),
           awardedOn: CivilDate(year: 2025, month: 1, day: 1 + index % 28))

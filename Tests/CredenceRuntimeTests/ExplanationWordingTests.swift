@@ -27,7 +27,7 @@ import Testing
     id: "L1", citizenship: "SG",
     awards: [
       AwardRow(
-        id: "A1", credential: CredentialRow(code: "A", type: "course", credits: 4, field: "x"),
+        id: "A1", credential: Credential(code: "A", type: "course", credits: 4, field: "x"),
         awardedOn: CivilDate(year: 2024, month: 3, day: 1))
     ])
 

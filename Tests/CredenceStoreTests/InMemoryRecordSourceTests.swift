@@ -4,7 +4,7 @@ import Testing
 
 /// The in-memory `RecordSource` the evaluator's tests use, and `LearnerID` ordering.
 @Suite struct InMemoryRecordSourceTests {
-  static let badge = Credential(code: "B1", title: "Badge", type: .badge, tags: ["x"])
+  static let badge = Credential(code: "B1", title: "Badge", type: "badge", tags: ["x"])
 
   static func learner(_ id: String, awards: Int = 0) -> Learner {
     let date = CivilDate(year: 2024, month: 1, day: 1) ?? .min

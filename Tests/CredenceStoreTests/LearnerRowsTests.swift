@@ -17,8 +17,7 @@ import Testing
   }
 
   static func converted(_ source: some RecordSource) throws -> [LearnerRowsRecord] {
-    let credentials = CredentialRowCache()
-    return try RecordSourceTests.all(source).map { LearnerRowsRecord($0, credentials: credentials) }
+    try RecordSourceTests.all(source).map { LearnerRowsRecord($0) }
   }
 
   @Test(arguments: RecordSourceTests.Backing.allCases)
@@ -86,7 +85,7 @@ import Testing
 @Suite struct RecordOrderTests {
   static func awards(_ count: Int, seed: UInt64) -> [AwardRow] {
     var state = seed
-    let credential = CredentialRow(code: "C")
+    let credential = Credential(code: "C")
     return (0..<count).map { index in
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       // Few distinct dates (ties broken by id) and some unknown dates, which sort last.

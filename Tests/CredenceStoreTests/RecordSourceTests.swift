@@ -205,7 +205,7 @@ import Testing
     #expect(try source.learner(id: "L9") == nil)
     let credential = try #require(try source.credential(code: "IS5003"))
     #expect(credential.tags == ["skill:platforms", "ssg-funded"])
-    #expect(credential.type == .microCredential)
+    #expect(credential.type == "micro-credential")
     #expect(try source.credential(code: "is5003") == nil, "codes are case-sensitive")
   }
 

@@ -100,7 +100,7 @@ extension Compiler {
       return CompiledExpr(
         code: { m throws(EvaluationFailure) in
           let value = try ec(m)
-          let row: CredentialRow
+          let row: Credential
           switch try owner(m) {
           case .record(.awardCredential(let index)): row = m.learner.awards[Int(index)].credential
           case .record(.enrolmentCredential(let index)):

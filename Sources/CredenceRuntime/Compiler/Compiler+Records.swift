@@ -167,7 +167,7 @@ extension Compiler {
   }
 
   private func credentialReader(_ field: CredentialField) -> FieldReader {
-    func read(_ body: @escaping @Sendable (borrowing CredentialRow) -> Value) -> FieldReader {
+    func read(_ body: @escaping @Sendable (borrowing Credential) -> Value) -> FieldReader {
       { m, record in
         switch record {
         case .record(.awardCredential(let index)):

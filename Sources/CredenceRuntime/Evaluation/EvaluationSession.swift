@@ -15,8 +15,6 @@ public final class EvaluationSession {
   public let asOf: CredenceValues.CivilDate
   public let options: EvaluationOptions
   let machine: Machine
-  /// Catalogue rows converted for policies, kept across the learners of the session.
-  let credentialRows = CredentialRowCache()
   /// The name, title and kind of each of `decisions`, in the same order: looked up once
   /// rather than per result (a look-up copies the decision's whole checked form).
   private let labels: [DecisionLabel]
@@ -43,7 +41,7 @@ public final class EvaluationSession {
   public func evaluate(_ record: LearnerRecord) -> LearnerResults {
     switch record {
     case .valid(let learner):
-      return evaluate(LearnerView(learner, credentials: credentialRows))
+      return evaluate(LearnerView(learner))
     case .invalid(let id, let errors):
       return errorResults(id, errors)
     }

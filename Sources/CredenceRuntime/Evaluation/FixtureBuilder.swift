@@ -11,7 +11,7 @@ struct FixtureBuilder {
 
   func build(_ fixtures: [CheckedFixture]) throws(EvaluationFailure) -> LearnerView {
     var learner = LearnerView(id: "learner-1")
-    var credentials: [String: CredentialRow] = [:]
+    var credentials: [String: Credential] = [:]
     var awards: [(fields: [FixtureField: Value], span: Span)] = []
     var enrolments: [[FixtureField: Value]] = []
     for fixture in fixtures {
@@ -28,7 +28,7 @@ struct FixtureBuilder {
         learner.residency = text(fields[.learner(.residency)])
       case .credential:
         guard let code = text(fields[.credential(.code)]) else { continue }
-        credentials[code] = CredentialRow(
+        credentials[code] = Credential(
           code: code, title: text(fields[.credential(.title)]),
           provider: text(fields[.credential(.provider)]), type: text(fields[.credential(.type)]),
           credits: number(fields[.credential(.credits)]),
@@ -52,9 +52,9 @@ struct FixtureBuilder {
         learner.typedFacts[id.index] = fields[.fact] ?? .unknown
       }
     }
-    func credential(_ code: String?) -> CredentialRow {
-      guard let code else { return CredentialRow(code: "") }
-      return credentials[code] ?? CredentialRow(code: code)
+    func credential(_ code: String?) -> Credential {
+      guard let code else { return Credential(code: "") }
+      return credentials[code] ?? Credential(code: code)
     }
     for (index, award) in awards.enumerated() {
       let fields = award.fields

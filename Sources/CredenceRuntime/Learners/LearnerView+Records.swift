@@ -6,12 +6,6 @@ extension LearnerView {
     self.init(LearnerRows(learner))
   }
 
-  /// The view of a stored learner, catalogue rows shared through `cache` (one per thread,
-  /// kept across learners).
-  public init(_ learner: Learner, credentials cache: CredentialRowCache) {
-    self.init(LearnerRows(learner, credentials: cache))
-  }
-
   /// The view of a learner's rows: the arrays are taken over, not copied, and put in the
   /// order policies see them.
   public init(_ rows: LearnerRows) {

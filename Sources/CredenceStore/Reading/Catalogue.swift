@@ -155,13 +155,13 @@ struct Catalogue {
       3, "type", Contract.credentialTypes, required: true, as: CredentialType.self)
     let credits = reader.decimal(4, "credits")
     let creditSystem = reader.text(5, "credit_system")
-    let level = reader.integer(6, "level")
+    let level = reader.integer(6, "level").map { ExactDecimal($0) }
     let field = reader.text(7, "field")
-    let hours = reader.integer(8, "hours")
+    let hours = reader.integer(8, "hours").map { ExactDecimal($0) }
     let fee = reader.money(amount: 9, "fee", currency: 10, "currency")
     guard let title, let type else { return nil }
     return Credential(
-      code: code, title: title, provider: provider, type: type, credits: credits,
+      code: code, title: title, provider: provider, type: type.rawValue, credits: credits,
       creditSystem: creditSystem, level: level, field: field, hours: hours, fee: fee,
       tags: tags)
   }

@@ -107,12 +107,12 @@ enum RecordsAssembly: LearnerAssembly {
 /// enrolment fees already the effective fee, the lists sorted while the stream still owns
 /// them alone (as ``LearnerRows/init(_:credentials:)`` gives them for a `Learner`).
 enum RowsAssembly: LearnerAssembly {
-  static func credential(_ credential: Credential) -> CredentialRow { CredentialRow(credential) }
+  static func credential(_ credential: Credential) -> Credential { credential }
 
-  static func fee(of credential: CredentialRow) -> Money? { credential.fee }
+  static func fee(of credential: Credential) -> Money? { credential.fee }
 
   static func award(
-    id: String, credential: CredentialRow, awardedOn: CivilDate, expiresOn: CivilDate?,
+    id: String, credential: Credential, awardedOn: CivilDate, expiresOn: CivilDate?,
     grade: String?, score: ExactDecimal?, source: String?
   ) -> AwardRow {
     AwardRow(
@@ -121,7 +121,7 @@ enum RowsAssembly: LearnerAssembly {
   }
 
   static func enrolment(
-    id: String, credential: CredentialRow, startOn: CivilDate, endOn: CivilDate?, fee: Money?,
+    id: String, credential: Credential, startOn: CivilDate, endOn: CivilDate?, fee: Money?,
     status: EnrolmentStatus
   ) -> EnrolmentRow {
     EnrolmentRow(

@@ -229,7 +229,7 @@ struct LearnerStream<Assembly: LearnerAssembly> {
 }
 
 /// The catalogue's valid entries converted for an assembly, once per stream, so that every
-/// row naming a credential shares one item (and one `CredentialRow` storage).
+/// row naming a credential shares one item (and one `Credential` storage).
 final class CatalogueItems<Assembly: LearnerAssembly> {
   let catalogue: Catalogue
   let items: [String: Assembly.CredentialItem]

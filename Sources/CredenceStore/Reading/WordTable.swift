@@ -32,6 +32,17 @@ enum Words {
   static let enrolmentStatus = WordTable<EnrolmentStatus>(Contract.enrolmentStatuses)
 }
 
+/// What kind of credential a catalogue row describes (`records.md`, `credentials.type`).
+enum CredentialType: String, Sendable, CaseIterable {
+  case microCredential = "micro-credential"
+  case course
+  case module
+  case certificate
+  case diploma
+  case degree
+  case badge
+}
+
 /// An award's status word; revoked rows are filtered out before decoding.
 enum AwardStatus: String, Sendable {
   case valid

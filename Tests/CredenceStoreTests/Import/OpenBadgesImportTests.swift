@@ -54,7 +54,7 @@ import Testing
     #expect(award.score?.description == "87.5")
     #expect(award.source == "https://uni.example/issuers/1")
     #expect(award.credential.code == "IS5004")
-    #expect(award.credential.type == .microCredential)
+    #expect(award.credential.type == "micro-credential")
     #expect(award.credential.credits?.description == "4.0")
     #expect(award.credential.provider == "Example Univ")
     #expect(award.credential.field == "computing")
