@@ -1,0 +1,174 @@
+import CredenceRecords
+import CredenceSemantics
+import CredenceValues
+
+/// Finds the best paths from a learner to a target: sets of catalogue credentials that,
+/// added as hypothetical awards, achieve it, none of them superfluous (docs/pathways.md).
+///
+/// The search is exact: every set of candidates up to the size limit is either evaluated
+/// or excluded by a proof (it contains a smaller path, or a lower bound on its cost already
+/// ranks it below the K best). Each set is decided by the evaluator itself on a
+/// hypothetical learner, so allocation, nested stacks, recency and unknowns hold as in
+/// `eval`.
+///
+/// Not thread-safe (one machine): use one planner per thread; they share the program.
+public final class PathwayPlanner {
+  public let program: CompiledProgram
+  public let asOf: CivilDate
+  public let target: PathwayTarget
+  public let options: PathwayOptions
+  /// The catalogue, one entry per code, in code order.
+  public let catalogue: [CredentialRow]
+  let machine: Machine
+  /// The pools a new award must enter to matter (nil: every award is in the pool).
+  let pools: [(CompiledExpr, Int)]?
+  /// The day new awards are dated and planned enrolments start.
+  public let plannedDate: CivilDate
+  /// The grade new awards carry.
+  public let grade: String?
+  /// The target's grade scale, lowest grade first (empty when it has none).
+  let scaleGrades: [String]
+  /// Catalogue positions whose award, alone on a blank learner, may enter a pool: the
+  /// pool's static conditions, read once for every learner of the planner.
+  private var staticCandidates: [Int]?
+  /// Per-enrolment funding of a credential, by catalogue position, for the current learner.
+  var fundingCache: [Int: [FundClaim]] = [:]
+
+  public init(
+    program: CompiledProgram, asOf: CivilDate, target: PathwayTarget,
+    catalogue: [CredentialRow], options: PathwayOptions = PathwayOptions()
+  ) {
+    self.program = program
+    self.asOf = asOf
+    self.target = target
+    self.options = options
+    var byCode: [String: CredentialRow] = [:]
+    for row in catalogue where byCode[row.code] == nil { byCode[row.code] = row }
+    self.catalogue = byCode.values.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
+    machine = Machine(program: program, asOf: asOf, options: EvaluationOptions())
+    pools = machine.pathwayPools(target)
+    plannedDate = options.plannedDate ?? asOf
+    let policy: Int =
+      switch target {
+      case .stack(let id): program.stacks[id.index].policy
+      case .equivalence(let id, _): program.equivalences[id.index].policy
+      }
+    if let scale = program.checked.policies[policy].gradeScale {
+      scaleGrades = program.checked[scale].scale.grades.map(\.name)
+    } else {
+      scaleGrades = []
+    }
+    grade = options.grade ?? scaleGrades.last
+  }
+
+  /// The best paths for `learner`.
+  public func plan(for learner: LearnerView) -> PathwayPlan {
+    fundingCache.removeAll(keepingCapacity: true)
+    var plan = PathwayPlan(
+      status: .notFound, paths: [], limitReached: nil, reasons: [], undeterminedReasons: [],
+      plannedDate: plannedDate, assumedGrade: grade, objective: options.objective,
+      maximumSize: options.maximumSize, unknownFees: [], candidateCount: 0, nodes: 1)
+    machine.reset(for: learner)
+    var acceptsConditional = true
+    switch machine.pathwayReach(target) {
+    case .achieved:
+      plan.status = .alreadyAchieved
+      return plan
+    case .notInEffect:
+      plan.status = .notInEffect
+      return plan
+    case .error(let reason):
+      plan.status = .error
+      plan.reasons = [reason]
+      return plan
+    case .conditional(let reasons):
+      // Already reached if the unknowns turn out well: paths must reach it for certain.
+      plan.undeterminedReasons = reasons
+      acceptsConditional = false
+    case .notReached:
+      break
+    }
+    var candidates = candidates(for: learner)
+    if candidates.count > options.candidateLimit {
+      candidates.removeSubrange(options.candidateLimit...)
+      plan.limitReached = .candidates
+    }
+    plan.candidateCount = candidates.count
+    plan.unknownFees = candidates.filter { catalogue[$0].fee == nil }.map { catalogue[$0].code }
+    var search = PathwaySearch(
+      planner: self, learner: learner, candidates: candidates,
+      acceptsConditional: acceptsConditional)
+    search.run()
+    plan.nodes += search.nodes
+    if search.stoppedAtLimit { plan.limitReached = plan.limitReached ?? .searchNodes }
+    let best = search.ranked().prefix(options.stopsAtSmallest ? Int.max : options.limit)
+    plan.paths = best.map { found in
+      options.describesPaths
+        ? describe(found, learner: learner, acceptsConditional: acceptsConditional)
+        : Pathway(
+          steps: found.members.map {
+            PathwayStep(
+              code: catalogue[$0].code, title: catalogue[$0].title, fills: "", fee: nil,
+              funding: [], netCost: nil, hours: nil, credits: nil)
+          }, conditions: found.conditions, netCost: nil, fees: [], balanceNotes: [],
+          lowestGrade: nil, lowestGradeChecked: false, hours: nil, credits: nil)
+    }
+    if plan.paths.isEmpty {
+      plan.status = .notFound
+      if options.describesPaths {
+        plan.reasons = whyNotFound(learner, candidates, &plan.nodes)
+      }
+    } else {
+      plan.status = .found
+    }
+    return plan
+  }
+
+  /// The catalogue positions worth trying: credentials whose award may enter the target's
+  /// pools. Credentials the learner holds stay candidates: a second award matters only when
+  /// the first cannot be used (too old, grade too low), and a set where it does not matter
+  /// is not minimal, so the search drops it.
+  func candidates(for learner: LearnerView) -> [Int] { staticCandidateList() }
+
+  private func staticCandidateList() -> [Int] {
+    if let staticCandidates { return staticCandidates }
+    var list: [Int] = []
+    if let pools {
+      for position in catalogue.indices {
+        let blank = learnerAdding([position], to: LearnerView(id: ""), grade: grade)
+        machine.reset(for: blank)
+        if machine.pathwayMembership(of: 0, in: pools) != .false { list.append(position) }
+      }
+    } else {
+      list = Array(catalogue.indices)
+    }
+    staticCandidates = list
+    return list
+  }
+
+  /// `learner` with one hypothetical award of each catalogue position, on the planned date.
+  func learnerAdding(_ positions: [Int], to learner: LearnerView, grade: String?) -> LearnerView {
+    var copy = learner
+    for (number, position) in positions.enumerated() {
+      copy.awards.append(
+        AwardRow(
+          id: Self.awardID(number), credential: catalogue[position], awardedOn: plannedDate,
+          grade: grade, isHypothetical: true))
+    }
+    copy.sortRecords()
+    return copy
+  }
+
+  /// Whether `learner` with the awards of `positions` reaches the target.
+  func reach(_ positions: [Int], _ learner: LearnerView, grade: String? = nil) -> PathwayReach {
+    machine.reset(for: learnerAdding(positions, to: learner, grade: grade ?? self.grade))
+    return machine.pathwayReach(target)
+  }
+
+  static func awardID(_ number: Int) -> String { "planned-\(number + 1)" }
+}
+
+extension PathwayOptions {
+  /// Cohort searches stop at the smallest size that has a path and keep every path of it.
+  public var stopsAtSmallest: Bool { limit == Int.max }
+}
