@@ -152,15 +152,16 @@ extension Machine {
   /// The claim under per-enrolment fund `fund` for the learner's enrolment at `enrolment`,
   /// with the balances it read (scheme and balance), on a machine reset for the learner.
   func pathwayClaim(fund: Int, enrolment: Int) -> (
-    outcome: DecisionOutcome, reasons: [String], balances: [(String, Money)]
+    outcome: DecisionOutcome, reasons: [String], balances: [(String, Money)], readsFunds: Bool
   ) {
     let outcome = claimOutcome(fund: fund, enrolment: enrolment)
+    let readsFunds = claimMemo.indices.contains { $0 != fund && claimMemo[$0][enrolment] != nil }
     let reasons = outcome.status == .undetermined ? fundReasons(fund, outcome) : []
     var balances: [(String, Money)] = []
     for (scheme, value) in balanceMemo {
       if case .success(let money) = value { balances.append((scheme, money)) }
     }
     balances.sort { $0.0 < $1.0 }
-    return (outcome, reasons, balances)
+    return (outcome, reasons, balances, readsFunds)
   }
 }

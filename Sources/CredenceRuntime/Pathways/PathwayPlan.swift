@@ -95,6 +95,9 @@ public struct PathwayFunding: Sendable, Hashable {
   public var amount: Money?
   /// Eligible or undetermined (ineligible funds are not listed).
   public var isUndetermined: Bool
-  /// Why it is undetermined, or how the amount was cut.
+  /// Why it is undetermined, or why it is not counted.
   public var note: String?
+  /// Whether the amount counts toward the net cost (an alternative subsidy of the same fee
+  /// does not).
+  public var isCounted: Bool
 }

@@ -8,6 +8,12 @@ struct FundClaim {
   var reasons: [String]
   /// The balances the claim read (scheme, balance on the evaluation date).
   var balances: [(String, Money)]
+  /// Whether the claim reads another fund's claim on the same enrolment: it tops that one
+  /// up (pays part of what is left), so the two add. Funds that read none are alternatives
+  /// for the same fee: only the largest counts.
+  var readsFunds: Bool
+  /// Whether the amount counts toward the net cost.
+  var counted = true
 }
 
 /// A path's money: per step the funding counted, and the totals.
@@ -49,14 +55,26 @@ extension PathwayPlanner {
             continue
           }
           claims.append(
-            FundClaim(fund: index, amount: money, reasons: [], balances: claim.balances))
+            FundClaim(
+              fund: index, amount: money, reasons: [], balances: claim.balances,
+              readsFunds: claim.readsFunds))
         case .undetermined:
           claims.append(
-            FundClaim(fund: index, amount: nil, reasons: claim.reasons, balances: claim.balances))
+            FundClaim(
+              fund: index, amount: nil, reasons: claim.reasons, balances: claim.balances,
+              readsFunds: claim.readsFunds))
         default:
           continue
         }
       }
+    }
+    // Of the funds that read no other fund, only the largest counts (docs/decisions.md,
+    // "Pathways: funds that add and funds that are alternatives").
+    let primary = claims.indices.filter { !claims[$0].readsFunds && claims[$0].amount != nil }
+    if let largest = primary.max(by: {
+      (claims[$0].amount?.amount ?? .zero) < (claims[$1].amount?.amount ?? .zero)
+    }) {
+      for index in primary where index != largest { claims[index].counted = false }
     }
     fundingCache[position] = claims
     return claims
@@ -65,7 +83,8 @@ extension PathwayPlanner {
   /// The fee less the funding, never below zero, for one credential taken alone.
   func netCost(of position: Int, learner: LearnerView) -> Money? {
     guard let fee = catalogue[position].fee else { return nil }
-    return Self.net(fee, claims(for: position, learner: learner).compactMap { $0.amount })
+    return Self.net(
+      fee, claims(for: position, learner: learner).filter(\.counted).compactMap { $0.amount })
   }
 
   static func net(_ fee: Money, _ amounts: [Money]) -> Money {
@@ -114,7 +133,7 @@ extension PathwayPlanner {
     // whose schemes it reads).
     var groups: [(schemes: Set<String>, claims: [(step: Int, claim: Int)])] = []
     for (step, stepClaims) in claims.enumerated() {
-      for (index, claim) in stepClaims.enumerated() where !claim.balances.isEmpty {
+      for (index, claim) in stepClaims.enumerated() where !claim.balances.isEmpty && claim.counted {
         let schemes = Set(claim.balances.map { $0.0 })
         let overlapping = groups.indices.filter { !groups[$0].schemes.isDisjoint(with: schemes) }
         var merged = (schemes: schemes, claims: [(step: step, claim: index)])
@@ -166,10 +185,13 @@ extension PathwayPlanner {
             isUndetermined: claim.amount == nil,
             note: claim.amount == nil
               ? claim.reasons.isEmpty ? "undetermined" : claim.reasons.joined(separator: "; ")
-              : nil)
+              : claim.counted ? nil : "not counted: an alternative to a larger subsidy of the fee",
+            isCounted: claim.counted)
         })
       netCosts.append(
-        catalogue[position].fee.map { Self.net($0, claims[step].compactMap { $0.amount }) })
+        catalogue[position].fee.map {
+          Self.net($0, claims[step].filter(\.counted).compactMap { $0.amount })
+        })
     }
     var fees: [Money] = []
     for fee in members.compactMap({ catalogue[$0].fee }) {
