@@ -52,7 +52,7 @@ public enum Pathways {
     options: PathwayOptions
   ) -> PathwayPlanner {
     PathwayPlanner(
-      program: program, asOf: asOf, target: target, catalogue: catalogue.map(CredentialRow.init),
+      program: program, asOf: asOf, target: target, catalogue: catalogue,
       options: options)
   }
 

@@ -10,7 +10,7 @@ private let sgd = CurrencyCode(parsing: "SGD")!
 /// One generated case: a policy, a catalogue and a learner.
 private struct PathwayCase {
   var policy: String
-  var catalogue: [CredentialRow]
+  var catalogue: [Credential]
   var learner: LearnerView
   var asOf: CivilDate
 }
@@ -156,7 +156,7 @@ private struct PathwayCase {
       if pick(0...2) == 0 { tags.append("a") }
       if pick(0...1) == 0 { tags.append("b") }
       let fee = pick(0...7) == 0 ? nil : Money(ExactDecimal(pick(1...8) * 100), sgd)
-      return CredentialRow(
+      return Credential(
         code: code, title: "Course \(code)", credits: ExactDecimal(pick(1...4)),
         level: ExactDecimal(pick(1...3)),
         hours: pick(0...6) == 0 ? nil : ExactDecimal(pick(1...5) * 10),

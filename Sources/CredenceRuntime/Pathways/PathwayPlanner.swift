@@ -18,7 +18,7 @@ public final class PathwayPlanner {
   public let target: PathwayTarget
   public let options: PathwayOptions
   /// The catalogue, one entry per code, in code order.
-  public let catalogue: [CredentialRow]
+  public let catalogue: [Credential]
   let machine: Machine
   /// The pools a new award must enter to matter (nil: every award is in the pool).
   let pools: [(CompiledExpr, Int)]?
@@ -36,13 +36,13 @@ public final class PathwayPlanner {
 
   public init(
     program: CompiledProgram, asOf: CivilDate, target: PathwayTarget,
-    catalogue: [CredentialRow], options: PathwayOptions = PathwayOptions()
+    catalogue: [Credential], options: PathwayOptions = PathwayOptions()
   ) {
     self.program = program
     self.asOf = asOf
     self.target = target
     self.options = options
-    var byCode: [String: CredentialRow] = [:]
+    var byCode: [String: Credential] = [:]
     for row in catalogue where byCode[row.code] == nil { byCode[row.code] = row }
     self.catalogue = byCode.values.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
     machine = Machine(program: program, asOf: asOf, options: EvaluationOptions())
