@@ -24,7 +24,7 @@ public final class BatchEvaluation: @unchecked Sendable {
   let workers: Int
 
   private let condition = NSCondition()
-  private var queue: [(sequence: Int, batch: [LearnerRowsRecord])] = []
+  private var queue: [(sequence: Int, batch: [LearnerRecord])] = []
   private var rendered: [Int: (bytes: [UInt8], learners: Int)] = [:]
   private var nextToRead = 0
   private var nextToWrite = 0
@@ -67,7 +67,7 @@ public final class BatchEvaluation: @unchecked Sendable {
     }
     var failure: (any Error)?
     do {
-      try source.forEachRowBatch(in: .all, batchSize: batchSize) { batch in
+      try source.forEachBatch(batchSize: batchSize) { batch in
         condition.lock()
         while nextToRead - nextToWrite >= workers * Self.maximumBatchesInFlight {
           condition.wait()

@@ -99,15 +99,15 @@ public enum WhatIf {
   /// The learner with the awards added (ids `what-if-1`, …), their credentials from
   /// `credential` (an unknown code gets an entry with only its code).
   public static func adding(
-    _ awards: [HypotheticalAward], to learner: LearnerView, on date: CredenceValues.CivilDate,
+    _ awards: [HypotheticalAward], to learner: Learner, on date: CredenceValues.CivilDate,
     credential: (String) throws -> Credential?
-  ) rethrows -> LearnerView {
+  ) rethrows -> Learner {
     var learner = learner
     for (index, award) in awards.enumerated() {
-      let row = try credential(award.code) ?? Credential(code: award.code)
+      let entry = try credential(award.code) ?? Credential(code: award.code)
       learner.awards.append(
-        AwardRow(
-          id: "what-if-\(index + 1)", credential: row, awardedOn: award.date ?? date,
+        Award(
+          id: "what-if-\(index + 1)", credential: entry, awardedOn: award.date ?? date,
           grade: award.grade, isHypothetical: true))
     }
     learner.sortRecords()

@@ -57,19 +57,15 @@ public final class PathwayCohort {
   }
 
   /// Plans for one learner and adds the answer to the tallies.
-  public func add(_ record: LearnerRowsRecord) -> Row {
+  public func add(_ record: LearnerRecord) -> Row {
     learners += 1
-    guard case .valid(let rows) = record else {
+    guard case .valid(let learner) = record else {
       errors += 1
-      let id: String =
-        switch record {
-        case .invalid(let id, _): id.text
-        case .valid(let rows): rows.id
-        }
-      return Row(learner: id, status: "error", smallest: nil, paths: 0, credentials: [])
+      return Row(
+        learner: record.id.text, status: "error", smallest: nil, paths: 0, credentials: [])
     }
-    let plan = planner.plan(for: LearnerView(rows))
-    var row = Row(learner: rows.id, status: "", smallest: nil, paths: 0, credentials: [])
+    let plan = planner.plan(for: learner)
+    var row = Row(learner: learner.id.text, status: "", smallest: nil, paths: 0, credentials: [])
     switch plan.status {
     case .alreadyAchieved:
       achieved += 1

@@ -123,7 +123,7 @@ extension Session {
   func why(_ name: String) -> String {
     guard let program else { return "no policies loaded\n" }
     let session = evaluationSession(program)
-    guard let results = session.explain(decision: name, for: learner) else {
+    guard let results = session.explain(decision: name, for: learner, given: givenFacts) else {
       return "error: no decision is named `\(name)`; `:decisions` lists them\n"
     }
     if cancellation.isCancelled { return interruptible { "" } }

@@ -25,7 +25,8 @@ extension Session {
         return "error: learner `\(id)` has invalid records: "
           + errors.map(\.description).joined(separator: "; ") + "\n"
       case .valid(let record)?:
-        learner = LearnerView(record)
+        learner = record
+        givenFacts = GivenFacts()
         return "learner \(id)\n"
       }
     } catch {
@@ -45,10 +46,11 @@ extension Session {
     case .failure(let failure):
       return result.output + "error: \(failure.message)\n"
     case .success(let described):
-      learner = described
-      let awards = described.awards.count
+      learner = described.learner
+      givenFacts = described.facts
+      let awards = described.learner.awards.count
       return result.output
-        + "learner \(described.id) (inline, \(awards) award\(awards == 1 ? "" : "s"))\n"
+        + "learner \(described.learner.id) (inline, \(awards) award\(awards == 1 ? "" : "s"))\n"
     }
   }
 }

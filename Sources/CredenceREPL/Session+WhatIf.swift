@@ -23,7 +23,7 @@ extension Session {
     }
     guard let program else { return "no policies loaded\n" }
     var unknown: [String] = []
-    let changed: LearnerView
+    let changed: Learner
     do {
       changed = try WhatIf.adding(awards, to: learner, on: asOf) { code in
         let credential = try records?.credential(code: code)
@@ -38,9 +38,10 @@ extension Session {
     let session = evaluationSession(program)
     return interruptible {
       let changes = WhatIf.changes(
-        before: session.evaluate(learner), after: session.evaluate(changed))
+        before: session.evaluate(learner, given: givenFacts),
+        after: session.evaluate(changed, given: givenFacts))
       var out = WhatIfReport.render(
-        changes, learner: learner.id, awards: awards, unknownCodes: unknown, date: asOf,
+        changes, learner: learner.id.text, awards: awards, unknownCodes: unknown, date: asOf,
         format: .table, explain: false)
       for code in unknown {
         out += "note: `\(code)` is not in the catalogue; its award has a code and nothing else\n"

@@ -23,7 +23,9 @@ public final class Session {
   /// The evaluation date.
   public var asOf: CredenceValues.CivilDate
   /// The current learner (an empty one until `:learner`).
-  var learner: LearnerView
+  var learner: Learner
+  /// The facts an inline learner's fixtures give typed (none for a learner from the records).
+  var givenFacts = GivenFacts()
   /// Where `:learner ID` looks learners up.
   let records: (any RecordSource)?
   /// Where `:learners` and completion list learner ids.
@@ -46,7 +48,7 @@ public final class Session {
     learner = Session.nobody
   }
 
-  static var nobody: LearnerView { LearnerView(id: "(no learner)") }
+  static var nobody: Learner { Learner(id: "(no learner)") }
 
   /// Reads the policy files again; returns the rendered diagnostics (empty when clean).
   public func reload() -> String {
@@ -96,7 +98,7 @@ public final class Session {
     let type = program.describe(program[id].type)
     let session = evaluationSession(program)
     return interruptible {
-      switch session.describeLet(named: Session.valueName, for: learner) {
+      switch session.describeLet(named: Session.valueName, for: learner, given: givenFacts) {
       case .success(let value)?: result.output + "\(value) : \(type)\n"
       case .failure(let failure)?: result.output + "error: \(failure.message)\n"
       case nil: result.output

@@ -1,27 +1,23 @@
 import CredenceValues
 
-/// Where an enrolment stands (`records.md`, `enrolments.status`).
-public enum EnrolmentStatus: String, Sendable, Hashable, CaseIterable {
-  case applied
-  case enrolled
-  case completed
-  case withdrawn
-}
-
-/// A course a learner took or applied for: the subject of funding claims.
+/// A course a learner took or applied for (the subject of funding claims), as policies see
+/// it. Every field but the id and the course may be unknown (`nil`).
 public struct Enrolment: Sendable, Hashable {
   public var id: String
   /// The course, from the catalogue.
   public var credential: Credential
-  public var startOn: CivilDate
+  public var startOn: CivilDate?
   public var endOn: CivilDate?
-  /// The fee charged for this enrolment, when it overrides the catalogue fee.
+  /// The fee charged for this enrolment: its own, or the catalogue's list fee when it has
+  /// none (a store resolves this when it reads the row).
   public var fee: Money?
-  public var status: EnrolmentStatus
+  /// `records.md`'s word for where it stands (`applied`, `enrolled`, `completed`,
+  /// `withdrawn`).
+  public var status: String?
 
   public init(
-    id: String, credential: Credential, startOn: CivilDate, endOn: CivilDate? = nil,
-    fee: Money? = nil, status: EnrolmentStatus
+    id: String, credential: Credential, startOn: CivilDate? = nil, endOn: CivilDate? = nil,
+    fee: Money? = nil, status: String? = nil
   ) {
     self.id = id
     self.credential = credential
@@ -30,7 +26,4 @@ public struct Enrolment: Sendable, Hashable {
     self.fee = fee
     self.status = status
   }
-
-  /// The fee that applies: this enrolment's own, else the catalogue's list fee.
-  public var effectiveFee: Money? { fee ?? credential.fee }
 }

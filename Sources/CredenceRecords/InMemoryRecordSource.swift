@@ -31,20 +31,14 @@ public struct InMemoryRecordSource: RecordSource {
     self.init(records: learners.map(LearnerRecord.valid), catalogue: catalogue)
   }
 
-  public func forEachBatch(
-    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
-  ) throws {
+  public func forEachBatch(batchSize: Int, _ body: ([LearnerRecord]) throws -> Void) throws {
     let size = max(1, batchSize)
-    var batch: [LearnerRecord] = []
-    batch.reserveCapacity(min(size, records.count))
-    for record in records where range.contains(record.id) {
-      batch.append(record)
-      if batch.count == size {
-        try body(batch)
-        batch.removeAll(keepingCapacity: true)
-      }
+    var start = 0
+    while start < records.count {
+      let end = min(start + size, records.count)
+      try body(Array(records[start..<end]))
+      start = end
     }
-    if !batch.isEmpty { try body(batch) }
   }
 
   public func learner(id: LearnerID) throws -> LearnerRecord? {
@@ -55,10 +49,6 @@ public struct InMemoryRecordSource: RecordSource {
       if records[middle].id < id { low = middle + 1 } else { high = middle }
     }
     return low < records.count && records[low].id == id ? records[low] : nil
-  }
-
-  public func partition(into count: Int) throws -> [LearnerRange] {
-    LearnerRange.partition(sortedIDs: records.map(\.id), into: count)
   }
 
   public func credential(code: String) throws -> Credential? { catalogue[code] }

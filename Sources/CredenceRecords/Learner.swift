@@ -1,12 +1,5 @@
 import CredenceValues
 
-/// A learner's residency status (`records.md`, `learners.residency`).
-public enum Residency: String, Sendable, Hashable, CaseIterable {
-  case citizen
-  case permanentResident = "permanent_resident"
-  case other
-}
-
 /// An open-ended fact about a learner, as raw text; the policy that declares the fact
 /// decides its type. A `nil` value is unknown.
 public struct LearnerFact: Sendable, Hashable {
@@ -20,26 +13,33 @@ public struct LearnerFact: Sendable, Hashable {
 }
 
 /// A learner as policies see it: the learner's row with awards (revoked ones left out),
-/// enrolments, ledger rows and facts. Every optional is *unknown* when `nil`.
+/// enrolments, ledger rows and facts.
+///
+/// The one model of a learner: what a record source delivers, what test fixtures and
+/// what-if questions build, and what the evaluator reads. Every optional is *unknown* when
+/// `nil` (fixtures leave fields out). The lists are in the order policies see them, earliest
+/// first (``RecordOrder``): the initialiser puts them so, and ``sortRecords()`` does again
+/// after they are changed.
 public struct Learner: Sendable, Hashable {
   public var id: LearnerID
   public var name: String?
   public var birthDate: CivilDate?
   /// ISO 3166-1 alpha-2, e.g. `SG`.
   public var citizenship: String?
-  public var residency: Residency?
-  /// Valid (not revoked) awards, ordered by award id.
+  /// `records.md`'s word for it (`citizen`, `permanent_resident`, `other`).
+  public var residency: String?
+  /// Valid (not revoked) awards, earliest award date first, then by id.
   public var awards: [Award]
-  /// Ordered by enrolment id.
+  /// Earliest start first, then by id.
   public var enrolments: [Enrolment]
-  /// Ordered by ledger id, which is posting order.
+  /// Earliest posting first, then by id.
   public var ledger: [LedgerEntry]
-  /// Ordered by fact name.
+  /// Stored facts as text (a store gives them by name).
   public var facts: [LearnerFact]
 
   public init(
     id: LearnerID, name: String? = nil, birthDate: CivilDate? = nil, citizenship: String? = nil,
-    residency: Residency? = nil, awards: [Award] = [], enrolments: [Enrolment] = [],
+    residency: String? = nil, awards: [Award] = [], enrolments: [Enrolment] = [],
     ledger: [LedgerEntry] = [], facts: [LearnerFact] = []
   ) {
     self.id = id
@@ -51,11 +51,22 @@ public struct Learner: Sendable, Hashable {
     self.enrolments = enrolments
     self.ledger = ledger
     self.facts = facts
+    sortRecords()
   }
 
   /// The raw text of the fact `name`, or `nil` when it is unknown (no row, or a NULL value).
+  /// Of two rows with one name (possible only in a foreign store), the later counts.
   public func fact(_ name: String) -> String? {
-    for fact in facts where fact.name == name { return fact.value }
+    // A learner has a handful of facts: a search costs less than a dictionary per learner.
+    for fact in facts.reversed() where fact.name == name { return fact.value }
     return nil
+  }
+
+  /// Puts the lists in the order policies see them (``RecordOrder``); lists already in order
+  /// are left alone (not copied when shared).
+  public mutating func sortRecords() {
+    RecordOrder.sort(&awards, by: RecordOrder.before)
+    RecordOrder.sort(&enrolments, by: RecordOrder.before)
+    RecordOrder.sort(&ledger, by: RecordOrder.before)
   }
 }

@@ -1,19 +1,21 @@
 import CredenceValues
 
-/// One row of the funding ledger: a grant or top-up (positive) or a claim (negative).
+/// One row of the funding ledger, as policies see it: a grant or top-up (positive) or a
+/// claim (negative). Every field may be unknown (`nil`) in a test's fixtures.
 public struct LedgerEntry: Sendable, Hashable {
-  public var id: Int64
+  /// The row's id, which is posting order among rows posted the same day.
+  public var id: Int64?
   /// The funding scheme, e.g. `skillsfuture-credit`.
-  public var scheme: String
-  public var amount: Money
-  public var postedOn: CivilDate
+  public var scheme: String?
+  public var amount: Money?
+  public var postedOn: CivilDate?
   /// When an unspent grant lapses.
   public var expiresOn: CivilDate?
   public var memo: String?
 
   public init(
-    id: Int64, scheme: String, amount: Money, postedOn: CivilDate, expiresOn: CivilDate? = nil,
-    memo: String? = nil
+    id: Int64? = nil, scheme: String? = nil, amount: Money? = nil, postedOn: CivilDate? = nil,
+    expiresOn: CivilDate? = nil, memo: String? = nil
   ) {
     self.id = id
     self.scheme = scheme

@@ -209,16 +209,15 @@ struct Eval: ParsableCommand {
           + (results.results.first?.reasons.joined(separator: "; ") ?? ""))
       throw ExitStatus.dataError.exitCode
     }
-    let view = LearnerView(learner)
     let awards = withAwards.compactMap(HypotheticalAward.init(parsing:))
-    let changed: LearnerView
+    let changed: Learner
     do {
-      changed = try WhatIf.adding(awards, to: view, on: date) { try source.credential(code: $0) }
+      changed = try WhatIf.adding(awards, to: learner, on: date) { try source.credential(code: $0) }
     } catch let error as RecordError {
       Terminal.printError("error: \(error.description)")
       throw ExitStatus.dataError.exitCode
     }
-    let before = session.evaluate(view)
+    let before = session.evaluate(learner)
     let after = session.evaluate(changed)
     let changes = WhatIf.changes(before: before, after: after)
     let report = WhatIfReport.render(

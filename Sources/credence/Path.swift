@@ -162,7 +162,7 @@ struct Path: ParsableCommand {
         Terminal.printError("error: the records of learner `\(id)` break the contract")
         throw ExitStatus.dataError.exitCode
       }
-      let plan = planner.plan(for: LearnerView(learner))
+      let plan = planner.plan(for: learner)
       let heading = PathwayReport.Heading(
         learner: id, target: target, title: Pathways.title(of: chosen, in: program), asOf: date,
         goal: goal)
@@ -213,7 +213,7 @@ struct Path: ParsableCommand {
       var bar: ProgressBar?
       if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
       defer { bar?.finish() }
-      try source.forEachRowBatch(in: .all, batchSize: Self.batchSize) { batch in
+      try source.forEachBatch(batchSize: Self.batchSize) { batch in
         for record in batch { emit(cohort.add(record)) }
         bar?.update(done: cohort.learners)
       }
@@ -223,12 +223,7 @@ struct Path: ParsableCommand {
           missing.append(id)
           continue
         }
-        let rows: LearnerRowsRecord =
-          switch record {
-          case .valid(let learner): .valid(LearnerRows(learner))
-          case .invalid(let id, let errors): .invalid(id: id, errors: errors)
-          }
-        emit(cohort.add(rows))
+        emit(cohort.add(record))
       }
     }
     switch format {

@@ -25,7 +25,7 @@ enum TestRecords {
     records[1] = .valid(
       Learner(
         id: "L0000002", name: "Bea", birthDate: date("1984-02-29"), citizenship: "SG",
-        residency: .citizen,
+        residency: "citizen",
         awards: [
           Award(id: "A1", credential: digital, awardedOn: date("2025-06-20"), grade: "Pass")
         ]))

@@ -116,7 +116,7 @@ import Testing
   static let grades: [String?] = ["A+", "A", "A-", "B+", "B", "B-", "C+", "C", "D", "F", "S", nil]
 
   /// A learner drawn from a simple generator (the same seed, the same learner).
-  static func learner(_ number: Int) -> LearnerView {
+  static func learner(_ number: Int) -> Learner {
     var state = UInt64(number) &* 0x9E37_79B9_7F4A_7C15 | 1
     func next(_ bound: Int) -> Int {
       state ^= state << 13
@@ -126,7 +126,7 @@ import Testing
     }
     let awards = (0..<next(8)).map { index in
       let entry = catalogue[next(catalogue.count)]
-      return AwardRow(
+      return Award(
         id: "A\(number)-\(index)",
         credential: Credential(
           code: entry.code, type: entry.type, credits: entry.credits.map { ExactDecimal($0) },
@@ -134,10 +134,11 @@ import Testing
         awardedOn: CivilDate(year: 2016 + next(10), month: 1 + next(12), day: 1 + next(28)),
         grade: grades[next(grades.count)])
     }
-    return LearnerView(
-      id: "L\(number)", birthDate: CivilDate(year: 1960 + next(45), month: 2, day: 1 + next(28)),
+    return Learner(
+      id: LearnerID("L\(number)"),
+      birthDate: CivilDate(year: 1960 + next(45), month: 2, day: 1 + next(28)),
       citizenship: next(10) == 0 ? nil : "SG", awards: awards,
-      factTexts: ["nus_gc_admitted_on": "2022-08-01"])
+      facts: [LearnerFact(name: "nus_gc_admitted_on", value: "2022-08-01")])
   }
 
   @Test func sharedAllocationsChangeNothing() throws {

@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceValues
 import Testing
 
@@ -40,12 +41,12 @@ import Testing
     var options = EvaluationOptions()
     options.cancellation = flag
     let machine = Machine(program: program, asOf: day("2026-01-01"), options: options)
-    machine.reset(for: LearnerView(id: "L1"))
+    machine.reset(for: Learner(id: "L1"))
     try machine.step(at: nil)
     flag.cancel()
     for _ in 0..<EvaluationCancellation.stepsBetweenChecks { try machine.step(at: nil) }
     #expect(throws: EvaluationFailure.self) { try machine.step(at: nil) }
-    machine.reset(for: LearnerView(id: "L2"))
+    machine.reset(for: Learner(id: "L2"))
     #expect(throws: EvaluationFailure.self, "a new learner looks at its first step") {
       try machine.step(at: nil)
     }
@@ -53,7 +54,7 @@ import Testing
     var limited = options
     limited.stepsPerLearner = 10
     let small = Machine(program: program, asOf: day("2026-01-01"), options: limited)
-    small.reset(for: LearnerView(id: "L3"))
+    small.reset(for: Learner(id: "L3"))
     for _ in 0..<10 { try small.step(at: nil) }
     #expect(throws: EvaluationFailure.self, "the step limit comes before the next look") {
       try small.step(at: nil)

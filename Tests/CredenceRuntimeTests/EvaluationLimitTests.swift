@@ -7,11 +7,11 @@ import Testing
 /// Every limit of the evaluator is named, and reaching it gives `error` or `undetermined`
 /// for that learner, never a wrong answer, a crash or a hang.
 @Suite struct EvaluationLimitTests {
-  static func learner(awards codes: [(String, Int)]) -> LearnerView {
-    LearnerView(
+  static func learner(awards codes: [(String, Int)]) -> Learner {
+    Learner(
       id: "L1", citizenship: "SG",
       awards: codes.enumerated().map { index, entry in
-        AwardRow(
+        Award(
           id: "A\(index + 1)",
           credential: Credential(
             code: entry.0, type: "micro-credential", credits: ExactDecimal(entry.1),

@@ -23,10 +23,10 @@ import Testing
       "A" counts as "MOD1" for 4 credits
     """)
 
-  static let learner = LearnerView(
+  static let learner = Learner(
     id: "L1", citizenship: "SG",
     awards: [
-      AwardRow(
+      Award(
         id: "A1", credential: Credential(code: "A", type: "course", credits: 4, field: "x"),
         awardedOn: CivilDate(year: 2024, month: 3, day: 1))
     ])

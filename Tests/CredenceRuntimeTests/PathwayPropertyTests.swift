@@ -11,7 +11,7 @@ private let sgd = CurrencyCode(parsing: "SGD")!
 private struct PathwayCase {
   var policy: String
   var catalogue: [Credential]
-  var learner: LearnerView
+  var learner: Learner
   var asOf: CivilDate
 }
 
@@ -106,7 +106,7 @@ private struct PathwayCase {
       var learner = generated.learner
       for (number, index) in codes.enumerated() {
         learner.awards.append(
-          AwardRow(
+          Award(
             id: "bf-\(number)", credential: generated.catalogue[index],
             awardedOn: generated.asOf, isHypothetical: true))
       }
@@ -219,21 +219,21 @@ private struct PathwayCase {
 
       """
     let asOf = CivilDate(parsing: "2026-07-01") ?? .min
-    var awards: [AwardRow] = []
+    var awards: [Award] = []
     for (number, credential) in catalogue.enumerated() where pick(0...9) == 0 {
       let years = pick(0...1) == 0 ? 1 : 8
       awards.append(
-        AwardRow(
+        Award(
           id: "held-\(number)", credential: credential,
           awardedOn: CivilDate(parsing: "\(2026 - years)-03-01")))
     }
     let ledger = [
-      LedgerRow(
+      LedgerEntry(
         id: 1, scheme: "wallet", amount: Money(ExactDecimal(pick(0...6) * 100), sgd),
         postedOn: CivilDate(parsing: "2020-01-01"))
     ]
     return PathwayCase(
       policy: policy, catalogue: catalogue,
-      learner: LearnerView(id: "L1", awards: awards, ledger: ledger), asOf: asOf)
+      learner: Learner(id: "L1", awards: awards, ledger: ledger), asOf: asOf)
   }
 }

@@ -27,16 +27,9 @@ import Testing
     #expect(batches == [["B", "a10", "a2"], ["b"]])
   }
 
-  @Test func rangesLookupAndCatalogue() throws {
+  @Test func lookupAndCatalogue() throws {
     let source = InMemoryRecordSource(
       learners: (0..<10).map { Self.learner("L\($0)", awards: $0 % 3) })
-    let ranges = try source.partition(into: 3)
-    #expect(ranges.count == 3)
-    var seen: [String] = []
-    for range in ranges {
-      try source.forEachBatch(in: range, batchSize: 100) { seen += $0.map(\.id.text) }
-    }
-    #expect(seen == (0..<10).map { "L\($0)" })
     #expect(try source.learner(id: "L5")?.learner?.awards.count == 2)
     #expect(try source.learner(id: "L55") == nil)
     #expect(try source.credential(code: "B1") == Self.badge, "found through the awards")
@@ -51,8 +44,6 @@ import Testing
     #expect(Set([composed, decomposed]).count == 2)
     #expect(LearnerID("L10") < LearnerID("L2"))
     #expect(LearnerID("Z") < LearnerID("a"))
-    #expect(!LearnerRange(from: "L2", upTo: "L3").contains("L3"))
-    #expect(LearnerRange(from: "L2", upTo: "L3").contains("L29"))
   }
 
   @Test func recordErrorMessagesNameTableRowAndColumn() {

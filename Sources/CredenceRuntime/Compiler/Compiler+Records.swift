@@ -85,14 +85,14 @@ extension Compiler {
   }
 
   private func learnerReader(_ field: LearnerField) -> FieldReader {
-    func text(_ read: @escaping @Sendable (LearnerView) -> String?) -> FieldReader {
+    func text(_ read: @escaping @Sendable (Learner) -> String?) -> FieldReader {
       { m, record in
         guard case .record(.learner) = record else { return .unknown }
         return read(m.learner).map(Value.text) ?? .unknown
       }
     }
     switch field {
-    case .id: return text { $0.id }
+    case .id: return text { $0.id.text }
     case .name: return text { $0.name }
     case .citizenship: return text { $0.citizenship }
     case .residency: return text { $0.residency }

@@ -1,9 +1,13 @@
+import CredenceRecords
 import CredenceSemantics
 
 extension EvaluationSession {
   /// The learner the `given` fixtures of `test` describe, built as `credence test` builds
-  /// it (fields left out are unknown); what the REPL's inline `:learner given …` selects.
-  public func learner(describedBy test: CheckedTest) -> Result<LearnerView, ValueFailure> {
+  /// it (fields left out are unknown), with the facts it gives typed; what the REPL's inline
+  /// `:learner given …` selects.
+  public func learner(describedBy test: CheckedTest) -> Result<
+    (learner: Learner, facts: GivenFacts), ValueFailure
+  > {
     let compiler = Compiler(program: program.checked)
     do {
       let learner = try machine.inFrame(test.localCount) { machine throws(EvaluationFailure) in

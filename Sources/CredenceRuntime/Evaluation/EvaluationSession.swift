@@ -40,18 +40,7 @@ public final class EvaluationSession {
   /// break the contract gets `error` results naming the rows.
   public func evaluate(_ record: LearnerRecord) -> LearnerResults {
     switch record {
-    case .valid(let learner):
-      return evaluate(LearnerView(learner))
-    case .invalid(let id, let errors):
-      return errorResults(id, errors)
-    }
-  }
-
-  /// Every selected decision for a learner's rows from a record source (batch evaluation);
-  /// the view takes the rows over without copying them.
-  public func evaluate(_ record: LearnerRowsRecord) -> LearnerResults {
-    switch record {
-    case .valid(let rows): return evaluate(LearnerView(rows))
+    case .valid(let learner): return evaluate(learner)
     case .invalid(let id, let errors): return errorResults(id, errors)
     }
   }
@@ -72,9 +61,15 @@ public final class EvaluationSession {
       })
   }
 
-  /// Every selected decision for a learner.
-  public func evaluate(_ learner: LearnerView) -> LearnerResults {
-    machine.reset(for: learner)
+  /// Every selected decision for a learner, with the typed `facts` a test's fixtures give.
+  public func evaluate(_ learner: Learner, given facts: GivenFacts = GivenFacts())
+    -> LearnerResults
+  {
+    // The lists of a learner changed after it was made may be out of order; in order (as a
+    // source gives them), this is one pass that neither moves nor copies anything.
+    var learner = learner
+    learner.sortRecords()
+    machine.reset(for: learner, given: facts)
     var results: [DecisionResult] = []
     results.reserveCapacity(decisions.count)
     for (decision, label) in zip(decisions, labels) {
@@ -88,7 +83,7 @@ public final class EvaluationSession {
       }
       results.append(result(decision, label, machine.outcome(of: decision), enrolment: nil))
     }
-    return LearnerResults(learner: learner.id, results: results)
+    return LearnerResults(learner: learner.id.text, results: results)
   }
 
   /// The result for one decision's outcome.
@@ -117,7 +112,7 @@ public final class EvaluationSession {
       reasons = []
     }
     return DecisionResult(
-      decision: label.name, title: label.title, kind: label.kind, learner: learner.id,
+      decision: label.name, title: label.title, kind: label.kind, learner: learner.id.text,
       enrolment: enrolment.map { learner.enrolments[$0].id }, status: outcome.status,
       amount: amount, rate: rate, credits: credits, granted: Self.texts(outcome.granted),
       used: Self.awardIDs(outcome.used, of: learner), missing: Self.texts(outcome.missing),
@@ -133,7 +128,7 @@ public final class EvaluationSession {
   }
 
   /// The ids of the awards of a list value (empty for anything else).
-  private static func awardIDs(_ value: Value, of learner: LearnerView) -> [String] {
+  private static func awardIDs(_ value: Value, of learner: Learner) -> [String] {
     guard case .list(let list) = value else { return [] }
     return list.elements.compactMap {
       if case .record(.award(let index)) = $0 { learner.awards[Int(index)].id } else { nil }

@@ -3,14 +3,18 @@ import CredenceSemantics
 import CredenceSyntax
 import CredenceValues
 
-/// Builds the learner a test describes from its fixtures. Fields left out are unknown; an
-/// award or enrolment whose credential is not given gets a catalogue entry with only its code.
+/// Builds the learner a test describes from its fixtures, and the facts it gives typed. Fields
+/// left out are unknown; an award or enrolment whose credential is not given gets a catalogue
+/// entry with only its code.
 struct FixtureBuilder {
   let compiler: Compiler
   let machine: Machine
 
-  func build(_ fixtures: [CheckedFixture]) throws(EvaluationFailure) -> LearnerView {
-    var learner = LearnerView(id: "learner-1")
+  func build(_ fixtures: [CheckedFixture]) throws(EvaluationFailure) -> (
+    learner: Learner, facts: GivenFacts
+  ) {
+    var learner = Learner(id: "learner-1")
+    var facts = GivenFacts()
     var credentials: [String: Credential] = [:]
     var awards: [(fields: [FixtureField: Value], span: Span)] = []
     var enrolments: [[FixtureField: Value]] = []
@@ -21,7 +25,7 @@ struct FixtureBuilder {
       }
       switch fixture.kind {
       case .learner:
-        if case .text(let id)? = fields[.learner(.id)] { learner.id = id }
+        if case .text(let id)? = fields[.learner(.id)] { learner.id = LearnerID(id) }
         learner.name = text(fields[.learner(.name)])
         learner.birthDate = date(fields[.learner(.birthDate)])
         learner.citizenship = text(fields[.learner(.citizenship)])
@@ -44,12 +48,12 @@ struct FixtureBuilder {
         var id: Int64?
         if case .number(let n)? = fields[.ledger(.id)], let whole = n.intValue { id = Int64(whole) }
         learner.ledger.append(
-          LedgerRow(
+          LedgerEntry(
             id: id ?? Int64(learner.ledger.count + 1), scheme: text(fields[.ledger(.scheme)]),
             amount: money(fields[.ledger(.amount)]), postedOn: date(fields[.ledger(.postedOn)]),
             expiresOn: date(fields[.ledger(.expiresOn)]), memo: text(fields[.ledger(.memo)])))
       case .fact(let id):
-        learner.typedFacts[id.index] = fields[.fact] ?? .unknown
+        facts[fact: id.index] = fields[.fact] ?? .unknown
       }
     }
     func credential(_ code: String?) -> Credential {
@@ -65,7 +69,7 @@ struct FixtureBuilder {
       default: grade = nil
       }
       learner.awards.append(
-        AwardRow(
+        Award(
           id: text(fields[.award(.id)]) ?? "award-\(index + 1)",
           credential: credential(text(fields[.award(.credentialCode)])),
           awardedOn: date(fields[.award(.awardedOn)]), expiresOn: date(fields[.award(.expiresOn)]),
@@ -75,14 +79,14 @@ struct FixtureBuilder {
     for (index, fields) in enrolments.enumerated() {
       let course = credential(text(fields[.enrolment(.credentialCode)]))
       learner.enrolments.append(
-        EnrolmentRow(
+        Enrolment(
           id: text(fields[.enrolment(.id)]) ?? "enrolment-\(index + 1)", credential: course,
           startOn: date(fields[.enrolment(.startOn)]), endOn: date(fields[.enrolment(.endOn)]),
           fee: money(fields[.enrolment(.fee)]) ?? course.fee,
           status: text(fields[.enrolment(.status)])))
     }
     learner.sortRecords()
-    return learner
+    return (learner, facts)
   }
 
   private func text(_ value: Value?) -> String? {

@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceSemantics
 import CredenceSyntax
 import CredenceValues
@@ -81,7 +82,7 @@ public struct PolicyTestRunner {
     func bindColumns(_ m: Machine) {
       for (slot, value) in columns { m.setLocal(slot, value) }
     }
-    let learner: LearnerView
+    let learner: (learner: Learner, facts: GivenFacts)
     do {
       learner = try machine.inFrame(test.localCount) { m throws(EvaluationFailure) in
         bindColumns(m)
@@ -94,7 +95,7 @@ public struct PolicyTestRunner {
           actual: machine.describe(error), explanations: [])
       ])
     }
-    machine.reset(for: learner)
+    machine.reset(for: learner.learner, given: learner.facts)
     var failures: [PolicyTestFailure] = []
     for expectation in test.expectations {
       let compiled = compiler.compile(expectation.condition)

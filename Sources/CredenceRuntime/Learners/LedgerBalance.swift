@@ -23,13 +23,13 @@ public enum LedgerBalance {
   /// The balance of `scheme` on `date`; zero in ``noCurrency`` when the scheme has no rows
   /// (a zero that takes the currency of whatever it meets).
   public static func balance(
-    of scheme: String, on date: CivilDate, rows: [LedgerRow]
+    of scheme: String, on date: CivilDate, rows: [LedgerEntry]
   ) -> Result<Money, Problem> {
     var currency: CurrencyCode?
     // Grants still holding money: remaining amount and expiry, in posting order.
     var grants: [(remaining: ExactDecimal, expires: CivilDate?)] = []
     var uncovered = ExactDecimal.zero
-    // Rows arrive in posting order (LearnerView sorts them), which is the order claims draw.
+    // Rows arrive in posting order (a `Learner` keeps them so), which is the order claims draw.
     for row in rows where row.scheme == scheme {
       guard let posted = row.postedOn, let amount = row.amount else { return .failure(.unknownRow) }
       guard posted <= date else { continue }

@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceSemantics
 import CredenceSyntax
 import CredenceValues
@@ -19,8 +20,10 @@ final class Machine {
   let options: EvaluationOptions
   /// The evaluation date.
   let asOf: CredenceValues.CivilDate
-  /// The learner being evaluated.
-  @exclusivity(unchecked) private(set) var learner: LearnerView
+  /// The learner being evaluated, its lists in the order policies see them.
+  @exclusivity(unchecked) private(set) var learner: Learner
+  /// Facts given typed for the learner (a test's fixtures), by fact index.
+  @exclusivity(unchecked) private(set) var givenFacts = GivenFacts()
   /// `learner.awards` as a list value, made once per learner (most pools start from it).
   @exclusivity(unchecked) private(set) var awardsValue: Value = .list(.empty)
 
@@ -63,7 +66,7 @@ final class Machine {
     self.program = program
     self.options = options
     self.asOf = asOf
-    self.learner = LearnerView(id: "")
+    self.learner = Learner(id: "")
     letMemo = Array(repeating: nil, count: program.lets.count)
     factMemo = Array(repeating: nil, count: program.facts.count)
     stackMemo = Array(repeating: nil, count: program.stacks.count)
@@ -75,8 +78,9 @@ final class Machine {
   }
 
   /// Starts on a new learner: forgets every per-learner value, keeps the buffers.
-  func reset(for learner: LearnerView) {
+  func reset(for learner: Learner, given facts: GivenFacts = GivenFacts()) {
     self.learner = learner
+    givenFacts = facts
     awardsValue = .list(awardList(count: learner.awards.count))
     for index in letMemo.indices { letMemo[index] = nil }
     for index in factMemo.indices { factMemo[index] = nil }
@@ -197,10 +201,10 @@ final class Machine {
     if let memo = factMemo[index] { return try memo.get() }
     let result: Result<Value, EvaluationFailure>
     let declared = program.facts[index]
-    if let typed = learner.typedFacts[index] {
+    if let typed = givenFacts[fact: index] {
       result = .success(typed)
-    } else if let stored = learner.factTexts[declared.name], let text = stored {
-      switch declared.type.read(text, learner: learner.id, fact: declared.name) {
+    } else if let text = learner.fact(declared.name) {
+      switch declared.type.read(text, learner: learner.id.text, fact: declared.name) {
       case .success(let value): result = .success(value)
       case .failure(let error): result = .failure(EvaluationFailure(error.description, at: nil))
       }

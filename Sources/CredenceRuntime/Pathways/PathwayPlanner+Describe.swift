@@ -3,7 +3,7 @@ import CredenceValues
 
 extension PathwayPlanner {
   /// A found path with what each credential fills, its money and the lowest grade.
-  func describe(_ found: FoundPath, learner: LearnerView, acceptsConditional: Bool) -> Pathway {
+  func describe(_ found: FoundPath, learner: Learner, acceptsConditional: Bool) -> Pathway {
     let members = found.members
     // The awards get ids in member order (`planned-1`, …): ask which requirement each fills.
     machine.reset(for: learnerAdding(members, to: learner, grade: grade))
@@ -32,7 +32,7 @@ extension PathwayPlanner {
 
   /// The lowest grade of the scale that, on every new credential, still reaches the target
   /// as the path does; ``Pathway/anyGrade`` when the lowest grade does.
-  private func lowestGrade(_ members: [Int], _ learner: LearnerView, acceptsConditional: Bool)
+  private func lowestGrade(_ members: [Int], _ learner: Learner, acceptsConditional: Bool)
     -> String?
   {
     for (rank, grade) in scaleGrades.enumerated() {
@@ -50,7 +50,7 @@ extension PathwayPlanner {
 
   /// Why no path was found: what the target still misses with every candidate added, and
   /// the listed credentials the catalogue lacks.
-  func whyNotFound(_ learner: LearnerView, _ candidates: [Int], _ nodes: inout Int) -> [String] {
+  func whyNotFound(_ learner: Learner, _ candidates: [Int], _ nodes: inout Int) -> [String] {
     let name = program.name(of: target.decision)
     if candidates.isEmpty {
       return [

@@ -33,12 +33,12 @@ extension PathwayPlanner {
   /// `position`, starting on the planned date at its catalogue fee (the funds are evaluated,
   /// not guessed). Ineligible funds, and funds whose `where` does not select it, are left
   /// out.
-  func claims(for position: Int, learner: LearnerView) -> [FundClaim] {
+  func claims(for position: Int, learner: Learner) -> [FundClaim] {
     if let cached = fundingCache[position] { return cached }
     let credential = catalogue[position]
     var planned = learner
     planned.enrolments.append(
-      EnrolmentRow(
+      Enrolment(
         id: Self.plannedEnrolmentID, credential: credential, startOn: plannedDate,
         fee: credential.fee, status: "applied"))
     planned.sortRecords()
@@ -81,7 +81,7 @@ extension PathwayPlanner {
   }
 
   /// The fee less the funding, never below zero, for one credential taken alone.
-  func netCost(of position: Int, learner: LearnerView) -> Money? {
+  func netCost(of position: Int, learner: Learner) -> Money? {
     guard let fee = catalogue[position].fee else { return nil }
     return Self.net(
       fee, claims(for: position, learner: learner).filter(\.counted).compactMap { $0.amount })
@@ -97,7 +97,7 @@ extension PathwayPlanner {
 
   /// A lower bound of the objective's value for any path containing `members` (nil when
   /// there is none to give).
-  func lowerBound(_ members: [Int], learner: LearnerView) -> ExactDecimal? {
+  func lowerBound(_ members: [Int], learner: Learner) -> ExactDecimal? {
     switch options.objective {
     case .fewest: return ExactDecimal(members.count)
     case .cost:
@@ -110,7 +110,7 @@ extension PathwayPlanner {
   }
 
   /// The rank key of a path.
-  func rankKey(_ members: [Int], conditional: Bool, learner: LearnerView)
+  func rankKey(_ members: [Int], conditional: Bool, learner: Learner)
     -> PathwayRanking.Key
   {
     let cost: ExactDecimal? =
@@ -126,7 +126,7 @@ extension PathwayPlanner {
   /// The funding and net cost of a path. Where courses of the path draw on one balance
   /// (funds whose amount read `balance(...)` of shared schemes), what they get together is
   /// cut to what the balances hold, the later courses' first.
-  func costing(_ members: [Int], learner: LearnerView) -> PathCosting {
+  func costing(_ members: [Int], learner: Learner) -> PathCosting {
     var claims = members.map { self.claims(for: $0, learner: learner) }
     var notes: [String] = []
     // Group the claims that read balances by shared schemes (a claim joins every group

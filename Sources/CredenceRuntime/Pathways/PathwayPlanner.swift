@@ -62,7 +62,7 @@ public final class PathwayPlanner {
   }
 
   /// The best paths for `learner`.
-  public func plan(for learner: LearnerView) -> PathwayPlan {
+  public func plan(for learner: Learner) -> PathwayPlan {
     fundingCache.removeAll(keepingCapacity: true)
     var plan = PathwayPlan(
       status: .notFound, paths: [], limitReached: nil, reasons: [], undeterminedReasons: [],
@@ -128,14 +128,14 @@ public final class PathwayPlanner {
   /// pools. Credentials the learner holds stay candidates: a second award matters only when
   /// the first cannot be used (too old, grade too low), and a set where it does not matter
   /// is not minimal, so the search drops it.
-  func candidates(for learner: LearnerView) -> [Int] { staticCandidateList() }
+  func candidates(for learner: Learner) -> [Int] { staticCandidateList() }
 
   private func staticCandidateList() -> [Int] {
     if let staticCandidates { return staticCandidates }
     var list: [Int] = []
     if let pools {
       for position in catalogue.indices {
-        let blank = learnerAdding([position], to: LearnerView(id: ""), grade: grade)
+        let blank = learnerAdding([position], to: Learner(id: ""), grade: grade)
         machine.reset(for: blank)
         if machine.pathwayMembership(of: 0, in: pools) != .false { list.append(position) }
       }
@@ -147,11 +147,11 @@ public final class PathwayPlanner {
   }
 
   /// `learner` with one hypothetical award of each catalogue position, on the planned date.
-  func learnerAdding(_ positions: [Int], to learner: LearnerView, grade: String?) -> LearnerView {
+  func learnerAdding(_ positions: [Int], to learner: Learner, grade: String?) -> Learner {
     var copy = learner
     for (number, position) in positions.enumerated() {
       copy.awards.append(
-        AwardRow(
+        Award(
           id: Self.awardID(number), credential: catalogue[position], awardedOn: plannedDate,
           grade: grade, isHypothetical: true))
     }
@@ -160,7 +160,7 @@ public final class PathwayPlanner {
   }
 
   /// Whether `learner` with the awards of `positions` reaches the target.
-  func reach(_ positions: [Int], _ learner: LearnerView, grade: String? = nil) -> PathwayReach {
+  func reach(_ positions: [Int], _ learner: Learner, grade: String? = nil) -> PathwayReach {
     machine.reset(for: learnerAdding(positions, to: learner, grade: grade ?? self.grade))
     return machine.pathwayReach(target)
   }

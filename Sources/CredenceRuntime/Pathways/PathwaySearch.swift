@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceValues
 
 /// A set of candidates that reaches the target and contains no smaller such set.
@@ -21,7 +22,7 @@ struct FoundPath {
 /// set is larger, so ranks lower.
 struct PathwaySearch {
   let planner: PathwayPlanner
-  let learner: LearnerView
+  let learner: Learner
   let candidates: [Int]
   let acceptsConditional: Bool
   private(set) var found: [FoundPath] = []
@@ -32,7 +33,7 @@ struct PathwaySearch {
   /// The first rank value of the K-th best path, once K are found.
   private var kthPrimary: ExactDecimal?
 
-  init(planner: PathwayPlanner, learner: LearnerView, candidates: [Int], acceptsConditional: Bool) {
+  init(planner: PathwayPlanner, learner: Learner, candidates: [Int], acceptsConditional: Bool) {
     self.planner = planner
     self.learner = learner
     self.candidates = candidates

@@ -105,7 +105,7 @@ public struct ValueList: Sendable, Hashable {
   @inlinable public var hasUncertain: Bool { uncertain != nil }
 }
 
-/// A record of the learner being evaluated, by position in its ``LearnerView``.
+/// A record of the learner being evaluated, by position in its lists (the machine's ``Learner``).
 public enum RecordRef: Sendable, Hashable {
   case learner
   case award(Int32)

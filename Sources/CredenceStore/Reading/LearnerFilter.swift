@@ -3,7 +3,7 @@ import GRDB
 
 /// Which learners a read covers, as SQL on a learner-id column.
 enum LearnerFilter {
-  case range(LearnerRange)
+  case all
   case exact(LearnerID)
 
   /// A condition on `column` (or `1` for everything) and its arguments.
@@ -14,18 +14,8 @@ enum LearnerFilter {
     switch self {
     case .exact(let id):
       return ("\(column) = ? COLLATE BINARY", [id.text])
-    case .range(let range):
-      var parts: [String] = []
-      var arguments: StatementArguments = []
-      if let lower = range.lowerBound {
-        parts.append("\(column) >= ? COLLATE BINARY")
-        arguments += [lower.text]
-      }
-      if let upper = range.upperBound {
-        parts.append("\(column) < ? COLLATE BINARY")
-        arguments += [upper.text]
-      }
-      return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), arguments)
+    case .all:
+      return ("1", [])
     }
   }
 }

@@ -2,16 +2,17 @@ import CredenceRecords
 import CredenceValues
 import GRDB
 
-/// Learners with their rows, assembled by merging five cursors ordered by learner id, built
-/// as `Assembly` says (the records model, or the rows the evaluator reads).
+/// Learners with their rows, assembled by merging five cursors ordered by learner id.
 ///
 /// One query per table for the whole read, never one per learner; memory holds one
-/// learner and one pending row per table, whatever the number of learners.
-struct LearnerStream<Assembly: LearnerAssembly> {
+/// learner and one pending row per table, whatever the number of learners. Each row is
+/// decoded straight into the records model, the lists sorted into the order policies see
+/// while the stream still owns them alone (sorting a shared array would copy it).
+struct LearnerStream {
   private var learners: RawRows
-  private var awards: ChildRows<Assembly.AwardItem>
-  private var enrolments: ChildRows<Assembly.EnrolmentItem>
-  private var ledger: ChildRows<Assembly.LedgerItem>
+  private var awards: ChildRows<Award>
+  private var enrolments: ChildRows<Enrolment>
+  private var ledger: ChildRows<LedgerEntry>
   /// `nil` when the reader asked for no facts.
   private var facts: ChildRows<LearnerFact>?
   /// Repeated texts of the learners' rows (citizenship, residency).
@@ -34,8 +35,8 @@ struct LearnerStream<Assembly: LearnerAssembly> {
     }
     // Per stream: the decoding closures below run on the reading thread only.
     let texts = TextCache<String>()
-    let credentials = TextCache<Assembly.CredentialItem>()
-    let items = CatalogueItems<Assembly>(catalogue)
+    let credentials = TextCache<Credential>()
+    let items = CatalogueItems(catalogue)
     self.texts = texts
     learners = try cursor(
       "id, name, birth_date, citizenship, residency", from: "learners",
@@ -68,7 +69,7 @@ struct LearnerStream<Assembly: LearnerAssembly> {
   }
 
   /// The next learner in id order, or `nil` at the end.
-  mutating func next() throws -> Assembly.Record? {
+  mutating func next() throws -> LearnerRecord? {
     while try learners.next() {
       // A learner row without an id cannot be named or evaluated.
       guard let id = ColumnReader.text(learners.handle, 0) else { continue }
@@ -78,9 +79,9 @@ struct LearnerStream<Assembly: LearnerAssembly> {
       let citizenship = reader.text(3, "citizenship", cache: texts)
       let residency = reader.choice(4, "residency", Words.residency)
       var errors = reader.errors
-      var awardItems: [Assembly.AwardItem] = []
-      var enrolmentItems: [Assembly.EnrolmentItem] = []
-      var ledgerItems: [Assembly.LedgerItem] = []
+      var awardItems: [Award] = []
+      var enrolmentItems: [Enrolment] = []
+      var ledgerItems: [LedgerEntry] = []
       var factItems: [LearnerFact] = []
       // Child rows are matched against the id's bytes, copied once per learner (a closure
       // over the id's own storage would copy this stream's state instead).
@@ -90,14 +91,17 @@ struct LearnerStream<Assembly: LearnerAssembly> {
       try ledger.take(for: idBytes, into: &ledgerItems, errors: &errors)
       try facts?.take(for: idBytes, into: &factItems, errors: &errors)
       guard errors.isEmpty else {
-        return Assembly.invalid(
+        return .invalid(
           id: LearnerID(id), errors: Array(errors.prefix(LearnerRecord.maxErrorsPerLearner)))
       }
-      Assembly.order(&awardItems, &enrolmentItems, &ledgerItems)
-      return Assembly.learner(
-        id: id, name: name, birthDate: birthDate, citizenship: citizenship,
-        residency: residency, awards: awardItems, enrolments: enrolmentItems,
-        ledger: ledgerItems, facts: factItems)
+      RecordOrder.sort(&awardItems, by: RecordOrder.before)
+      RecordOrder.sort(&enrolmentItems, by: RecordOrder.before)
+      RecordOrder.sort(&ledgerItems, by: RecordOrder.before)
+      return .valid(
+        Learner(
+          id: LearnerID(id), name: name, birthDate: birthDate, citizenship: citizenship,
+          residency: residency?.rawValue, awards: awardItems, enrolments: enrolmentItems,
+          ledger: ledgerItems, facts: factItems))
     }
     return nil
   }
@@ -105,10 +109,9 @@ struct LearnerStream<Assembly: LearnerAssembly> {
   // MARK: Decoding one row of each child table
 
   private static func award(
-    _ row: RawRows, _ catalogue: CatalogueItems<Assembly>,
-    _ credentials: TextCache<Assembly.CredentialItem>, _ texts: TextCache<String>,
-    _ errors: inout [RecordError]
-  ) -> Assembly.AwardItem? {
+    _ row: RawRows, _ catalogue: CatalogueItems, _ credentials: TextCache<Credential>,
+    _ texts: TextCache<String>, _ errors: inout [RecordError]
+  ) -> Award? {
     guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("awards"))
       return nil
@@ -133,16 +136,15 @@ struct LearnerStream<Assembly: LearnerAssembly> {
     }
     errors.append(contentsOf: reader.errors)
     guard reader.errors.isEmpty, let credential, let awardedOn else { return nil }
-    return Assembly.award(
+    return Award(
       id: id, credential: credential, awardedOn: awardedOn, expiresOn: expiresOn, grade: grade,
       score: score, source: source)
   }
 
   private static func enrolment(
-    _ row: RawRows, _ catalogue: CatalogueItems<Assembly>,
-    _ credentials: TextCache<Assembly.CredentialItem>, _ texts: TextCache<String>,
-    _ errors: inout [RecordError]
-  ) -> Assembly.EnrolmentItem? {
+    _ row: RawRows, _ catalogue: CatalogueItems, _ credentials: TextCache<Credential>,
+    _ texts: TextCache<String>, _ errors: inout [RecordError]
+  ) -> Enrolment? {
     guard let id = ColumnReader.text(row.handle, 1) else {
       errors.append(missingKey("enrolments"))
       return nil
@@ -165,16 +167,18 @@ struct LearnerStream<Assembly: LearnerAssembly> {
     // An enrolment fee without its own currency is in the catalogue fee's currency.
     let fee = reader.money(
       amount: 5, "fee", currency: 6, "currency",
-      fallback: credential.flatMap(Assembly.fee(of:))?.currency)
+      fallback: credential?.fee?.currency)
     errors.append(contentsOf: reader.errors)
     guard reader.errors.isEmpty, let credential, let startOn, let status else { return nil }
-    return Assembly.enrolment(
-      id: id, credential: credential, startOn: startOn, endOn: endOn, fee: fee, status: status)
+    // Policies see the fee charged: the enrolment's own, else the catalogue's list fee.
+    return Enrolment(
+      id: id, credential: credential, startOn: startOn, endOn: endOn,
+      fee: fee ?? credential.fee, status: status.rawValue)
   }
 
   private static func ledgerEntry(
     _ row: RawRows, _ texts: TextCache<String>, _ errors: inout [RecordError]
-  ) -> Assembly.LedgerItem? {
+  ) -> LedgerEntry? {
     guard let id = ColumnReader(row, table: "funding_ledger").storedInteger(1) else {
       errors.append(
         RecordError(
@@ -192,7 +196,7 @@ struct LearnerStream<Assembly: LearnerAssembly> {
     guard reader.errors.isEmpty, let scheme, let amount, let postedOn else {
       return nil
     }
-    return Assembly.ledgerEntry(
+    return LedgerEntry(
       id: id, scheme: scheme, amount: amount, postedOn: postedOn, expiresOn: expiresOn,
       memo: memo)
   }
@@ -201,15 +205,15 @@ struct LearnerStream<Assembly: LearnerAssembly> {
   /// the column is TEXT; a broken or dangling reference is an error of the referring row.
   private static func credential(
     _ code: String, column: Int, _ reader: inout ColumnReader,
-    _ catalogue: CatalogueItems<Assembly>, _ cache: TextCache<Assembly.CredentialItem>,
+    _ catalogue: CatalogueItems, _ cache: TextCache<Credential>,
     from table: String, key: String
-  ) -> Assembly.CredentialItem? {
+  ) -> Credential? {
     if let found = reader.cached(column, cache, { catalogue.items[code] }) { return found }
     if let found = catalogue.items[code] { return found }
     switch catalogue.catalogue.credential(
       code, from: table, key: key, column: "credential_code")
     {
-    case .success(let found): return Assembly.credential(found)
+    case .success(let found): return found
     case .failure(let error):
       reader.errors.append(error)
       return nil
@@ -228,18 +232,18 @@ struct LearnerStream<Assembly: LearnerAssembly> {
   }
 }
 
-/// The catalogue's valid entries converted for an assembly, once per stream, so that every
-/// row naming a credential shares one item (and one `Credential` storage).
-final class CatalogueItems<Assembly: LearnerAssembly> {
+/// The catalogue's valid entries, once per stream, so that every row naming a credential
+/// shares one `Credential` storage.
+final class CatalogueItems {
   let catalogue: Catalogue
-  let items: [String: Assembly.CredentialItem]
+  let items: [String: Credential]
 
   init(_ catalogue: Catalogue) {
     self.catalogue = catalogue
-    var items: [String: Assembly.CredentialItem] = [:]
+    var items: [String: Credential] = [:]
     items.reserveCapacity(catalogue.entries.count)
     for (code, entry) in catalogue.entries {
-      if case .valid(let credential) = entry { items[code] = Assembly.credential(credential) }
+      if case .valid(let credential) = entry { items[code] = credential }
     }
     self.items = items
   }

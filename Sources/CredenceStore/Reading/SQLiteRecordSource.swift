@@ -16,53 +16,22 @@ public struct SQLiteRecordSource: RecordSource {
     self.readsFacts = readsFacts
   }
 
-  public func forEachBatch(
-    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRecord]) throws -> Void
-  ) throws {
+  public func forEachBatch(batchSize: Int, _ body: ([LearnerRecord]) throws -> Void) throws {
     try read { db in
-      try Self.stream(
-        db, range: range, batchSize: batchSize, facts: readsFacts, as: RecordsAssembly.self,
-        body)
-    }
-  }
-
-  /// Decodes the rows straight into what the evaluator reads: no `Learner` is built.
-  public func forEachRowBatch(
-    in range: LearnerRange, batchSize: Int, _ body: ([LearnerRowsRecord]) throws -> Void
-  ) throws {
-    try read { db in
-      try Self.stream(
-        db, range: range, batchSize: batchSize, facts: readsFacts, as: RowsAssembly.self, body)
-    }
-  }
-
-  /// Streams `range` in the read transaction `db` is in.
-  static func stream(
-    _ db: Database, range: LearnerRange, batchSize: Int, facts: Bool = true,
-    _ body: ([LearnerRecord]) throws -> Void
-  ) throws {
-    try stream(db, range: range, batchSize: batchSize, facts: facts, as: RecordsAssembly.self, body)
-  }
-
-  /// Streams `range` in the read transaction `db` is in, learners built as `Assembly` says.
-  static func stream<Assembly: LearnerAssembly>(
-    _ db: Database, range: LearnerRange, batchSize: Int, facts: Bool, as: Assembly.Type,
-    _ body: ([Assembly.Record]) throws -> Void
-  ) throws {
-    let size = max(1, batchSize)
-    let catalogue = try Catalogue.load(db)
-    var stream = try LearnerStream<Assembly>(
-      db, filter: .range(range), catalogue: catalogue, facts: facts)
-    var batch: [Assembly.Record] = []
-    batch.reserveCapacity(size)
-    while let record = try stream.next() {
-      batch.append(record)
-      if batch.count == size {
-        try body(batch)
-        batch.removeAll(keepingCapacity: true)
+      let size = max(1, batchSize)
+      var stream = try LearnerStream(
+        db, filter: .all, catalogue: try Catalogue.load(db), facts: readsFacts)
+      var batch: [LearnerRecord] = []
+      batch.reserveCapacity(size)
+      while let record = try stream.next() {
+        batch.append(record)
+        if batch.count == size {
+          try body(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
       }
+      if !batch.isEmpty { try body(batch) }
     }
-    if !batch.isEmpty { try body(batch) }
   }
 
   public func learner(id: LearnerID) throws -> LearnerRecord? {
@@ -70,7 +39,7 @@ public struct SQLiteRecordSource: RecordSource {
       // A learner's rows name a few credentials of the catalogue: only those are decoded
       // (decoding all of it was most of the time of `eval --learner`'s read).
       let catalogue = try Catalogue.load(db, only: try Catalogue.selection(db, for: id))
-      var stream = try LearnerStream<RecordsAssembly>(
+      var stream = try LearnerStream(
         db, filter: .exact(id), catalogue: catalogue)
       return try stream.next()
     }
@@ -79,24 +48,6 @@ public struct SQLiteRecordSource: RecordSource {
   /// How many learners the store holds (for progress reports).
   public func learnerCount() throws -> Int {
     try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM learners") ?? 0 }
-  }
-
-  public func partition(into count: Int) throws -> [LearnerRange] {
-    try read { db in
-      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM learners") ?? 0
-      let parts = max(1, min(count, total))
-      var bounds: [LearnerID] = []
-      for part in 1..<parts {
-        let offset = part * total / parts
-        if let id = try String.fetchOne(
-          db, sql: "SELECT id FROM learners ORDER BY id COLLATE BINARY LIMIT 1 OFFSET ?",
-          arguments: [offset])
-        {
-          bounds.append(LearnerID(id))
-        }
-      }
-      return LearnerRange.ranges(splitAt: bounds)
-    }
   }
 
   public func credential(code: String) throws -> Credential? {

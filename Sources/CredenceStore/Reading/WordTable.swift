@@ -32,6 +32,21 @@ enum Words {
   static let enrolmentStatus = WordTable<EnrolmentStatus>(Contract.enrolmentStatuses)
 }
 
+/// A learner's residency status (`records.md`, `learners.residency`).
+enum Residency: String, Sendable, CaseIterable {
+  case citizen
+  case permanentResident = "permanent_resident"
+  case other
+}
+
+/// Where an enrolment stands (`records.md`, `enrolments.status`).
+enum EnrolmentStatus: String, Sendable, CaseIterable {
+  case applied
+  case enrolled
+  case completed
+  case withdrawn
+}
+
 /// What kind of credential a catalogue row describes (`records.md`, `credentials.type`).
 enum CredentialType: String, Sendable, CaseIterable {
   case microCredential = "micro-credential"

@@ -49,7 +49,7 @@ import Testing
     let learner = try #require(try store.recordSource.learner(id: "did:example:learner42")?.learner)
     let award = try #require(learner.awards.first)
     #expect(award.id == "urn:uuid:b1")
-    #expect(award.awardedOn.description == "2024-06-30")
+    #expect(award.awardedOn?.description == "2024-06-30")
     #expect(award.grade == "B+")
     #expect(award.score?.description == "87.5")
     #expect(award.source == "https://uni.example/issuers/1")
@@ -75,7 +75,7 @@ import Testing
     let learner = try #require(try store.recordSource.learner(id: "L1")?.learner)
     #expect(learner.name == "Ann", "the existing learner row is kept")
     #expect(learner.awards.map(\.id) == ["urn:uuid:b2"])
-    #expect(learner.awards.first?.awardedOn.description == "2023-01-15")
+    #expect(learner.awards.first?.awardedOn?.description == "2023-01-15")
     #expect(learner.awards.first?.expiresOn?.description == "2026-01-15")
     #expect(try fixture.counts()["awards"] == 2)
   }

@@ -4,86 +4,83 @@ import Testing
 
 @testable import CredenceStore
 
-/// The store decodes batches straight into the rows the evaluator reads
-/// (`forEachRowBatch`); they must be exactly what converting each `Learner` gives.
-@Suite struct LearnerRowsTests {
-  static func rows(_ source: some RecordSource, batchSize: Int = 3) throws -> [LearnerRowsRecord] {
-    var records: [LearnerRowsRecord] = []
-    try source.forEachRowBatch(in: .all, batchSize: batchSize) { batch in
-      #expect(batch.count <= batchSize)
-      records += batch
-    }
-    return records
+/// The store delivers each learner as policies see it: lists earliest first (then by id),
+/// enrolment fees as charged, every award of a credential sharing one catalogue entry.
+@Suite struct PolicyOrderTests {
+  static func learners(_ source: some RecordSource) throws -> [Learner] {
+    try RecordSourceTests.all(source, batchSize: 3).compactMap(\.learner)
   }
 
-  static func converted(_ source: some RecordSource) throws -> [LearnerRowsRecord] {
-    try RecordSourceTests.all(source).map { LearnerRowsRecord($0) }
+  /// Whether each list of `learner` is in the order ``RecordOrder`` defines.
+  static func inPolicyOrder(_ learner: Learner) -> Bool {
+    learner.awards == learner.awards.sorted(by: RecordOrder.before)
+      && learner.enrolments == learner.enrolments.sorted(by: RecordOrder.before)
+      && learner.ledger == learner.ledger.sorted(by: RecordOrder.before)
   }
 
   @Test(arguments: RecordSourceTests.Backing.allCases)
-  func rowsAreTheConvertedLearnersBrokenRowsIncluded(_ backing: RecordSourceTests.Backing) throws {
+  func listsArriveEarliestFirst(_ backing: RecordSourceTests.Backing) throws {
     let fixture = try RecordSourceTests.makeStore(
       backing,
       smallPopulationSQL + """
-        INSERT INTO learners (id, birth_date) VALUES ('L4', '1990-13-45'), ('L5', NULL);
-        INSERT INTO awards (id, learner_id, credential_code, awarded_on) VALUES
-          ('A5', 'L5', 'NOPE', '2024-01-01'), ('A7', 'L4', 'IS5003', '2024-01-01');
         INSERT INTO enrolments VALUES ('E2', 'L10', 'IS5003', '2025-01-06', NULL, '300', NULL, 'applied'),
           ('E3', 'L10', 'IS5003', '2024-01-06', NULL, NULL, NULL, 'withdrawn');
+        INSERT INTO funding_ledger (id, learner_id, scheme, amount, currency, posted_on) VALUES
+          (7, 'L2', 'sfc', '100', 'SGD', '2023-01-01');
         """)
-    let rows = try Self.rows(fixture.source)
-    #expect(rows == (try Self.converted(fixture.source)))
-    #expect(rows.count == 5)
-    guard case .valid(let bea) = rows[1] else {
-      Issue.record("L2 has valid rows")
-      return
-    }
-    // Policies see awards by date: A2 (2023) before A1 (2024), though A1's id comes first.
+    let learners = try Self.learners(fixture.source)
+    #expect(learners.map(\.id.text) == ["L10", "L2", "L3"])
+    let bea = learners[1]
+    // Awards by date: A2 (2023) before A1 (2024), though A1's id comes first; ledger rows
+    // by posting date, so row 7 (2023) comes between rows 1 (2016) and 2 (2025).
     #expect(bea.awards.map(\.id) == ["A2", "A1"])
+    #expect(bea.ledger.map(\.id) == [1, 7, 2])
     #expect(bea.residency == "citizen")
-    #expect(bea.factTexts["monthly_income"] == .some("2400.00"))
     #expect(bea.enrolments.first?.fee?.amount.description == "450")
-    guard case .valid(let ann) = rows[0] else {
-      Issue.record("L10 has valid rows")
-      return
-    }
+    let ann = learners[0]
     // By start date; a fee without a currency is in the catalogue fee's, and an enrolment
     // without a fee of its own charges the catalogue's.
     #expect(ann.enrolments.map(\.id) == ["E3", "E2"])
     #expect(ann.enrolments.map { $0.fee?.description } == ["1250.00 SGD", "300 SGD"])
     #expect(ann.enrolments.map(\.status) == ["withdrawn", "applied"])
-    guard case .invalid(_, let errors) = rows[3] else {
-      Issue.record("L4's birth date is broken")
-      return
+    for learner in learners {
+      #expect(try fixture.source.learner(id: learner.id) == .valid(learner))
     }
-    #expect(errors.map(\.column) == ["birth_date"])
   }
 
-  @Test func everyAwardOfACredentialSharesOneCatalogueRow() throws {
+  @Test func everyAwardOfACredentialSharesOneCatalogueEntry() throws {
     let fixture = try RecordSourceTests.makeStore(.memory)
-    let rows = try Self.rows(fixture.source).compactMap { record -> LearnerRows? in
-      if case .valid(let rows) = record { return rows }
-      return nil
+    let platform = try Self.learners(fixture.source).flatMap(\.awards).filter {
+      $0.credential.code == "IS5003"
     }
-    let platform = rows.flatMap(\.awards).filter { $0.credential.code == "IS5003" }
     #expect(platform.count == 2)
-    // One storage, converted once per read, not one per award.
+    // One storage, read once per read, not one per award.
     #expect(platform[0].credential.storageIdentity == platform[1].credential.storageIdentity)
   }
 
-  @Test func aSamplePopulationReadsTheSameBothWays() throws {
+  @Test func aSamplePopulationArrivesInPolicyOrder() throws {
     let store = try SamplePopulationTests.sample(learners: 300, seed: 7)
-    let source = store.recordSource
-    let rows = try Self.rows(source, batchSize: 64)
-    #expect(rows.count == 300)
-    #expect(rows == (try Self.converted(source)))
+    let learners = try Self.learners(store.recordSource)
+    #expect(learners.count == 300)
+    #expect(learners.allSatisfy(Self.inPolicyOrder))
+    // Some learner's awards are not in id order, so the order is the store's doing.
+    #expect(
+      learners.contains { learner in
+        learner.awards.map(\.id)
+          != learner.awards.map(\.id).sorted {
+            LearnerID.compareBytes($0, $1) < 0
+          }
+      })
+    for learner in learners.prefix(20) {
+      #expect(try store.recordSource.learner(id: learner.id) == .valid(learner))
+    }
   }
 }
 
 /// `RecordOrder.sort` sorts short lists by insertion and longer ones with the standard
 /// library; both must give the standard library's stable order.
 @Suite struct RecordOrderTests {
-  static func awards(_ count: Int, seed: UInt64) -> [AwardRow] {
+  static func awards(_ count: Int, seed: UInt64) -> [Award] {
     var state = seed
     let credential = Credential(code: "C")
     return (0..<count).map { index in
@@ -91,7 +88,7 @@ import Testing
       // Few distinct dates (ties broken by id) and some unknown dates, which sort last.
       let day = Int(state >> 33) % 6
       let date = day == 5 ? nil : CivilDate(year: 2024, month: 1, day: 1 + day)
-      return AwardRow(id: "A\(Int(state >> 40) % 50)", credential: credential, awardedOn: date)
+      return Award(id: "A\(Int(state >> 40) % 50)", credential: credential, awardedOn: date)
     }
   }
 

@@ -5,15 +5,15 @@ import CredenceValues
 /// (docs/decisions.md, "Record details as policies see them").
 public enum RecordOrder {
   /// Whether `left` comes before `right`.
-  @inlinable public static func before(_ left: AwardRow, _ right: AwardRow) -> Bool {
+  @inlinable public static func before(_ left: Award, _ right: Award) -> Bool {
     before(left.awardedOn, left.id, right.awardedOn, right.id)
   }
 
-  @inlinable public static func before(_ left: EnrolmentRow, _ right: EnrolmentRow) -> Bool {
+  @inlinable public static func before(_ left: Enrolment, _ right: Enrolment) -> Bool {
     before(left.startOn, left.id, right.startOn, right.id)
   }
 
-  @inlinable public static func before(_ left: LedgerRow, _ right: LedgerRow) -> Bool {
+  @inlinable public static func before(_ left: LedgerEntry, _ right: LedgerEntry) -> Bool {
     if left.postedOn != right.postedOn { return dateBefore(left.postedOn, right.postedOn) }
     return (left.id ?? .max) < (right.id ?? .max)
   }
@@ -65,14 +65,5 @@ public enum RecordOrder {
         index += 1
       }
     }
-  }
-}
-
-extension LearnerRows {
-  /// Puts the lists in the order policies see them (``RecordOrder``).
-  public mutating func sortRecords() {
-    RecordOrder.sort(&awards, by: RecordOrder.before)
-    RecordOrder.sort(&enrolments, by: RecordOrder.before)
-    RecordOrder.sort(&ledger, by: RecordOrder.before)
   }
 }
