@@ -97,11 +97,11 @@ static int prepare(sqlite3 *db, const char *sql, struct cursor *cursor) {
 static int drain(sqlite3 *db, const char *sql, long *rows) {
   struct cursor cursor;
   if (prepare(db, sql, &cursor)) return 1;
-  while (!step(db, &cursor) && cursor.has_row) {
+  int failed = 0;
+  while (!(failed = step(db, &cursor)) && cursor.has_row) {
     touch(cursor.statement);
     (*rows)++;
   }
-  int failed = !cursor.done || sqlite3_errcode(db) != SQLITE_OK;
   sqlite3_finalize(cursor.statement);
   return failed;
 }
