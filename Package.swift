@@ -57,12 +57,22 @@ let package = Package(
       name: "CredenceRuntime",
       dependencies: ["CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords"],
       exclude: ["README.md", "Allocation/README.md"]),
-    // The SQLite learner-record store (schema v1), importers, sample data.
+    // The SQLite learner-record store (schema v1), importers, the streaming reader.
     .target(
       name: "CredenceStore",
       dependencies: [
         "CredenceValues", "CredenceRecords", .product(name: "GRDB", package: "GRDB.swift"),
-        // The sample generator binds values straight to GRDB's prepared statements.
+        // The reader decodes columns through SQLite's C API (`sqlite3_column_*`).
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      exclude: ["README.md"]),
+    // The deterministic sample population (`credence db sample`, `eval --sample`), written
+    // through the store's package-level door; a service that only reads records needs none of it.
+    .target(
+      name: "CredenceSample",
+      dependencies: [
+        "CredenceStore", "CredenceValues", .product(name: "GRDB", package: "GRDB.swift"),
+        // Sample rows are bound straight to SQLite's prepared statements.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ],
       exclude: ["README.md"]),
@@ -81,8 +91,14 @@ let package = Package(
     .executableTarget(
       name: "credence",
       dependencies: [
-        "Credence", "CredenceFormat", "CredenceStore", "CredenceREPL",
+        "Credence", "CredenceFormat", "CredenceStore", "CredenceSample", "CredenceREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // See the note at the end on unsafe flags and metadata accessors.
+      swiftSettings: [
+        .unsafeFlags(
+          ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+          .when(configuration: .release))
       ],
       linkerSettings: [
         .unsafeFlags(staticRuntime, .when(platforms: [.linux], configuration: .release))
@@ -98,7 +114,7 @@ let package = Package(
     .testTarget(
       name: "CredenceRuntimeTests", dependencies: ["CredenceRuntime", "Credence"], exclude: ["spec"]
     ),
-    .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore"]),
+    .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", "CredenceSample"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
     .testTarget(
       name: "CredenceFormatTests", dependencies: ["CredenceFormat", "CredenceSyntax"],
@@ -110,16 +126,13 @@ let package = Package(
   ]
 )
 
-// Release code names the metadata of the generic types it uses (a dictionary keyed by
-// `DefinitionID`, a set of `Span`s) through accessor functions, not mangled names: making
-// a type from its mangled name looks up each of its conformances (`Hashable`) by scanning
-// every conformance record of the executable (6,700 with Foundation linked in), ~0.2 M
-// instructions per new key type, 14% of `eval --learner` (docs/performance.md).
-for target in package.targets where target.type == .regular || target.type == .executable {
-  target.swiftSettings =
-    (target.swiftSettings ?? []) + [
-      .unsafeFlags(
-        ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
-        .when(configuration: .release))
-    ]
-}
+// Unsafe flags are set on the executable only: SwiftPM before 6.2 refuses a dependency whose
+// targets carry them, so a library target with one could not be added to another package
+// (`.ci/package-check` fails if one does).
+//
+// The metadata accessors (the executable's release code): generic type metadata is named
+// through accessor functions, not mangled names. Making a type from its mangled name looks up
+// each of its conformances (`Hashable`) by scanning every conformance record of the
+// executable (6,700 with Foundation linked in), ~0.2 M instructions per new key type
+// (docs/performance.md). The library targets, which dependents build too, go without it
+// (docs/decisions.md).

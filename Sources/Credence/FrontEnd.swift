@@ -77,7 +77,6 @@ public enum FrontEnd {
     guard files.count > 1, bytes >= parallelParseThreshold else {
       return files.map { Parser.parse($0, testBodies: testBodies) }
     }
-    MemoryTuning.apply()
     let slots = ParseSlots(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       slots.store(Parser.parse(files[index], testBodies: testBodies), at: index)

@@ -15,20 +15,12 @@ struct CredenceCommand: ParsableCommand {
   )
 }
 
-/// The entry point: the common `eval` command lines are read without the argument parser
-/// (`Eval.quickParse`); everything else, and every error, goes through it.
+/// The entry point: the allocator is tuned before any thread is made (`MemoryTuning`), then
+/// the argument parser reads the command line.
 @main
 enum CredenceMain {
   static func main() {
-    guard let eval = Eval.quickParse(Array(CommandLine.arguments.dropFirst())) else {
-      CredenceCommand.main()
-      return
-    }
-    do {
-      try eval.run()
-    } catch {
-      // What `CredenceCommand.main()` does with an error the command throws.
-      CredenceCommand.exit(withError: error)
-    }
+    MemoryTuning.apply()
+    CredenceCommand.main()
   }
 }

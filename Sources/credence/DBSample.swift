@@ -1,4 +1,5 @@
 import ArgumentParser
+import CredenceSample
 import CredenceStore
 import Foundation
 

@@ -2,6 +2,7 @@ import CredenceRecords
 import CredenceValues
 import Testing
 
+@testable import CredenceSample
 @testable import CredenceStore
 
 /// The store delivers each learner as policies see it: lists earliest first (then by id),

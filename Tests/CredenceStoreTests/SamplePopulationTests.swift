@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import CredenceSample
 @testable import CredenceStore
 
 /// The sample generator: deterministic, realistic, consistent with the contract.

@@ -2,6 +2,7 @@ import CredenceRecords
 import Foundation
 import Testing
 
+@testable import CredenceSample
 @testable import CredenceStore
 
 /// The store's named limits, each exercised at its edge.

@@ -43,7 +43,7 @@ public final class RecordStore: Sendable {
   /// How long a connection waits for another process's lock before failing.
   static let busyTimeoutSeconds: Double = 10
 
-  static func configuration(readOnly: Bool) -> Configuration {
+  package static func configuration(readOnly: Bool) -> Configuration {
     var configuration = Configuration()
     configuration.readonly = readOnly
     configuration.busyMode = .timeout(busyTimeoutSeconds)
@@ -135,9 +135,11 @@ public final class RecordStore: Sendable {
   ///
   /// With `foreignKeys` off, SQLite skips reference checks (for generated data that is
   /// consistent by construction).
-  func writeTransaction<T>(foreignKeys: Bool = true, _ body: (Database) throws -> T) throws -> (
-    T, Preparation
-  ) {
+  package func writeTransaction<T>(foreignKeys: Bool = true, _ body: (Database) throws -> T) throws
+    -> (
+      T, Preparation
+    )
+  {
     let writer = try requireWriter()
     return try Self.wrapDatabaseErrors(name) {
       try writer.writeWithoutTransaction { db in
@@ -221,7 +223,7 @@ public final class RecordStore: Sendable {
   }
 
   /// Runs `body`, turning SQLite's errors into worded store errors.
-  static func wrapDatabaseErrors<T>(_ name: String, _ body: () throws -> T) throws -> T {
+  package static func wrapDatabaseErrors<T>(_ name: String, _ body: () throws -> T) throws -> T {
     do {
       return try body()
     } catch let error as StoreError {

@@ -10,7 +10,7 @@
 /// then turn `'7.5'` into a binary REAL. With no affinity a value keeps the storage class
 /// it was written with (INTEGER or TEXT decimal), so exact figures stay exact. The comment
 /// travels with the `CREATE TABLE` text, so `sqlite3 .schema` shows it too.
-enum SchemaV1 {
+package enum SchemaV1 {
   /// The `PRAGMA application_id` stamped on every Credence store: ASCII `CRED`.
   static let applicationID: Int32 = 0x4352_4544
 
@@ -100,14 +100,14 @@ enum SchemaV1 {
 
   /// The `learner_id` indexes the contract asks for. `learner_facts` is clustered on its
   /// primary key `(learner_id, name)`, which is already its `learner_id` index.
-  static let indexes = [
+  package static let indexes = [
     "CREATE INDEX awards_learner_id ON awards(learner_id)",
     "CREATE INDEX enrolments_learner_id ON enrolments(learner_id)",
     "CREATE INDEX funding_ledger_learner_id ON funding_ledger(learner_id)",
   ]
 
   /// The names of ``indexes``, in the same order.
-  static let indexNames = [
+  package static let indexNames = [
     "awards_learner_id", "enrolments_learner_id", "funding_ledger_learner_id",
   ]
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Brings a store's schema up to date in a single transaction.
-enum StoreMigrator {
+package enum StoreMigrator {
   /// Creates, upgrades or adopts the schema in `db`, all in one `BEGIN IMMEDIATE`
   /// transaction, so another process sees the store before or after, never between.
   static func prepare(
@@ -13,6 +13,13 @@ enum StoreMigrator {
       return .commit
     }
     return preparation
+  }
+
+  /// Brings `db` to the current schema inside the caller's write transaction, as
+  /// ``prepareInTransaction(_:name:mayCreate:migrations:)`` with Credence's migrations: the
+  /// sample generator (CredenceSample) builds a new file aside with it.
+  package static func prepareCurrentSchema(_ db: Database, name: String) throws {
+    _ = try prepareInTransaction(db, name: name)
   }
 
   /// Does the work of ``prepare(_:name:)`` inside the caller's write transaction, so that an

@@ -1,3 +1,4 @@
+import CredenceStore
 import CredenceValues
 import GRDB
 

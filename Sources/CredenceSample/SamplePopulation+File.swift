@@ -1,3 +1,4 @@
+import CredenceStore
 import Foundation
 import GRDB
 
@@ -80,7 +81,7 @@ extension SamplePopulation {
       try db.execute(sql: "PRAGMA cache_size = -\(SamplePopulation.newFileCacheKiB)")
       var counts: [(table: String, rows: Int)] = []
       try db.inTransaction(.immediate) {
-        _ = try StoreMigrator.prepareInTransaction(db, name: temporary)
+        try StoreMigrator.prepareCurrentSchema(db, name: temporary)
         // The contract's learner_id indexes are built once, from sorted rows, after the
         // fill, with the very statements the migration ran, so the schema is unchanged.
         for name in SchemaV1.indexNames { try db.execute(sql: "DROP INDEX \(name)") }

@@ -5,9 +5,9 @@ import Foundation
 ///
 /// `credence eval --all` shows it only when standard error is a terminal, so pipes, files,
 /// CI logs and tests see nothing. Thread-safe: workers report as they finish batches.
-public final class ProgressBar: @unchecked Sendable {
+final class ProgressBar: @unchecked Sendable {
   /// Redraws per second at most: smooth to the eye, and negligible work for the batch.
-  public static let redrawsPerSecond = 10
+  static let redrawsPerSecond = 10
   /// The width of the bar itself, in characters.
   static let barWidth = 24
 
@@ -21,7 +21,7 @@ public final class ProgressBar: @unchecked Sendable {
 
   /// A bar for `total` learners, drawing through `draw` (standard error by default), reading
   /// time in seconds from `clock` (monotonic by default).
-  public init(
+  init(
     total: Int, draw: @escaping (String) -> Void = ProgressBar.drawOnStandardError,
     clock: @escaping () -> Double = ProgressBar.monotonicSeconds
   ) {
@@ -32,7 +32,7 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// Reports `done` learners finished; redraws when the last redraw is old enough.
-  public func update(done: Int) {
+  func update(done: Int) {
     lock.lock()
     defer { lock.unlock() }
     let now = clock()
@@ -43,7 +43,7 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// Clears the line, leaving the terminal as it was.
-  public func finish() {
+  func finish() {
     lock.lock()
     defer { lock.unlock() }
     if drewAnything { draw("\r\u{1B}[K") }
@@ -51,7 +51,7 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// The progress line: `[#########---------]  412,000 / 1,000,000 learners  85,112/s  0:07 left`.
-  public static func line(done: Int, total: Int, elapsed: Double) -> String {
+  static func line(done: Int, total: Int, elapsed: Double) -> String {
     let shown = min(max(0, done), max(total, done))
     let fraction = total > 0 ? Double(shown) / Double(total) : 0
     let filled = min(barWidth, Int(fraction * Double(barWidth)))
@@ -79,7 +79,7 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// Seconds as `m:ss`, or `h:mm:ss` from an hour.
-  public static func duration(_ seconds: Double) -> String {
+  static func duration(_ seconds: Double) -> String {
     let whole = Int(seconds.rounded(.up))
     let (hours, minutes, rest) = (whole / 3600, whole / 60 % 60, whole % 60)
     let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
@@ -88,12 +88,12 @@ public final class ProgressBar: @unchecked Sendable {
   }
 
   /// Writes to standard error, unbuffered.
-  public static func drawOnStandardError(_ text: String) {
+  static func drawOnStandardError(_ text: String) {
     FileHandle.standardError.write(Data(text.utf8))
   }
 
   /// Seconds on a clock that never jumps.
-  public static func monotonicSeconds() -> Double {
+  static func monotonicSeconds() -> Double {
     Double(DispatchTime.now().uptimeNanoseconds) / 1e9
   }
 }

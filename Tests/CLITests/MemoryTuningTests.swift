@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Credence
+@testable import credence
 
 /// The allocator's top pad (see `MemoryTuning`): taken by glibc, and large enough to turn a
 /// page-by-page growth into a few steps, small enough to reserve little.

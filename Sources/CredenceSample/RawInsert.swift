@@ -1,3 +1,4 @@
+import CredenceStore
 import Foundation
 import GRDB
 import GRDBSQLite

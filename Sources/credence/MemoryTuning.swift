@@ -11,16 +11,17 @@
 /// `topPad` bytes; the pages are only reserved, and count as memory used only once touched.
 ///
 /// glibc applies the pad when it makes a heap, so only heaps made after `apply()` benefit:
-/// the front end calls it before parsing on several cores, when the workers' heaps are
-/// made (strace -f -c on `credence check` of 1 MB: 2,071 `mprotect` calls before, 35 after,
-/// with the front end on the main thread).
-public enum MemoryTuning {
+/// `credence` calls it as it starts, before the front end parses on several cores and the
+/// workers' heaps are made (strace -f -c on `credence check` of 1 MB: 2,071 `mprotect` calls
+/// before, 35 after, with the front end on the main thread). A library leaves the process's
+/// allocator alone: this is the executable's choice, not the facade's.
+enum MemoryTuning {
   /// How far a heap grows past what was asked for, in bytes.
   static let topPad: Int32 = 8 << 20
 
   /// Applies the tuning once per process (later calls do nothing); true when glibc took it.
   @discardableResult
-  public static func apply() -> Bool { applied }
+  static func apply() -> Bool { applied }
 
   private static let applied: Bool = {
     #if canImport(Glibc)
