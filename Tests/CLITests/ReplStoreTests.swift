@@ -22,8 +22,11 @@ import Testing
       learner.id
 
       """)
-    let policies = ["common/nus-grades.credence", "stacking/nus-soc-graduate-certificate.credence"]
-      .map { EvalFixtures.packageRoot.appendingPathComponent("policies/" + $0).path }
+    let policies = [
+      "common/nus-grades.credence", "common/award-validity.credence",
+      "stacking/nus-soc-graduate-certificate.credence",
+    ]
+    .map { EvalFixtures.packageRoot.appendingPathComponent("policies/" + $0).path }
     let process = Process()
     process.executableURL = DBCommand.executable
     process.arguments = ["repl"] + policies + ["--db", store, "--as-of", "2026-06-30"]
