@@ -35,6 +35,40 @@ import Testing
     #expect(dir.bytes("records.db") == before)
   }
 
+  /// A nightly sync imports the same export again: nothing changes, byte for byte, and the
+  /// summary says so; a changed row is refused unless `--on-conflict replace` is given.
+  @Test func aNightlyReimportLeavesTheStoreUnchangedAndSaysSo() throws {
+    let dir = try DBScratchDirectory()
+    try Self.makeStore(dir)
+    try dir.write("learners.csv", "id,name\nL1,Ann\nL2,Bo\n")
+    try dir.write("credentials.csv", "code,title,type\nC1,Intro,course\n")
+    try dir.write("awards.csv", "id,learner_id,credential_code,awarded_on\nA1,L1,C1,2024-06-30\n")
+    let files = ["learners.csv", "credentials.csv", "awards.csv"]
+    #expect(try DBCommand.run(["db", "import", "records.db"] + files, in: dir.url).status == 0)
+    let before = dir.bytes("records.db")
+    let again = try DBCommand.run(["db", "import", "records.db"] + files, in: dir.url)
+    #expect(again.status == 0)
+    #expect(
+      again.standardOutput
+        == "imported 3 files into `records.db`: no rows added; already stored, identical, "
+        + "skipped: learners 2, credentials 1, awards 1 (the store is unchanged)\n")
+    #expect(dir.bytes("records.db") == before)
+
+    try dir.write("awards.csv", "id,learner_id,credential_code,awarded_on\nA1,L1,C1,2024-07-01\n")
+    let changed = try DBCommand.run(["db", "import", "records.db", "awards.csv"], in: dir.url)
+    #expect(changed.status == 65)
+    #expect(
+      changed.standardError.hasPrefix(
+        "error: awards.csv:2: `awards` already has a row `A1` that differs from this one in "
+          + "`awarded_on`"))
+    #expect(dir.bytes("records.db") == before)
+    let replaced = try DBCommand.run(
+      ["db", "import", "records.db", "awards.csv", "--on-conflict", "replace"], in: dir.url)
+    #expect(
+      replaced.standardOutput
+        == "imported 1 file into `records.db`: no rows added; replaced: awards 1\n")
+  }
+
   @Test func aMissingInputFileExitsNoInput() throws {
     let dir = try DBScratchDirectory()
     try Self.makeStore(dir)
@@ -73,7 +107,8 @@ import Testing
     let stats = try DBCommand.run(["db", "stats", "records.db"], in: dir.url)
     #expect(stats.status == 0)
     #expect(stats.standardOutput.hasPrefix("learners         1\n"))
-    let check = try DBCommand.run(["db", "import", "records.db", "seed.csv"], in: dir.url)
+    let check = try DBCommand.run(
+      ["db", "import", "records.db", "seed.csv", "--on-conflict", "fail"], in: dir.url)
     #expect(check.standardError.contains("duplicate key: `learners` already has a row `S1`"))
     try dir.write("more.csv", "id\nS2\n")
     let more = try DBCommand.run(["db", "import", "records.db", "more.csv"], in: dir.url)

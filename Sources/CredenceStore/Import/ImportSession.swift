@@ -8,13 +8,20 @@ import GRDB
 /// a person needs to find and fix the row.
 final class ImportSession {
   let db: Database
+  /// What to do with a row whose key is already stored.
+  let policy: ImportConflictPolicy
   /// Rows inserted per table.
   private(set) var inserted: [String: Int] = [:]
+  /// Rows already stored with the same values, passed over, per table.
+  var unchanged: [String: Int] = [:]
+  /// Stored rows overwritten with the imported values, per table.
+  var replaced: [String: Int] = [:]
   private var insertStatements: [String: Statement] = [:]
   private var existsStatements: [String: Statement] = [:]
 
-  init(db: Database) {
+  init(db: Database, policy: ImportConflictPolicy) {
     self.db = db
+    self.policy = policy
   }
 
   /// Whether `table` has a row whose `column` is `key`.
@@ -31,7 +38,8 @@ final class ImportSession {
     return try Int.fetchOne(statement, arguments: [key]) != nil
   }
 
-  /// Inserts one row; `mode` is `INSERT` or `INSERT OR IGNORE`. Returns whether a row was
+  /// Inserts one row with `INSERT` or (`orIgnore`) `INSERT OR IGNORE`; a plain insert whose
+  /// key is already stored is settled by the conflict policy. Returns whether a row was
   /// added. `location` says where the row came from for error messages.
   @discardableResult
   func insert(
@@ -67,6 +75,12 @@ final class ImportSession {
     do {
       try statement.execute(arguments: StatementArguments(values))
     } catch let error as DatabaseError {
+      if error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
+        || error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE,
+        try settleConflict(table: table, columns: columns, values: values, at: location)
+      {
+        return false
+      }
       throw describe(error, table: table, columns: columns, values: values, at: location)
     }
     let added = db.changesCount > 0
@@ -74,7 +88,7 @@ final class ImportSession {
     return added
   }
 
-  private func describe(
+  func describe(
     _ error: DatabaseError, table: Contract.Table, columns: [String], values: [DatabaseValue],
     at location: String
   ) -> StoreError {
@@ -87,7 +101,8 @@ final class ImportSession {
       return StoreError(
         .invalidInput, "duplicate key: `\(table.name)` already has a row `\(key)`", at: location,
         help: "each \(table.primaryKey.joined(separator: " + ")) may appear once; "
-          + "the store keeps what was imported before")
+          + "the store keeps what was imported before (the import was told to refuse "
+          + "stored keys; the default, `--on-conflict skip`, passes over identical rows)")
     default:
       return StoreError(
         .invalidInput,

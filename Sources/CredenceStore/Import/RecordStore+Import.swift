@@ -31,6 +31,13 @@ public struct ImportSummary: Sendable {
   public let preparation: RecordStore.Preparation
   /// Rows added per table, in contract order, tables with none left out.
   public let inserted: [(table: String, rows: Int)]
+  /// Rows passed over because the store already held them with the same values.
+  public let unchanged: [(table: String, rows: Int)]
+  /// Stored rows overwritten with the imported values (`ImportConflictPolicy.replace`).
+  public let replaced: [(table: String, rows: Int)]
+
+  /// Whether the import left every stored row as it was.
+  public var changedNothing: Bool { inserted.isEmpty && replaced.isEmpty }
 }
 
 extension RecordStore {
@@ -38,9 +45,12 @@ extension RecordStore {
   ///
   /// CSV files are ordered so parents come before the rows that name them (learners and
   /// the catalogue, then Open Badges files, then awards, enrolments, ledger and facts).
-  public func importFiles(_ files: [ImportFile]) throws -> ImportSummary {
-    let (inserted, preparation) = try writeTransaction { db in
-      let session = ImportSession(db: db)
+  /// A row whose key is already stored is settled by `onConflict`.
+  public func importFiles(_ files: [ImportFile], onConflict: ImportConflictPolicy = .skip)
+    throws -> ImportSummary
+  {
+    let (counts, preparation) = try writeTransaction { db in
+      let session = ImportSession(db: db, policy: onConflict)
       var planned: [(order: Int, file: ImportFile, table: Contract.Table?)] = []
       for file in files {
         switch file.format {
@@ -67,11 +77,15 @@ extension RecordStore {
           try OpenBadgesImporter(fileName: file.name, session: session).importDocument(document)
         }
       }
-      return Contract.tables.compactMap { table in
-        session.inserted[table.name].map { (table.name, $0) }
+      func ordered(_ counts: [String: Int]) -> [(table: String, rows: Int)] {
+        Contract.tables.compactMap { table in counts[table.name].map { (table.name, $0) } }
       }
+      return (
+        ordered(session.inserted), ordered(session.unchanged), ordered(session.replaced)
+      )
     }
-    return ImportSummary(preparation: preparation, inserted: inserted)
+    return ImportSummary(
+      preparation: preparation, inserted: counts.0, unchanged: counts.1, replaced: counts.2)
   }
 
   /// The table a CSV file is for, from its name or header, without importing it.

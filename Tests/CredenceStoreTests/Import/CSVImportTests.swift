@@ -70,9 +70,8 @@ import Testing
 
   @Test func aDuplicateIDIsRejectedEvenAfterGoodRowsOfTheSameImport() throws {
     let fixture = try ImportFixture()
-    let error = try fixture.expectRejected([
-      csv("learners.csv", "id\nL7\nL8\nL1\n")
-    ])
+    let error = try fixture.expectRejected(
+      [csv("learners.csv", "id\nL7\nL8\nL1\n")], onConflict: .fail)
     #expect(error.location == "learners.csv:4")
     #expect(error.message == "duplicate key: `learners` already has a row `L1`")
     #expect(try fixture.counts()["learners"] == 2, "L7 and L8 were rolled back")
@@ -130,7 +129,7 @@ import Testing
     let before = fileBytes(path)
     let store = try RecordStore.openForWriting(at: path)
     #expect(throws: StoreError.self) {
-      _ = try store.importFiles([csv("learners.csv", "id\nL1\n")])
+      _ = try store.importFiles([csv("learners.csv", "id\nL1\n")], onConflict: .fail)
     }
     try store.close()
     #expect(fileBytes(path) == before, "neither adopted nor switched to WAL")

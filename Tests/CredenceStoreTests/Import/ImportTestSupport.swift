@@ -29,20 +29,23 @@ struct ImportFixture {
   }
 
   /// Imports `files` into the store through a fresh connection, then closes it.
-  func importFiles(_ files: [ImportFile]) throws -> ImportSummary {
+  func importFiles(_ files: [ImportFile], onConflict: ImportConflictPolicy = .skip) throws
+    -> ImportSummary
+  {
     let store = try RecordStore.openForWriting(at: path)
     defer { try? store.close() }
-    return try store.importFiles(files)
+    return try store.importFiles(files, onConflict: onConflict)
   }
 
   /// Runs a failing import and checks the database file is byte-identical afterwards.
   func expectRejected(
-    _ files: [ImportFile], sourceLocation: SourceLocation = #_sourceLocation
+    _ files: [ImportFile], onConflict: ImportConflictPolicy = .skip,
+    sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> StoreError {
     let before = fileBytes(path)
     #expect(!before.isEmpty, sourceLocation: sourceLocation)
     let error = try #require(throws: StoreError.self, sourceLocation: sourceLocation) {
-      _ = try importFiles(files)
+      _ = try importFiles(files, onConflict: onConflict)
     }
     #expect(error.category == .invalidInput, sourceLocation: sourceLocation)
     #expect(fileBytes(path) == before, "the database changed", sourceLocation: sourceLocation)

@@ -133,7 +133,8 @@ import Testing
   @Test func aDuplicateIDIsRejected() throws {
     let fixture = try ImportFixture()
     _ = try fixture.importFiles([Self.json("badge.json", Self.badge())])
-    let error = try fixture.expectRejected([Self.json("again.json", Self.badge())])
+    let error = try fixture.expectRejected(
+      [Self.json("again.json", Self.badge())], onConflict: .fail)
     #expect(error.location == "again.json: $.id")
     #expect(error.message == "duplicate key: `awards` already has a row `urn:uuid:b1`")
   }
