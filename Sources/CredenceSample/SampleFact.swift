@@ -27,6 +27,7 @@ enum SampleFact: Int, CaseIterable {
   case meetsWisHouseholdRules
   case minotExpectedCompletion
   case monthlyIncome
+  case nieAdmittedOn
   case niePriorCertificate
   case ntucMember
   case nusCdeAdmittedOn
@@ -69,6 +70,7 @@ enum SampleFact: Int, CaseIterable {
     "meets_wis_household_rules",
     "minot_expected_completion",
     "monthly_income",
+    "nie_admitted_on",
     "nie_prior_certificate",
     "ntuc_member",
     "nus_cde_admitted_on",

@@ -277,6 +277,9 @@ extension SampleWriter {
         variant >= 70 && position == 0 ? "C" : random.weighted(TrackGrades.good)
       try award(course, on: min(day, today), grade: grade)
     }
+    // Admitted to the master's two weeks after the last certificate course (no draw, so the
+    // rest of the learner's rows are as before the fact existed).
+    facts[.nieAdmittedOn] = .date(min(day + 14, today))
     let masters = variant < 50 ? codes.nieMasters.count : random.within(2...6)
     for course in codes.nieMasters.prefix(masters) {
       day += random.within(30...60)
