@@ -5,36 +5,36 @@ import Testing
 
 @testable import CredenceRuntime
 
-private let sgd = CurrencyCode(parsing: "SGD")!
-
-/// One generated case: a policy, a catalogue and a learner.
-private struct PathwayCase {
-  var policy: String
-  var catalogue: [Credential]
-  var learner: Learner
-  var asOf: CivilDate
-}
-
 /// The pathway search against brute force: every subset of up to three credentials of the
 /// whole catalogue (no pruning) evaluated by a plain `EvaluationSession`, minimal sets kept
-/// by checking every proper subset.
+/// by checking every proper subset. Targets are stacks and equivalences with a credit goal;
+/// pools and conditions include ones that read other awards of the learner, where pruning
+/// candidates by the pool on a blank learner would drop paths (``PathwayCaseFeature``).
 @Suite struct PathwayPropertyTests {
   static let caseCount = 520
   static let maximumSize = 3
 
   @Test func searchAgreesWithBruteForce() throws {
-    var random = SplitMix64(state: 0x5EED_14)
+    var generator = PathwayCaseGenerator(random: SplitMix64(state: 0x5EED_14))
     var differences: [String] = []
     var withPaths = 0
+    var exercised: [PathwayCaseFeature: Int] = [:]
     for number in 0..<Self.caseCount {
-      let generated = Self.generate(&random)
+      let generated = generator.make()
       let program = try #require(Programs.compile(generated.policy))
-      let target = try #require(program.decision(named: "target"))
-      guard case .stack(let stackID) = target else { continue }
-      let reference = Self.bruteForce(generated, program, target)
+      let decision = try #require(program.decision(named: "target"))
+      let target: PathwayTarget
+      switch decision {
+      case .stack(let id): target = .stack(id)
+      case .equivalence(let id): target = .equivalence(id, credits: try #require(generated.goal))
+      case .fund:
+        Issue.record("the generated target is a fund")
+        continue
+      }
+      let reference = Self.bruteForce(generated, program, decision)
       // Every minimal path up to the size, in the search's order.
       let all = PathwayPlanner(
-        program: program, asOf: generated.asOf, target: .stack(stackID),
+        program: program, asOf: generated.asOf, target: target,
         catalogue: generated.catalogue,
         options: PathwayOptions(objective: .cost, limit: 100_000, maximumSize: Self.maximumSize)
       ).plan(for: generated.learner)
@@ -48,12 +48,15 @@ private struct PathwayCase {
       } else if all.status != .alreadyAchieved {
         differences.append("case \(number): achieved, search says \(all.status)")
       }
-      if !found.isEmpty { withPaths += 1 }
+      if !found.isEmpty {
+        withPaths += 1
+        for feature in generated.features { exercised[feature, default: 0] += 1 }
+      }
       // The best K by each objective equal the first K of every path ranked.
       for objective in PathwayObjective.allCases {
-        let k = 1 + Int(random.next() % 4)
+        let k = generator.pick(1...4)
         let best = PathwayPlanner(
-          program: program, asOf: generated.asOf, target: .stack(stackID),
+          program: program, asOf: generated.asOf, target: target,
           catalogue: generated.catalogue,
           options: PathwayOptions(objective: objective, limit: k, maximumSize: Self.maximumSize)
         ).plan(for: generated.learner)
@@ -65,8 +68,13 @@ private struct PathwayCase {
       }
     }
     #expect(withPaths > Self.caseCount / 2, "too few cases have paths to compare")
+    for feature in PathwayCaseFeature.allCases {
+      #expect(
+        exercised[feature, default: 0] >= Self.caseCount / 20,
+        "too few cases with paths exercise \(feature.rawValue)")
+    }
     #expect(
-      differences.isEmpty,
+      differences.count == 0,
       Comment(
         rawValue: "\(differences.count) differences:\n"
           + differences.prefix(5).joined(separator: "\n")))
@@ -111,7 +119,11 @@ private struct PathwayCase {
             awardedOn: generated.asOf, isHypothetical: true))
       }
       learner.sortRecords()
-      return session.evaluate(learner).results.first?.status == .achieved
+      guard let result = session.evaluate(learner).results.first else { return false }
+      if let goal = generated.goal {
+        return result.credits.map { $0 >= goal } ?? false
+      }
+      return result.status == .achieved
     }
     if achieves([]) { return (true, []) }
     let n = generated.catalogue.count
@@ -140,100 +152,5 @@ private struct PathwayCase {
       paths.insert(Set(subset.map { generated.catalogue[$0].code }))
     }
     return (false, paths)
-  }
-
-  /// A case: a catalogue of 3 to 12 credentials, a target stack built from k-of-S lists,
-  /// credit totals, `where` counts, a nested stack and blocks, two per-enrolment funds (one
-  /// drawing on a balance).
-  private static func generate(_ random: inout SplitMix64) -> PathwayCase {
-    func pick(_ range: ClosedRange<Int>) -> Int {
-      range.lowerBound + Int(random.next() % UInt64(range.count))
-    }
-    let size = pick(3...12)
-    let codes = (1...size).map { "C" + ($0 < 10 ? "0" : "") + String($0) }
-    let catalogue = codes.map { code in
-      var tags: [String] = []
-      if pick(0...2) == 0 { tags.append("a") }
-      if pick(0...1) == 0 { tags.append("b") }
-      let fee = pick(0...7) == 0 ? nil : Money(ExactDecimal(pick(1...8) * 100), sgd)
-      return Credential(
-        code: code, title: "Course \(code)", credits: ExactDecimal(pick(1...4)),
-        level: ExactDecimal(pick(1...3)),
-        hours: pick(0...6) == 0 ? nil : ExactDecimal(pick(1...5) * 10),
-        fee: fee, tags: tags)
-    }
-    func list() -> String {
-      var chosen = codes.filter { _ in pick(0...2) == 0 }
-      if chosen.count < 2 { chosen = Array(codes.prefix(2)) }
-      if pick(0...9) == 0 { chosen.append("X99") }  // listed, not in the catalogue
-      return "[" + chosen.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
-    }
-    func leaf() -> String {
-      switch pick(0...4) {
-      case 0: return "at least \(pick(1...2)) of \(list())"
-      case 1: return "at least \(pick(2...8)) credits"
-      case 2: return "at least \(pick(1...2)) credentials where \"b\" in credential.tags"
-      case 3: return "at least \(pick(2...5)) credits where credential.level >= 2"
-      default: return "inner"
-      }
-    }
-    var requirements: [String] = []
-    for _ in 0..<pick(1...3) {
-      if pick(0...4) == 0 {
-        let quantifier = ["any of", "all of", "at least 1 of"][pick(0...2)]
-        var block = "  require \(quantifier)\n"
-        for _ in 0..<2 {
-          // Inside a block a count claims from the pool, so totals are written with `where`.
-          var item = leaf()
-          if item.hasSuffix("credits") { item += " where credential.credits >= 1" }
-          block += "    \(item)\n"
-        }
-        requirements.append(block)
-      } else {
-        requirements.append("  require \(leaf())\n")
-      }
-    }
-    let pool: String =
-      switch pick(0...2) {
-      case 0: ""
-      case 1: "  using learner.awards where awarded_on > as_of - 5 years\n"
-      default: "  using learner.awards where \"a\" in credential.tags or \"b\" in credential.tags\n"
-      }
-    let policy = """
-      policy "generated"
-        effective 2000-01-01
-
-      stack inner "Inner"
-        using learner.awards where "a" in credential.tags
-        require at least \(pick(1...2)) credentials
-
-      stack target "Target"
-      \(pool)\(requirements.joined())
-      fund subsidy "Subsidy" per enrolment e
-        where "b" in e.credential.tags
-        rate 50%
-        amount round(rate * e.fee, 2)
-
-      fund wallet "Wallet" per enrolment e
-        amount min(e.fee, max(0 SGD, balance("wallet")))
-
-      """
-    let asOf = CivilDate(parsing: "2026-07-01") ?? .min
-    var awards: [Award] = []
-    for (number, credential) in catalogue.enumerated() where pick(0...9) == 0 {
-      let years = pick(0...1) == 0 ? 1 : 8
-      awards.append(
-        Award(
-          id: "held-\(number)", credential: credential,
-          awardedOn: CivilDate(parsing: "\(2026 - years)-03-01")))
-    }
-    let ledger = [
-      LedgerEntry(
-        id: 1, scheme: "wallet", amount: Money(ExactDecimal(pick(0...6) * 100), sgd),
-        postedOn: CivilDate(parsing: "2020-01-01"))
-    ]
-    return PathwayCase(
-      policy: policy, catalogue: catalogue,
-      learner: Learner(id: "L1", awards: awards, ledger: ledger), asOf: asOf)
   }
 }

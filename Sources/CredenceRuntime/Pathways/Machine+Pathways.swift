@@ -40,55 +40,18 @@ extension Machine {
     }
   }
 
-  /// The pools a new award must enter to matter to `target`: the target's and those of the
-  /// stacks it nests, each with its frame size; nil when one of them has no `using` (every
-  /// award is in it).
-  func pathwayPools(_ target: PathwayTarget) -> [(CompiledExpr, Int)]? {
-    switch target {
-    case .equivalence(let id, _):
-      let equivalence = program.equivalences[id.index]
-      return equivalence.pool.map { [($0, equivalence.localCount)] }
-    case .stack(let id):
-      var pools: [(CompiledExpr, Int)] = []
-      var seen: Set<Int> = []
-      var pending = [id.index]
-      while let index = pending.popLast() {
-        guard seen.insert(index).inserted else { continue }
-        let stack = program.stacks[index]
-        guard let pool = stack.pool else { return nil }
-        pools.append((pool, stack.localCount))
-        Self.nestedStacks(stack.requirements, into: &pending)
+  /// Whether the learner's award at `award` may pass `screen` (false only when a static
+  /// conjunct is false; an unknown or a failure keeps it), in a frame of `frame` locals.
+  func pathwayPasses(award: Int, _ screen: PathwayScreen, frame: Int) -> Bool {
+    let element = Value.record(.award(Int32(award)))
+    for (slot, condition) in screen.conjuncts {
+      let value = try? inFrame(frame) { m throws(EvaluationFailure) in
+        m.setLocal(slot, element)
+        return try condition.code(m)
       }
-      return pools
+      if case .bool(false)? = value { return false }
     }
-  }
-
-  private static func nestedStacks(_ requirements: [CompiledRequirement], into list: inout [Int]) {
-    for requirement in requirements {
-      switch requirement.kind {
-      case .nested(let index): list.append(index)
-      case .group(_, let children): nestedStacks(children, into: &list)
-      default: continue
-      }
-    }
-  }
-
-  /// Whether the learner's award at `award` is in one of `pools` (unknown when it may be).
-  func pathwayMembership(of award: Int, in pools: [(CompiledExpr, Int)]) -> Truth {
-    var result = Truth.false
-    for (pool, frame) in pools {
-      let value = try? inFrame(frame) { m throws(EvaluationFailure) in try pool.code(m) }
-      guard case .list(let list)? = value else {
-        result = .unknown
-        continue
-      }
-      for (position, element) in list.elements.enumerated() {
-        guard case .record(.award(let index)) = element, Int(index) == award else { continue }
-        if !list.isUncertain(position) { return .true }
-        result = .unknown
-      }
-    }
-    return result
+    return true
   }
 
   /// The requirement of `target` that the award with `awardID` fills, in the policy's words

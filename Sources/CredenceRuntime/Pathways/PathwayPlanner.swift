@@ -20,16 +20,19 @@ public final class PathwayPlanner {
   /// The catalogue, one entry per code, in code order.
   public let catalogue: [Credential]
   let machine: Machine
-  /// The pools a new award must enter to matter (nil: every award is in the pool).
-  let pools: [(CompiledExpr, Int)]?
+  /// The static screens an award must pass, at one place at least, to matter to the target
+  /// (nil: some place reads every award). See ``AwardEntries``.
+  let screens: [PathwayScreen]?
+  /// The frame the screens are evaluated in.
+  let screenFrame: Int
   /// The day new awards are dated and planned enrolments start.
   public let plannedDate: CivilDate
   /// The grade new awards carry.
   public let grade: String?
   /// The target's grade scale, lowest grade first (empty when it has none).
   let scaleGrades: [String]
-  /// Catalogue positions whose award, alone on a blank learner, may enter a pool: the
-  /// pool's static conditions, read once for every learner of the planner.
+  /// Catalogue positions whose award may pass a screen: read once for every learner of the
+  /// planner (the screens are static, so the answer is the same for all).
   private var staticCandidates: [Int]?
   /// Per-enrolment funding of a credential, by catalogue position, for the current learner.
   var fundingCache: [Int: [FundClaim]] = [:]
@@ -46,7 +49,7 @@ public final class PathwayPlanner {
     for row in catalogue where byCode[row.code] == nil { byCode[row.code] = row }
     self.catalogue = byCode.values.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
     machine = Machine(program: program, asOf: asOf, options: EvaluationOptions())
-    pools = machine.pathwayPools(target)
+    (screens, screenFrame) = PathwayScreen.screens(of: target, in: program)
     plannedDate = options.plannedDate ?? asOf
     let policy: Int =
       switch target {
@@ -124,8 +127,8 @@ public final class PathwayPlanner {
     return plan
   }
 
-  /// The catalogue positions worth trying: credentials whose award may enter the target's
-  /// pools. Credentials the learner holds stay candidates: a second award matters only when
+  /// The catalogue positions worth trying: credentials whose award may pass a screen of the
+  /// places the target reads awards (exact: see ``AwardEntries``). Credentials the learner holds stay candidates: a second award matters only when
   /// the first cannot be used (too old, grade too low), and a set where it does not matter
   /// is not minimal, so the search drops it.
   func candidates(for learner: Learner) -> [Int] { staticCandidateList() }
@@ -133,11 +136,14 @@ public final class PathwayPlanner {
   private func staticCandidateList() -> [Int] {
     if let staticCandidates { return staticCandidates }
     var list: [Int] = []
-    if let pools {
+    if let screens {
       for position in catalogue.indices {
         let blank = learnerAdding([position], to: Learner(id: ""), grade: grade)
         machine.reset(for: blank)
-        if machine.pathwayMembership(of: 0, in: pools) != .false { list.append(position) }
+        let passes = screens.contains { screen in
+          machine.pathwayPasses(award: 0, screen, frame: screenFrame)
+        }
+        if passes { list.append(position) }
       }
     } else {
       list = Array(catalogue.indices)
