@@ -72,6 +72,9 @@ public enum Completion {
         return .files
       case ":why":
         return .words(matching(word, context.decisions))
+      case ":path":
+        return .words(
+          matching(word, word.hasPrefix("-") ? Session.pathOptions : context.decisions))
       case ":doc":
         return .words(matching(word, context.names))
       case ":type":

@@ -18,6 +18,10 @@ extension REPL {
       ":what-if +award CODE…",
       "what changes for the current learner with these awards (CODE[:DATE[:GRADE]])"
     ),
+    (
+      ":path TARGET [options]",
+      "the best paths from the current learner to a stack (or an equivalence, --credits N)"
+    ),
     (":type EXPR", "the type of an expression, without evaluating it"),
     (":doc NAME", "the documentation of a definition"),
     (":decisions", "the decisions of the loaded policies"),
@@ -76,6 +80,8 @@ extension REPL {
       write(session.selectLearner(argument))
     case ":what-if":
       write(session.whatIf(argument))
+    case ":path":
+      write(session.path(argument))
     case ":learners":
       write(session.listLearners(argument))
     case ":why":

@@ -30,6 +30,8 @@ public final class Session {
   let records: (any RecordSource)?
   /// Where `:learners` and completion list learner ids.
   let directory: (any LearnerDirectory)?
+  /// Where `:path` reads the catalogue.
+  let catalogueSource: (any CatalogueSource)?
   /// The last program that checked cleanly.
   var program: CheckedProgram?
   /// Set by Ctrl-C; every evaluation the session runs looks at it.
@@ -37,10 +39,11 @@ public final class Session {
 
   public init(
     paths: [String] = [], asOf: CredenceValues.CivilDate, records: (any RecordSource)? = nil,
-    directory: (any LearnerDirectory)? = nil,
+    directory: (any LearnerDirectory)? = nil, catalogue: (any CatalogueSource)? = nil,
     cancellation: EvaluationCancellation = EvaluationCancellation()
   ) {
     self.cancellation = cancellation
+    catalogueSource = catalogue
     self.paths = paths
     self.asOf = asOf
     self.records = records

@@ -25,7 +25,7 @@ struct Repl: ParsableCommand {
   @Argument(help: "Policy files or folders to load.")
   var paths: [String] = []
 
-  @Option(help: "The learner records database (for `:learner ID`, `:learners`).")
+  @Option(help: "The learner records database (for `:learner ID`, `:learners`, `:path`).")
   var db: String?
 
   @Option(help: "The evaluation date, YYYY-MM-DD (today when not given).")
@@ -63,6 +63,7 @@ struct Repl: ParsableCommand {
     let session = Session(
       paths: paths, asOf: date, records: records,
       directory: records.map(StoreLearnerDirectory.init),
+      catalogue: records.map(StoreLearnerDirectory.init),
       cancellation: interactive ? ReadlineReader.interrupt : EvaluationCancellation())
     let reader: any LineReader =
       interactive

@@ -48,7 +48,9 @@ final class Transcript {
 
   /// Runs `sessions/NAME.repl` from the test folder and compares with `golden/NAME.txt`
   /// (re-recorded with `CREDENCE_RECORD_GOLDEN=1`).
-  @Test(arguments: ["basics", "policies", "learners", "inline", "what-if", "interrupts"])
+  @Test(arguments: [
+    "basics", "policies", "learners", "inline", "what-if", "interrupts", "path",
+  ])
   func transcript(_ name: String) throws {
     let input = try String(
       contentsOf: Self.root.appendingPathComponent("sessions/\(name).repl"), encoding: .utf8)
@@ -64,7 +66,7 @@ final class Transcript {
     let date = try #require(CivilDate(parsing: "2026-01-01"))
     // `basics` runs without a database (its errors are part of the transcript).
     let records = name == "basics" ? nil : TestRecords.source
-    let session = Session(asOf: date, records: records, directory: records)
+    let session = Session(asOf: date, records: records, directory: records, catalogue: records)
     reader.cancellation = session.cancellation
     REPL(session: session, reader: reader, write: { transcript.text += $0 }).run()
     let text = transcript.text.replacingOccurrences(of: folder, with: "$TESTS/")

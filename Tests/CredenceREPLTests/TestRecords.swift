@@ -4,7 +4,7 @@ import CredenceValues
 /// The learners session tests read with `:learner ID`, `:learners` and completion: 25
 /// learners `L0000001`…`L0000025` (enough to pass the listing limit), one `M1`, one with
 /// broken rows. `L0000002` holds one NUS executive-education course; EE-STRAT is in the
-/// catalogue for what-if questions.
+/// catalogue for what-if questions, with EE-LEAD and EE-FIN (fees in SGD) for `:path`.
 enum TestRecords {
   static func date(_ text: String) -> CivilDate {
     CivilDate(parsing: text) ?? .min
@@ -15,6 +15,16 @@ enum TestRecords {
     tags: ["nus-micro-credit"])
   static let strategy = Credential(
     code: "EE-STRAT", title: "Strategy Execution", type: "course", credits: 3,
+    tags: ["nus-micro-credit"])
+
+  static let sgd = CurrencyCode(parsing: "SGD")!
+  static let leadership = Credential(
+    code: "EE-LEAD", title: "Leading Teams", type: "course", credits: 2,
+    fee: Money(1200, sgd),
+    tags: ["nus-micro-credit"])
+  static let finance = Credential(
+    code: "EE-FIN", title: "Finance for Executives", type: "course", credits: 3,
+    fee: Money(2000, sgd),
     tags: ["nus-micro-credit"])
 
   static var source: InMemoryRecordSource {
@@ -34,6 +44,6 @@ enum TestRecords {
       .invalid(
         id: "X1",
         errors: [RecordError(table: "awards", row: "A9", column: "awarded_on", problem: .missing)]))
-    return InMemoryRecordSource(records: records, catalogue: [strategy])
+    return InMemoryRecordSource(records: records, catalogue: [strategy, leadership, finance])
   }
 }
