@@ -20,9 +20,27 @@ import Testing
 
   /// A chain of lets, each using the next, the last reading the date, with a test of the
   /// first: checking, ordering and the "depends on today" search are linear, and nothing
-  /// recurses along the chain.
-  @Test func longChainsOfDefinitionsCheckInOrder() throws {
+  /// recurses along the chain. (A chain this long cannot be evaluated: it is reported once.)
+  @Test func longChainsOfDefinitionsAreCheckedLinearly() {
     let length = 3_000
+    var text = "policy \"p\"\n  version \"1\"\n\n"
+    for i in 0..<length { text += "let c\(i) = c\(i + 1) + 1\n" }
+    text += "let c\(length) = years_between(as_of, as_of)\n"
+    text += "test \"t\"\n  expect c0 > 0\n"
+    let checked = Programs.check(text)
+    let tooDeep = CheckerLimits.maximumEvaluationDepth / 2
+    #expect(
+      checked.summary.map { $0.replacingOccurrences(of: "test.credence:", with: "") } == [
+        "\(length - tooDeep + 4): error[E0503]: computing `c\(length - tooDeep)` goes more than "
+          + "\(CheckerLimits.maximumEvaluationDepth) levels deep, through a chain of "
+          + "\(tooDeep + 1) definitions each using the next",
+        "\(length + 5): warning[W0901]: this test depends on the evaluation date but does not fix it",
+      ])
+  }
+
+  /// A chain of lets within the evaluation depth limit, in the order they are evaluated.
+  @Test func chainsOfDefinitionsAreOrderedDependenciesFirst() throws {
+    let length = CheckerLimits.maximumEvaluationDepth / 2 - 1
     var text = "policy \"p\"\n  version \"1\"\n\n"
     for i in 0..<length { text += "let c\(i) = c\(i + 1) + 1\n" }
     text += "let c\(length) = years_between(as_of, as_of)\n"
@@ -38,6 +56,39 @@ import Testing
     }
     #expect(order == Array((0...length).reversed()))
     #expect(ProgramInvariants.problems(in: program) == [])
+  }
+
+  /// Past `CheckerLimits.maximumEvaluationDepth`, a chain of stacks is an error located at
+  /// the first stack past it, with the use that leads on; the stacks requiring it are not
+  /// reported again.
+  @Test func chainsPastTheEvaluationDepthAreErrors() throws {
+    let length = 400
+    var text = "policy \"p\"\n  version \"1\"\n\nstack s1 \"S1\"\n  require all of [\"C\"]\n"
+    for i in 2...length { text += "stack s\(i) \"S\(i)\"\n  require s\(i - 1)\n" }
+    let checked = Programs.check(text, path: "limits/evaluation-depth.credence")
+    let errors = checked.outcome.diagnostics.filter { $0.code == .evaluationTooDeep }
+    #expect(errors.count == 1)
+    let error = try #require(errors.first)
+    #expect(checked.outcome.program == nil)
+    let rendered = DiagnosticRenderer(format: .human).render([error], sources: checked.sources)
+    let name = try #require(checked.sources.files.first?.text(of: error.span))
+    let index = try #require(Int(name.dropFirst()))
+    // Each stack is `decisionEvaluationLevels` and its requirement one more (s1's list one
+    // more again): s_i is 5i + 1 levels deep, and the first past the limit is s103.
+    #expect(CheckerLimits.decisionEvaluationLevels == 4)
+    #expect(index == (CheckerLimits.maximumEvaluationDepth - 1) / 5 + 1)
+    #expect(rendered.contains("evaluation-depth.credence:\(2 * index + 2):7"))
+    try Golden.assert(rendered, named: "limits/evaluation-depth")
+  }
+
+  /// The policy library's deepest definition is far below the evaluation depth limit.
+  @Test func thePolicyLibraryIsFarFromTheEvaluationDepthLimit() throws {
+    let urls = Programs.files(under: Programs.root.appendingPathComponent("policies"))
+    let files = try Programs.sources(urls).files.map { Parser.parse($0).syntax }
+    let checker = ProgramChecker(files: files)
+    _ = checker.run()
+    #expect(checker.deepestEvaluation > 1)
+    #expect(checker.deepestEvaluation * 8 < CheckerLimits.maximumEvaluationDepth)
   }
 
   /// A cycle through thousands of lets is reported once, with every link.

@@ -9,6 +9,8 @@ struct Declared<Syntax> {
   var documentation: [String]
   /// The whole declaration.
   var span: Span
+  /// The deepest nesting inside it (``Declaration/nesting``).
+  var nesting: Int = 0
 }
 
 /// The progress of checking a body that others may need first (a let's inferred type, a
@@ -96,6 +98,8 @@ final class ProgramChecker {
   var inferenceCutoffs: [(DefinitionID, Span)] = []
   /// The definitions reported as part of a cycle.
   var cycleMembers: Set<DefinitionID> = []
+  /// The deepest evaluation of any definition (`checkEvaluationDepth`), for the limit's test.
+  var deepestEvaluation = 0
   /// Whether the bodies of tests are checked (`CheckScope`); when not, the names they
   /// mention are only marked as used.
   var checksTests = true
@@ -163,6 +167,7 @@ final class ProgramChecker {
     resolveSignatures()
     checkBodies()
     let order = checkCycles()
+    checkEvaluationDepth(order: order)
     reportInferenceCutoffs()
     reportUnused()
     if checksTests { reportTestsDependingOnToday() }
@@ -272,41 +277,57 @@ final class ProgramChecker {
     case .scale(let d):
       let id = ScaleID(scaleDecls.count)
       scaleDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .scale(id))
     case .param(let d):
       let id = ParamID(paramDecls.count)
       paramDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .param(id))
     case .fact(let d):
       let id = FactID(factDecls.count)
       factDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .fact(id))
     case .let(let d):
       let id = LetID(letDecls.count)
       letDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .let(id))
     case .stack(let d):
       let id = StackID(stackDecls.count)
       stackDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .stack(id))
     case .fund(let d):
       let id = FundID(fundDecls.count)
       fundDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .fund(id))
     case .equivalence(let d):
       let id = EquivalenceID(equivalenceDecls.count)
       equivalenceDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
       declare(d.name, as: .equivalence(id))
     case .test(let d):
       testDecls.append(
-        Declared(syntax: d, file: file, policy: policy, documentation: docs, span: span))
+        Declared(
+          syntax: d, file: file, policy: policy, documentation: docs, span: span,
+          nesting: declaration.nesting))
     }
   }
 

@@ -80,6 +80,9 @@ extension DiagnosticCode {
   /// A type inferred through more than `CheckerLimits.maximumInferenceDepth` bodies that
   /// mention each other.
   public static let inferenceTooDeep: DiagnosticCode = "E0502"
+  /// A definition whose evaluation, through the definitions it uses, recurses more than
+  /// `CheckerLimits.maximumEvaluationDepth` levels.
+  public static let evaluationTooDeep: DiagnosticCode = "E0503"
 
   // MARK: Tables (E06xx)
 
@@ -158,7 +161,7 @@ extension DiagnosticCode {
     .typeMismatch, .invalidOperands, .currencyMismatch, .invalidComparison, .conditionNotBool,
     .notAList, .invalidStatus, .scaleWithoutPoints, .invalidLiteral, .recordOutsideFixture,
     .invalidArgument, .invalidScale, .typeNotAllowed, .paramNotConstant,
-    .dependencyCycle, .inferenceTooDeep, .tableWithoutOtherwise,
+    .dependencyCycle, .inferenceTooDeep, .evaluationTooDeep, .tableWithoutOtherwise,
     .paramDatesOutOfOrder, .duplicateParamDate, .effectiveRangeReversed,
     .duplicateClause, .impossibleCount, .invalidQuantity, .invalidRequirement, .unknownCategory,
     .duplicateCap, .rateSelfReference,

@@ -50,6 +50,7 @@ extension Parser {
   ///   | let_decl | stack_decl | fund_decl | equivalence_decl | test_decl ) ;
   mutating func parseDeclaration() -> Declaration {
     let start = here
+    deepest = 0
     let keyword = advance()
     let kind: Declaration.Kind? =
       switch keyword.kind {
@@ -64,7 +65,9 @@ extension Parser {
       case .keyword(.test): parseTest().map { .test($0) }
       default: nil
       }
-    return Declaration(kind ?? .invalid, span: span(from: start))
+    var declaration = Declaration(kind ?? .invalid, span: span(from: start))
+    declaration.nesting = deepest
+    return declaration
   }
 
   /// Parses clauses while the next token starts one; on an error, skips to the next clause

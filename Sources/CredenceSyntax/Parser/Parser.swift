@@ -46,6 +46,8 @@ public struct Parser {
   var panicking = false
   /// The current recursion depth, bounded by `Limits.maximumNestingDepth`.
   var depth = 0
+  /// The deepest `depth` reached in the current declaration (``Declaration/nesting``).
+  var deepest = 0
   /// The item column of the innermost requirement block: a token that starts a line at or
   /// left of it ends the expression before it (the layout rule). Nil outside blocks and
   /// inside brackets.
@@ -310,6 +312,7 @@ public struct Parser {
   /// Always pair with `leave()`.
   mutating func enter() -> Bool {
     depth += 1
+    deepest = max(deepest, depth)
     if depth > Limits.maximumNestingDepth {
       error(
         .nestingTooDeep,

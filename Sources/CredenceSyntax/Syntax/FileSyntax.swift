@@ -52,6 +52,10 @@ public struct Declaration: Hashable, Sendable {
   public var documentation: [String]
   /// From the declaration keyword to its last token (doc comments not included).
   @IgnoredInEquality public var span: Span
+  /// The deepest nesting of brackets, operators and blocks inside it (at most
+  /// `Limits.maximumNestingDepth`): how deep evaluating its own text recurses, which the
+  /// checker adds up along chains of definitions (`CheckerLimits.maximumEvaluationDepth`).
+  @IgnoredInEquality public var nesting: Int = 0
 
   /// A declaration of `kind`.
   public init(_ kind: Kind, documentation: [String] = [], span: Span) {
