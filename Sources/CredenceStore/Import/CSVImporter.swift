@@ -98,7 +98,7 @@ enum CSVImporter {
           values.append(column.defaultValue?.databaseValue ?? .null)
           continue
         }
-        switch ImportValue.convert(text, kind: column.kind) {
+        switch ImportValue.convert(text, kind: column.kind, isKey: table.isKey(column.name)) {
         case .success(let value): values.append(value)
         case .failure(let problem):
           throw StoreError(

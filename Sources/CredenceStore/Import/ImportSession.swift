@@ -46,6 +46,16 @@ final class ImportSession {
     into table: Contract.Table, columns: [String], values: [DatabaseValue],
     orIgnore: Bool = false, at location: String
   ) throws -> Bool {
+    // Importers check ids and codes where they read them, to name the field; this catches
+    // any text they pass on unchecked, so none reaches the store cut short at a NUL.
+    for (column, value) in zip(columns, values) {
+      guard case .string(let text) = value.storage,
+        let problem = ImportValue.textProblem(text, isKey: table.isKey(column))
+      else { continue }
+      throw StoreError(
+        .invalidInput, "column `\(column)` of `\(table.name)` is \(problem.explanation)",
+        at: location)
+    }
     for reference in table.references {
       guard let index = columns.firstIndex(of: reference.column),
         case .string(let key) = values[index].storage

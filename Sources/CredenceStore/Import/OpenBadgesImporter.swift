@@ -42,6 +42,16 @@ struct OpenBadgesImporter {
     StoreError(.invalidInput, message, at: "\(fileName): \(path)", help: help)
   }
 
+  /// `text`, an id or code read at `path`, if it is printable and has no NUL byte.
+  private func key(_ text: String, _ what: String, at path: String) throws -> String {
+    if let problem = ImportValue.textProblem(text, isKey: true) {
+      throw fail(
+        path, "\(what) is \(problem.explanation)",
+        help: "ids and codes are stored as printable text; correct the issuer's data")
+    }
+    return text
+  }
+
   /// Imports a whole parsed document.
   func importDocument(_ document: JSONValue) throws {
     switch document {
@@ -102,6 +112,7 @@ struct OpenBadgesImporter {
     guard let awardID = credential["id"]?.string, !awardID.isEmpty else {
       throw fail(path, "the credential has no `id`")
     }
+    _ = try key(awardID, "the credential's `id`", at: "\(path).id")
     let issuer = credential["issuer"]
     let issuerID = issuer?.string ?? issuer?.object?["id"]?.string
     let issuerName = issuer?.object?["name"]?.string
@@ -185,23 +196,27 @@ struct OpenBadgesImporter {
 
   /// The learner id of a subject; docs/decisions.md explains the order.
   private func learnerID(_ subject: JSONObject, path: String) throws -> String {
-    let identifiers = (subject["identifier"]?.asList ?? []).compactMap(\.object)
+    // Each identifier object with its place in the array, for the path of an error.
+    let identifiers = (subject["identifier"]?.asList ?? []).enumerated().compactMap {
+      index, value in value.object.map { (index: index, object: $0) }
+    }
     func plain(_ identity: JSONObject) -> String? {
       if case .bool(true) = identity["hashed"] ?? .null { return nil }
       return identity["identityHash"]?.string
     }
+    let what = "the learner id"
     for type in Self.institutionalIdentifierTypes {
-      if let identity = identifiers.first(where: { $0["identityType"]?.string == type }),
-        let value = plain(identity), !value.isEmpty
+      if let identity = identifiers.first(where: { $0.object["identityType"]?.string == type }),
+        let value = plain(identity.object), !value.isEmpty
       {
-        return value
+        return try key(value, what, at: "\(path).identifier[\(identity.index)].identityHash")
       }
     }
-    if let id = subject["id"]?.string, !id.isEmpty { return id }
-    if let value = identifiers.lazy.compactMap({ $0["identityHash"]?.string }).first,
-      !value.isEmpty
+    if let id = subject["id"]?.string, !id.isEmpty { return try key(id, what, at: "\(path).id") }
+    if let identity = identifiers.first(where: { $0.object["identityHash"]?.string != nil }),
+      let value = identity.object["identityHash"]?.string, !value.isEmpty
     {
-      return value
+      return try key(value, what, at: "\(path).identifier[\(identity.index)].identityHash")
     }
     throw fail(
       path, "the subject has neither an `id` nor an `identifier`",
@@ -218,7 +233,10 @@ struct OpenBadgesImporter {
     guard let title = achievement["name"]?.string else {
       throw fail(path, "the achievement has no `name`")
     }
-    let code = achievement["humanCode"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? id
+    let humanCode = achievement["humanCode"]?.string.flatMap { $0.isEmpty ? nil : $0 }
+    let code = try key(
+      humanCode ?? id, "the achievement's code",
+      at: "\(path).\(humanCode == nil ? "id" : "humanCode")")
     let achievementType = achievement["achievementType"]?.string ?? ""
     let type = Self.credentialTypes[achievementType] ?? "badge"
     var credits: DatabaseValue = .null

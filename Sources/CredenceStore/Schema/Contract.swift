@@ -76,6 +76,11 @@ public enum Contract {
 
     /// The column named `name`, if the table has one.
     public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
+
+    /// Whether `column` holds an id or a code: part of the key, or a reference to one.
+    public func isKey(_ column: String) -> Bool {
+      primaryKey.contains(column) || references.contains { $0.column == column }
+    }
   }
 
   public static let residencies = ["citizen", "permanent_resident", "other"]
