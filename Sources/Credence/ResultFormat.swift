@@ -58,7 +58,7 @@ public struct ResultWriter: Sendable {
   public func render(_ learner: LearnerResults, into buffer: inout [UInt8]) {
     switch format {
     case .table where explain:
-      buffer.append(contentsOf: "learner \(learner.learner)\n".utf8)
+      buffer.append(contentsOf: "learner \(learner.learner.escapingControlCharacters)\n".utf8)
       for result in learner.results {
         let lines = result.explanation?.lines(indent: 2) ?? ["  " + summaryLine(result)]
         for line in lines {
@@ -70,7 +70,8 @@ public struct ResultWriter: Sendable {
     case .table:
       for result in learner.results {
         let row = tableRow([
-          result.learner, result.decision, result.enrolment ?? "-", result.status.rawValue,
+          result.learner.escapingControlCharacters, result.decision,
+          result.enrolment?.escapingControlCharacters ?? "-", result.status.rawValue,
           Self.summary(result),
         ])
         buffer.append(contentsOf: row.utf8)

@@ -2,6 +2,7 @@ import Credence
 import CredenceRecords
 import CredenceRuntime
 import CredenceSemantics
+import CredenceValues
 
 extension Session {
   /// The description of the `test` an inline learner is checked as.
@@ -13,6 +14,7 @@ extension Session {
     if argument.isEmpty { return "current learner: \(learner.id)\n" }
     if Input.firstWord(argument) == "given" { return selectInlineLearner(argument) }
     let id = argument
+    let shown = id.escapingControlCharacters
     guard let records else {
       return "error: no database; start the REPL with `--db DB`, or describe the learner "
         + "inline: `:learner given learner { … } given award \"CODE\" on DATE`\n"
@@ -20,14 +22,14 @@ extension Session {
     do {
       switch try records.learner(id: LearnerID(id)) {
       case nil:
-        return "error: no learner `\(id)` in the database; `:learners` lists them\n"
+        return "error: no learner `\(shown)` in the database; `:learners` lists them\n"
       case .invalid(_, let errors)?:
-        return "error: learner `\(id)` has invalid records: "
+        return "error: learner `\(shown)` has invalid records: "
           + errors.map(\.description).joined(separator: "; ") + "\n"
       case .valid(let record)?:
         learner = record
         givenFacts = GivenFacts()
-        return "learner \(id)\n"
+        return "learner \(shown)\n"
       }
     } catch {
       return "error: the database could not be read\n"

@@ -47,6 +47,8 @@ extension DiagnosticCode {
   public static let invalidDuration: DiagnosticCode = "E0108"
   /// A control character inside a string.
   public static let controlCharacterInString: DiagnosticCode = "E0109"
+  /// A binary file (`Limits.binaryFileNULBytes`) given as a policy file.
+  public static let binaryFile: DiagnosticCode = "E0110"
 
   // MARK: Syntax (E02xx)
 

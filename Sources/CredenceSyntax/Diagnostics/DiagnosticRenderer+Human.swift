@@ -24,7 +24,10 @@ extension DiagnosticRenderer {
     let gutter = String(lines.max() ?? 1).count
     let pad = String(repeating: " ", count: gutter)
     out += pad + paint("--> ", .blue) + position(d.span, sources: sources) + "\n"
-    out += snippet(sameFile, file: file, gutter: gutter, severity: d.severity)
+    // A binary file's first "line" is raw bytes, perhaps learner data: never drawn.
+    if d.code != .binaryFile {
+      out += snippet(sameFile, file: file, gutter: gutter, severity: d.severity)
+    }
     for mark in otherFiles {
       guard let other = sources[mark.span.file] else { continue }
       out += pad + paint("::: ", .blue) + position(mark.span, sources: sources) + "\n"
@@ -58,7 +61,7 @@ extension DiagnosticRenderer {
         return start..<(start + width)
       }
       let excerpt = Excerpt(
-        line: Array(expandTabs(file.lineText(line)).unicodeScalars),
+        line: expandTabs(file.lineText(line)).unicodeScalars.map(Self.visible),
         around: columns.map(\.lowerBound).min() ?? 0)
       let number = String(line)
       out +=
@@ -81,6 +84,18 @@ extension DiagnosticRenderer {
     let text = String(decoding: file.bytes[start..<min(end, file.bytes.count)], as: UTF8.self)
     return text.unicodeScalars.reduce(0) { width, scalar in
       width + (scalar == "\t" ? DiagnosticRenderer.tabWidth : 1)
+    }
+  }
+
+  /// A scalar as drawn in an excerpt: control characters (a NUL, an escape that would
+  /// restyle the terminal) become their one-column Unicode control pictures (`␀`, `␛`), C1
+  /// controls `�`; everything else is itself. One column each, so carets stay aligned.
+  static func visible(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    switch scalar.value {
+    case 0..<0x20: Unicode.Scalar(0x2400 + scalar.value) ?? "\u{FFFD}"
+    case 0x7F: "\u{2421}"
+    case 0x80..<0xA0: "\u{FFFD}"
+    default: scalar
     }
   }
 

@@ -13,4 +13,14 @@ public enum Limits {
   /// The largest policy file loaded, in bytes (16 MiB). Policies are a few kilobytes; the
   /// limit stops a mistaken path (a database, a log) from being read into memory whole.
   public static let maximumSourceFileBytes = 16 * 1024 * 1024
+
+  /// How many bytes at the start of a file are looked at to tell a binary file (8 KiB, as
+  /// git and grep do).
+  public static let binarySniffBytes = 8 * 1024
+
+  /// NUL bytes among the first ``binarySniffBytes`` that make a file binary: a database, an
+  /// image, UTF-16 text. One or two stray NULs in a text file are reported where they are;
+  /// this many means the file is not policy text at all, and it is said once instead of a
+  /// hundred errors drawing raw bytes (a SQLite store holds learners' names).
+  public static let binaryFileNULBytes = 8
 }

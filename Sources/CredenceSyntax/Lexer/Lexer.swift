@@ -50,6 +50,12 @@ public struct Lexer {
       offset = 3
       lineStart = 3
     }
+    if Lexer.isBinary(bytes) {
+      report(
+        .binaryFile, "this is a binary file, not policy text", 0, 0,
+        help: "policy files are UTF-8 text (`.credence`); a record store is given with `--store`")
+      offset = bytes.count
+    }
     while offset < bytes.count {
       lexOne()
     }
@@ -61,6 +67,22 @@ public struct Lexer {
   }
 
   // MARK: Helpers
+
+  /// C0 controls, DEL and C1 controls (Unicode's `Cc`).
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0)
+  }
+
+  /// Whether `bytes` start like a binary file: ``Limits/binaryFileNULBytes`` NUL bytes or
+  /// more among the first ``Limits/binarySniffBytes``.
+  static func isBinary(_ bytes: [UInt8]) -> Bool {
+    var nulBytes = 0
+    for byte in bytes.prefix(Limits.binarySniffBytes) where byte == 0 {
+      nulBytes += 1
+      if nulBytes >= Limits.binaryFileNULBytes { return true }
+    }
+    return false
+  }
 
   func byte(at index: Int) -> UInt8? { index < bytes.count ? bytes[index] : nil }
 
@@ -209,9 +231,18 @@ public struct Lexer {
       lastStrayLineStart = lineStart
       let text = String(decoding: bytes[start..<offset], as: UTF8.self)
       let what = text.unicodeScalars.count == 1 ? "character" : "characters"
-      report(
-        .unexpectedCharacter, "unexpected \(what) `\(text)`", start, offset,
-        help: strayHelp(text))
+      if let control = text.unicodeScalars.first(where: Lexer.isControl) {
+        // Never echoed: an escape or a bell in a message would act on the terminal.
+        let digits = String(control.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+        report(
+          .unexpectedCharacter, "unexpected control character \(code)", start, offset,
+          help: "policy text has no control characters but tabs and line ends; remove it")
+      } else {
+        report(
+          .unexpectedCharacter, "unexpected \(what) `\(text)`", start, offset,
+          help: strayHelp(text))
+      }
     }
     emit(.invalid, from: start)
   }
