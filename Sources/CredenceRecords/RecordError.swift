@@ -21,6 +21,8 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     case notACurrency
     /// An amount whose currency is unknown.
     case noCurrency
+    /// An amount in another currency than the one the fact is declared in (`Money(SGD)`).
+    case wrongCurrency(expected: String)
     /// Names a row that the referenced table does not have.
     case dangling(table: String, key: String)
     /// The referenced row itself breaks the contract (a broken catalogue entry).
@@ -74,6 +76,8 @@ extension RecordError.Problem {
       "not one of " + words.map { "`\($0)`" }.joined(separator: ", ")
     case .notACurrency: "not a currency code (expected three capital letters such as SGD)"
     case .noCurrency: "an amount without a currency"
+    case .wrongCurrency(let expected):
+      "an amount in another currency than `\(expected)`, the currency the fact is declared in"
     case .dangling(let table, let key): "names `\(key)`, which `\(table)` does not have"
     case .brokenReference(let other):
       "refers to `\(other.table)` row `\(other.row)`, whose column `\(other.column)` is "

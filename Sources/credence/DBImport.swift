@@ -42,12 +42,7 @@ struct DBImport: ParsableCommand {
   func run() throws {
     try DBSupport.run {
       var inputs: [ImportFile] = []
-      for path in files {
-        guard let data = FileManager.default.contents(atPath: path) else {
-          throw StoreError(.unreadableInput, "cannot read `\(path)`")
-        }
-        inputs.append(ImportFile(name: path, bytes: Array(data)))
-      }
+      for path in files { inputs.append(try ImportFile(contentsOf: path)) }
       let store = try RecordStore.openForWriting(at: database)
       let summary = try store.importFiles(inputs, onConflict: onConflict)
       try store.close()

@@ -74,7 +74,7 @@ import Testing
     try Self.makeStore(dir)
     let outcome = try DBCommand.run(["db", "import", "records.db", "nope.csv"], in: dir.url)
     #expect(outcome.status == 66)
-    #expect(outcome.standardError == "error: cannot read `nope.csv`\n")
+    #expect(outcome.standardError == "error: cannot read `nope.csv`: there is no such file\n")
   }
 
   /// Kills an import with SIGKILL while it is writing, then finds the store intact: the

@@ -81,6 +81,35 @@ import Testing
     try Golden.assert(rendered, named: "limits/evaluation-depth")
   }
 
+  /// A stack the allocation could not decide is refused by `check`: more requirements than
+  /// `CheckerLimits.maximumStackRequirements` (the stack itself counts as their group), or a
+  /// credit threshold beyond `CheckerLimits.maximumScaledCredits` at the stack's scale.
+  @Test func stacksTheAllocationCannotDecideAreErrors() throws {
+    func stack(_ name: String, requirements: Int) -> String {
+      "stack \(name) \"S\"\n"
+        + (0..<requirements).map { "  require any of [\"C\($0)\"]\n" }.joined()
+    }
+    let limit = CheckerLimits.maximumStackRequirements
+    let largest = CheckerLimits.maximumScaledCredits
+    let text =
+      "policy \"p\"\n  version \"1\"\n\n" + stack("fits", requirements: limit - 1)
+      + stack("big", requirements: limit)
+      + "stack block \"B\"\n  require all of\n"
+      + (0..<(limit - 2)).map { "    any of [\"C\($0)\"]\n" }.joined()
+      + "stack whole \"W\"\n  require at least \(largest) credits\n"
+      + "stack mixed \"M\"\n  require at least \(largest) credits\n  require at least 0.5 credits\n"
+      + "stack cents \"C\"\n  require at least \(largest / 100).56 credits\n"
+    var sources = SourceSet()
+    sources.add(path: "limits/stack-size.credence", text: text)
+    let checked = Programs.check(sources)
+    let errors = checked.diagnostics.filter(\.isError)
+    #expect(errors.map(\.code) == [.tooManyRequirements, .creditsOutOfRange])
+    let rendered = DiagnosticRenderer(format: .human).render(errors, sources: sources)
+    #expect(rendered.contains("`big` has \(limit + 1) requirements"))
+    #expect(rendered.contains("at least \(largest) credits is beyond"))
+    try Golden.assert(rendered, named: "limits/stack-size")
+  }
+
   /// The policy library's deepest definition is far below the evaluation depth limit.
   @Test func thePolicyLibraryIsFarFromTheEvaluationDepthLimit() throws {
     let urls = Programs.files(under: Programs.root.appendingPathComponent("policies"))

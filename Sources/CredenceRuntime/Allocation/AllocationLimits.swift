@@ -1,3 +1,5 @@
+import CredenceSemantics
+
 /// The allocation's named limits. Going past one yields *undetermined*, never a wrong
 /// *achieved* or *not achieved*, and never a crash or a hang.
 public enum AllocationLimits {
@@ -21,11 +23,11 @@ public enum AllocationLimits {
   ///
   /// Far above any regulation's list; it bounds recursion depth and lets the search keep a
   /// set of requirements in two machine words.
-  public static let maximumRequirements = 128
+  public static let maximumRequirements = CheckerLimits.maximumStackRequirements
 
   /// Largest credit value or threshold, counted in units of the smallest decimal place any of
   /// them uses (2^48, about 2.8 × 10^14: 2.8 trillion credits written with two decimals).
-  public static let maximumScaledCredits: Int64 = 1 << 48
+  public static let maximumScaledCredits: Int64 = CheckerLimits.maximumScaledCredits
 }
 
 /// How one allocation runs.

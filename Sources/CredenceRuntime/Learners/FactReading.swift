@@ -46,7 +46,9 @@ extension FactType {
         return .success(.money(Money(amount, currency)))
       }
       guard let money = Money(parsing: text) else { return failure(.notANumber) }
-      if let currency, money.currency != currency { return failure(.notACurrency) }
+      if let currency, money.currency != currency {
+        return failure(.wrongCurrency(expected: currency.description))
+      }
       return .success(.money(money))
     case .text:
       return .success(.text(text))

@@ -21,6 +21,18 @@ public enum CheckerLimits {
   /// library's deepest definition is far below the limit (its test says how far).
   public static let maximumEvaluationDepth = 512
 
+  /// Most requirements (groups and leaves, with the stack itself as the group of its
+  /// top-level requirements) one stack may have (128). The allocation keeps a set of
+  /// requirements in two machine words (`AllocationLimits.maximumRequirements` is this
+  /// constant); a larger stack is refused by `check` rather than left undetermined.
+  public static let maximumStackRequirements = 128
+
+  /// The largest credit threshold, counted in units of its smallest decimal place (2^48,
+  /// about 2.8 × 10^14). The allocation adds credits as 64-bit integers and refuses larger
+  /// values (`AllocationLimits.maximumScaledCredits` is this constant); a threshold written
+  /// beyond it could never be decided, so `check` refuses it.
+  public static let maximumScaledCredits: Int64 = 1 << 48
+
   /// The levels a stack, fund or equivalence counts for in ``maximumEvaluationDepth``:
   /// deciding one takes about four times the native stack a `let` takes.
   public static let decisionEvaluationLevels = 4

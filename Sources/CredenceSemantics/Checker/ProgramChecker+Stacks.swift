@@ -17,6 +17,17 @@ extension ProgramChecker {
     let context = Context(file: declared.file, policy: declared.policy, owner: .stack(id))
     let pool = checkPool(d.pool, context, of: "a stack")
     let requirements = d.requirements.compactMap { checkRequirement($0, context) }
+    let size = 1 + d.requirements.reduce(0) { $0 + Self.requirementCount($1) }
+    if size > CheckerLimits.maximumStackRequirements {
+      error(
+        .tooManyRequirements,
+        "`\(d.name.text)` has \(size) requirements (counting groups and the stack itself); "
+          + "a stack may have at most \(CheckerLimits.maximumStackRequirements)",
+        at: d.name.span,
+        help: "split it into nested stacks, or list codes in one requirement: "
+          + "`require at least 3 of [\"A\", \"B\", …]`")
+    }
+    checkCreditThresholds(d.requirements)
     return CheckedStack(
       name: d.name.text, title: d.title.value, pool: pool, requirements: requirements,
       localCount: context.frame.count, policy: declared.policy,
@@ -101,6 +112,48 @@ extension ProgramChecker {
     }
     return CheckedRequirement(
       kind: kind, because: requirement.because?.value, span: requirement.span)
+  }
+
+  /// Refuses credit thresholds the allocation could never decide: it counts every credit of
+  /// a stack in units of the last decimal place any threshold (or credit) uses, as 64-bit
+  /// integers up to `CheckerLimits.maximumScaledCredits`.
+  private func checkCreditThresholds(_ requirements: [Requirement]) {
+    var thresholds: [(ExactDecimal, Span)] = []
+    func collect(_ requirement: Requirement) {
+      switch requirement.kind {
+      case .count(let c) where c.unit == .credits:
+        if case .number(let literal) = c.minimum,
+          let value = ExactDecimal(parsing: literal.value.description)
+        {
+          thresholds.append((value.normalized, literal.span))
+        }
+      case .group(let group):
+        if case .block(let items) = group.items { items.forEach(collect) }
+      default: break
+      }
+    }
+    requirements.forEach(collect)
+    let scale = thresholds.map(\.0.scale).max() ?? 0
+    for (value, span) in thresholds
+    where value.fixedPoint(scale: scale).map({ $0 > CheckerLimits.maximumScaledCredits }) ?? true {
+      error(
+        .creditsOutOfRange,
+        "at least \(value) credits is beyond the largest credit total a stack can count",
+        at: span,
+        help: "write thresholds of at most \(CheckerLimits.maximumScaledCredits) units of the "
+          + "last decimal place this stack's thresholds use (\(CheckerLimits.maximumScaledCredits) "
+          + "whole credits when none has decimals)")
+      return
+    }
+  }
+
+  /// The requirements in `requirement`'s tree as the allocation counts them: one per group
+  /// or leaf; a list of codes is one.
+  static func requirementCount(_ requirement: Requirement) -> Int {
+    guard case .group(let group) = requirement.kind, case .block(let items) = group.items else {
+      return 1
+    }
+    return 1 + items.reduce(0) { $0 + requirementCount($1) }
   }
 
   /// `N` in `at least N …`: a number, or the name of a Number param or let. Returns the

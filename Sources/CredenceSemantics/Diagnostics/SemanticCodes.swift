@@ -114,6 +114,10 @@ extension DiagnosticCode {
   public static let duplicateCap: DiagnosticCode = "E0806"
   /// A fund's `rate` that refers to itself.
   public static let rateSelfReference: DiagnosticCode = "E0807"
+  /// A stack with more requirements than `CheckerLimits.maximumStackRequirements`.
+  public static let tooManyRequirements: DiagnosticCode = "E0808"
+  /// A credit threshold beyond `CheckerLimits.maximumScaledCredits`.
+  public static let creditsOutOfRange: DiagnosticCode = "E0809"
 
   // MARK: Tests (E09xx)
 
@@ -164,7 +168,7 @@ extension DiagnosticCode {
     .dependencyCycle, .inferenceTooDeep, .evaluationTooDeep, .tableWithoutOtherwise,
     .paramDatesOutOfOrder, .duplicateParamDate, .effectiveRangeReversed,
     .duplicateClause, .impossibleCount, .invalidQuantity, .invalidRequirement, .unknownCategory,
-    .duplicateCap, .rateSelfReference,
+    .duplicateCap, .rateSelfReference, .tooManyRequirements, .creditsOutOfRange,
     .missingFixtureField, .duplicateLearnerFixture, .exampleRowWidth, .exampleHeader,
     .duplicateExamples,
     .unusedDefinition, .unusedFact, .unusedParameter, .fieldShadowsName,

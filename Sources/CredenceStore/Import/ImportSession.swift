@@ -85,6 +85,8 @@ final class ImportSession {
     do {
       try statement.execute(arguments: StatementArguments(values))
     } catch let error as DatabaseError {
+      // Not the row's fault: `RecordStore.wrapDatabaseErrors` says what it is.
+      if error.resultCode != .SQLITE_CONSTRAINT { throw error }
       if error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
         || error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE,
         try settleConflict(table: table, columns: columns, values: values, at: location)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A file to import: its name (for messages and CSV table names) and its bytes.
@@ -10,8 +11,35 @@ public struct ImportFile: Sendable {
     self.bytes = bytes
   }
 
-  /// The format, from the content: JSON starts with `{` or `[`, anything else is CSV.
+  /// The file at `path`, or an error saying why it cannot be read (no such file, a
+  /// directory, permissions); `/dev/null` and other special files read as what they hold.
+  public init(contentsOf path: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw StoreError(.unreadableInput, "cannot read `\(path)`: there is no such file")
+    }
+    if isDirectory.boolValue {
+      throw StoreError(
+        .unreadableInput, "cannot read `\(path)`: it is a directory",
+        help: "name the files to import, such as `\(path)/*.csv`")
+    }
+    do {
+      let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+      defer { try? handle.close() }
+      self.init(name: path, bytes: Array(try handle.readToEnd() ?? Data()))
+    } catch {
+      let reason =
+        FileManager.default.isReadableFile(atPath: path)
+        ? "it could not be read" : "permission denied"
+      throw StoreError(.unreadableInput, "cannot read `\(path)`: \(reason)")
+    }
+  }
+
+  /// The format: a `.json` file is Open Badges JSON whatever it holds (an empty or `null`
+  /// file gets a JSON error, not a CSV one); otherwise JSON starts with `{` or `[`, and
+  /// anything else is CSV.
   public var format: ImportFormat {
+    if name.lowercased().hasSuffix(".json") { return .openBadges }
     var body = bytes[...]
     if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
     let first = body.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
@@ -94,7 +122,14 @@ extension RecordStore {
       return table
     }
     var reader = CSVReader(file.bytes)
-    let header = (try? reader.next())?.fields.map { ($0.text ?? "").trimmingSpaces } ?? []
+    let first: CSVReader.Record?? = try? reader.next()
+    if let read = first, read == nil {
+      // Said before guessing a table from a header that is not there (`/dev/null`).
+      throw StoreError(
+        .invalidInput, "the file is empty; a header row with column names is required",
+        at: "\(file.name):1")
+    }
+    let header = first??.fields.map { ($0.text ?? "").trimmingSpaces } ?? []
     return try CSVImporter.table(forFile: file.name, header: header, location: "\(file.name):1")
   }
 }

@@ -106,7 +106,16 @@ public final class RecordStore: Sendable {
   /// byte-identical.)
   public static func openForWriting(at path: String, create: Bool = false) throws -> RecordStore {
     if !create { try requireFile(path) }
-    let existing = FileManager.default.fileExists(atPath: path)
+    var isDirectory: ObjCBool = false
+    let existing = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+    if isDirectory.boolValue {
+      throw StoreError(
+        .notAStore, "`\(path)` is a directory, not a Credence store",
+        help: "give the path of a store file, such as `\(path)/records.db`")
+    }
+    if existing, !FileManager.default.isWritableFile(atPath: path) {
+      throw Self.readOnly(path)
+    }
     let kind = existing ? try inspect(path) : StoreKind.empty
     return try wrapDatabaseErrors(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
@@ -188,6 +197,14 @@ public final class RecordStore: Sendable {
     return writer
   }
 
+  /// The store cannot be written: the file, or the folder SQLite writes its journal in.
+  static func readOnly(_ name: String) -> StoreError {
+    StoreError(
+      .database, "`\(name)` is read-only: nothing can be written to it",
+      help: "check the permissions of the file and of its folder (SQLite writes a journal "
+        + "beside the store)")
+  }
+
   private static func requireFile(_ path: String) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -233,6 +250,7 @@ public final class RecordStore: Sendable {
         throw StoreError(
           .notAStore, "`\(name)` is not a Credence store: it is not an SQLite database")
       }
+      if error.resultCode == .SQLITE_READONLY { throw readOnly(name) }
       throw StoreError(
         .database, "SQLite failed on `\(name)`: \(error.message ?? "\(error.resultCode)")")
     }
