@@ -91,6 +91,7 @@ extension Compiler {
       return CompiledExpr(
         code: { m throws(EvaluationFailure) in
           guard case .text(let text) = try ec(m) else { return .unknown }
+          try m.stepForText(bytes: text.utf8.count, at: span)
           return .bool(texts.contains(text) != negated)
         }, expr: expr, children: [e, l])
     }
@@ -108,6 +109,9 @@ extension Compiler {
           default: return .unknown
           }
           try m.step(row.tags.count, at: span)
+          if case .text(let text) = value {
+            try m.stepForText(bytes: text.utf8.count * row.tags.count, at: span)
+          }
           guard case .text(let text) = value else {
             // Unknown is in no known list of no elements, and may be in any other.
             return row.tags.isEmpty ? .bool(negated) : .unknown
@@ -120,6 +124,9 @@ extension Compiler {
         let value = try ec(m)
         guard case .list(let list) = try lc(m) else { return .unknown }
         try m.step(list.count, at: span)
+        if case .text(let text) = value {
+          try m.stepForText(bytes: text.utf8.count * list.count, at: span)
+        }
         var result = Truth.false
         for (index, candidate) in list.elements.enumerated() {
           var match = value.equals(candidate)

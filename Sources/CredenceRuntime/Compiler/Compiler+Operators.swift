@@ -247,6 +247,9 @@ extension Compiler {
         let a = try lc(m)
         let b = try rc(m)
         if a.isUnknown || b.isUnknown { return .unknown }
+        if case .text(let x) = a, case .text(let y) = b {
+          try m.stepForText(bytes: x.utf8.count + y.utf8.count, at: span)
+        }
         if !ordered {
           let equal = a.equals(b)
           if case .money(let x) = a, case .money(let y) = b,

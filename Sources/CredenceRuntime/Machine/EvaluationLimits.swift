@@ -10,6 +10,12 @@ public enum EvaluationLimits {
   /// million take about a second, so one pathological learner cannot stall a batch.
   public static let defaultStepsPerLearner = 10_000_000
 
+  /// Bytes of text one step pays for (1 KiB): comparing or looking up a text costs one step
+  /// more per this many bytes it reads, so a record holding a 10 MB text compared for every
+  /// element meets the step limit in about a second, as everything else does, instead of
+  /// taking minutes in steps that each look like one.
+  public static let textBytesPerStep = 1_024
+
   /// Search nodes one equivalence may spend choosing which awards count for what (100,000).
   ///
   /// Awards that could count for several modules make the choice a search; real transfer
