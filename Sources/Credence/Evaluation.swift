@@ -69,10 +69,11 @@ public struct HypotheticalAward: Sendable, Hashable {
   }
 
   /// Reads `CODE`, `CODE:DATE` or `CODE:DATE:GRADE` (an empty date means the evaluation
-  /// date: `CODE::A-`); nil when the date is not a date or the code is empty.
+  /// date: `CODE::A-`); nil when the date is not a date, the code is empty, or there is a
+  /// fourth part (`CODE:DATE:A:extra` is a mistake, not the grade `A:extra`).
   public init?(parsing text: String) {
-    let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-    guard let code = parts.first, !code.isEmpty else { return nil }
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count <= 3, let code = parts.first, !code.isEmpty else { return nil }
     self.code = String(code)
     if parts.count > 1, !parts[1].isEmpty {
       guard let date = CredenceValues.CivilDate(parsing: parts[1]) else { return nil }

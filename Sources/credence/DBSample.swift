@@ -22,7 +22,8 @@ struct DBSample: ParsableCommand {
   @Argument(help: "The SQLite database file to create or fill.")
   var database: String
 
-  @Option(help: "How many learners to write.")
+  // `.unconditional`: `--learners -5` is the value -5, refused below, not a missing value.
+  @Option(parsing: .unconditional, help: "How many learners to write.")
   var learners: Int = 1_000
 
   @Option(help: "The seed: another seed gives another population.")
@@ -34,6 +35,15 @@ struct DBSample: ParsableCommand {
       it only when complete (a store in use is never replaced).
       """)
   var replace = false
+
+  /// A count outside the generator's range is a usage error (64), found before any file
+  /// is touched.
+  func validate() throws {
+    guard (1...SamplePopulation.maxLearners).contains(learners) else {
+      throw ValidationError(
+        "--learners must be between 1 and \(SamplePopulation.maxLearners), not \(learners)")
+    }
+  }
 
   func run() throws {
     try DBSupport.run {
