@@ -91,7 +91,9 @@ let package = Package(
     .executableTarget(
       name: "credence",
       dependencies: [
-        "Credence", "CredenceFormat", "CredenceStore", "CredenceSample", "CredenceREPL",
+        // The facade, the store and the UI libraries only: the language core is reached
+        // through `Credence` (FacadeDoorTests checks the imports).
+        "Credence", "CredenceStore", "CredenceSample", "CredenceREPL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // See the note at the end on unsafe flags and metadata accessors.

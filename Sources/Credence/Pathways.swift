@@ -13,6 +13,13 @@ public enum Pathways {
 
   /// The target named `name`: a stack, or an equivalence with a credit goal.
   public static func target(
+    named name: String, credits: ExactDecimal?, in policies: Policies
+  ) -> Result<PathwayTarget, TargetError> {
+    target(named: name, credits: credits, in: policies.program)
+  }
+
+  /// The REPL's door until its session holds `Policies` (it compiles the program it checked).
+  package static func target(
     named name: String, credits: ExactDecimal?, in program: CompiledProgram
   ) -> Result<PathwayTarget, TargetError> {
     guard let decision = program.decision(named: name) else {
@@ -48,6 +55,13 @@ public enum Pathways {
 
   /// A planner over the catalogue, one per thread.
   public static func planner(
+    _ policies: Policies, asOf: CivilDate, target: PathwayTarget, catalogue: [Credential],
+    options: PathwayOptions
+  ) -> PathwayPlanner {
+    planner(policies.program, asOf: asOf, target: target, catalogue: catalogue, options: options)
+  }
+
+  package static func planner(
     _ program: CompiledProgram, asOf: CivilDate, target: PathwayTarget, catalogue: [Credential],
     options: PathwayOptions
   ) -> PathwayPlanner {
@@ -58,7 +72,11 @@ public enum Pathways {
 
   /// The grades of the target's scale (empty when it has none), lowest first, for checking
   /// `--grade`.
-  public static func grades(of target: PathwayTarget, in program: CompiledProgram) -> [String] {
+  public static func grades(of target: PathwayTarget, in policies: Policies) -> [String] {
+    grades(of: target, in: policies.program)
+  }
+
+  package static func grades(of target: PathwayTarget, in program: CompiledProgram) -> [String] {
     let policy: PolicyID =
       switch target {
       case .stack(let id): program.checked[id].policy
@@ -71,7 +89,11 @@ public enum Pathways {
 
 extension Pathways {
   /// The title of the target's decision.
-  public static func title(of target: PathwayTarget, in program: CompiledProgram) -> String {
+  public static func title(of target: PathwayTarget, in policies: Policies) -> String {
+    title(of: target, in: policies.program)
+  }
+
+  package static func title(of target: PathwayTarget, in program: CompiledProgram) -> String {
     switch target {
     case .stack(let id): program.checked[id].title
     case .equivalence(let id, _): program.checked[id].title

@@ -39,6 +39,9 @@ public enum PolicyFiles {
   /// The extension policy files have.
   public static let fileExtension = "credence"
 
+  /// The largest policy file read (`Limits.maximumSourceFileBytes`).
+  public static var maximumFileBytes: Int { Limits.maximumSourceFileBytes }
+
   /// The policy files named by `paths`: files as given, folders searched recursively for
   /// `*.credence` (hidden files and folders skipped), without duplicates, sorted so that
   /// every run sees the files in the same order.

@@ -12,6 +12,11 @@ public struct PolicyReference {
   public let program: CheckedProgram
   public let sources: SourceSet
 
+  /// The reference of loaded policies.
+  public init(_ policies: Policies) {
+    self.init(program: policies.program.checked, sources: policies.checked.sources)
+  }
+
   public init(program: CheckedProgram, sources: SourceSet) {
     self.program = program
     self.sources = sources

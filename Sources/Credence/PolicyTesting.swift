@@ -6,9 +6,19 @@ import CredenceValues
 /// `credence test` without the terminal: picks the tests a filter names, runs them, and
 /// gathers the outcomes with their places in the policy files.
 public enum PolicyTesting {
-  /// Runs every test of `program` whose description or file path contains `filter` (all of
-  /// them when `filter` is nil or empty), on `today` when a test has no `as of`.
+  /// Runs every test of `policies` (loaded with their tests checked: `.everything`) whose
+  /// description or file path contains `filter` (all of them when `filter` is nil or empty),
+  /// on `today` when a test has no `as of`.
   public static func run(
+    _ policies: Policies, today: CredenceValues.CivilDate, filter: String? = nil,
+    coverage: Bool = false
+  ) -> PolicyTestRun {
+    run(
+      policies.program, sources: policies.checked.sources, today: today, filter: filter,
+      coverage: coverage)
+  }
+
+  static func run(
     _ program: CompiledProgram, sources: SourceSet, today: CredenceValues.CivilDate,
     filter: String? = nil, coverage: Bool = false
   ) -> PolicyTestRun {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Credence
-import CredenceSyntax
 import Foundation
 
 extension DiagnosticRenderer.Format: ExpressibleByArgument {}

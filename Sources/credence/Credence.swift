@@ -11,7 +11,9 @@ struct CredenceCommand: ParsableCommand {
     commandName: "credence",
     abstract: "Check and evaluate micro-credential policies against learner records.",
     version: "0.1.0",
-    subcommands: [Check.self, Eval.self, Path.self, Test.self, Doc.self, Fmt.self, DB.self, Repl.self]
+    subcommands: [
+      Check.self, Eval.self, Path.self, Test.self, Doc.self, Fmt.self, DB.self, Repl.self,
+    ]
   )
 }
 

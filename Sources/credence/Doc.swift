@@ -21,7 +21,6 @@ struct Doc: ParsableCommand {
   func run() throws {
     // Loading is the same as for `credence test`: diagnostics to standard error, so standard
     // output stays the reference.
-    let (program, sources) = try Test.load(paths)
-    Terminal.write(PolicyReference(program: program.checked, sources: sources).markdown())
+    Terminal.write(PolicyReference(try Test.load(paths)).markdown())
   }
 }

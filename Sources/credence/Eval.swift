@@ -1,10 +1,6 @@
 import ArgumentParser
 import Credence
-import CredenceRecords
-import CredenceRuntime
 import CredenceStore
-import CredenceSyntax
-import CredenceValues
 import Foundation
 
 extension ResultFormat: ExpressibleByArgument {}
@@ -85,155 +81,94 @@ struct Eval: ParsableCommand {
       throw ValidationError(
         "`\(award)` is not CODE[:DATE[:GRADE]] with a date written YYYY-MM-DD")
     }
-    if let asOf, CredenceValues.CivilDate(parsing: asOf) == nil {
+    if let asOf, CivilDate(parsing: asOf) == nil {
       throw ValidationError("`\(asOf)` is not a date: write the evaluation date as YYYY-MM-DD")
     }
   }
 
   func run() throws {
-    let date = asOf.flatMap { CredenceValues.CivilDate(parsing: $0) } ?? Self.today()
-    let program = try loadProgram()
-    // The process ends right after the results are written: the OS reclaims the program.
-    ExitCleanup.skipFreeing(program)
-    let selected = Evaluation.decisions(named: decisions, in: program)
-    if let name = selected.unknown.first {
-      var message = "no decision named `\(name)` in these policies"
-      if let suggestion = Evaluation.suggestion(for: name, in: program) {
-        message += "; did you mean `\(suggestion)`?"
-      }
-      Terminal.printError("error: " + message)
+    let date = asOf.flatMap { CivilDate(parsing: $0) } ?? Self.today()
+    let policies = try PolicyLoading.load(paths)
+    let evaluator: Evaluator
+    do {
+      evaluator = try Evaluator(policies, asOf: date, decisions: decisions, explain: explain)
+    } catch {
+      Terminal.printError("error: " + error.message)
       throw ExitStatus.usage.exitCode
     }
-    let options = EvaluationOptions(explain: explain)
-    let chosen = decisions.isEmpty ? nil : selected.found
-    let session = EvaluationSession(
-      program: program, asOf: date, decisions: chosen, options: options)
-    let writer = ResultWriter(
-      format: format, explain: explain,
-      decisions: session.decisions.map { program.name(of: $0) })
-    let stream = ResultStream(writer: writer) { bytes in
+    let stream = ResultStream(writer: evaluator.writer(format)) { bytes in
       FileHandle.standardOutput.write(Data(bytes))
     }
-    var errors = 0
-    var missing: [String] = []
+    var summary = EvaluationSummary()
     try DBSupport.run {
       let store = try RecordStore.openForReading(at: db, parallelReads: all)
       defer { try? store.close() }
-      let source = SQLiteRecordSource(store: store, readsFacts: program.declaresFacts)
+      let source = SQLiteRecordSource(store: store, readsFacts: policies.readsFacts)
       if whatIf {
-        try answerWhatIf(session, source, date, stream)
+        try answerWhatIf(evaluator, source)
         return
       }
       stream.begin()
       if all {
-        let batch = BatchEvaluation(
-          program: program, asOf: date, decisions: chosen, options: options, writer: writer)
         // A progress line only for a person watching: never into pipes, files or logs.
         var bar: ProgressBar?
         if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
         defer { bar?.finish() }
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done: done) } }
-        errors = try batch.run(
-          source, batchSize: Self.batchSize, into: stream, progress: progress
-        ).withErrors
+        summary = try evaluator.evaluateAll(
+          from: source, batchSize: Self.batchSize, into: stream, progress: progress)
       } else {
-        for id in learners {
-          guard let record = try source.learner(id: LearnerID(id)) else {
-            missing.append(id)
-            continue
-          }
-          let results = session.evaluate(record)
-          if results.results.contains(where: { $0.status == .error }) { errors += 1 }
-          stream.emit(results)
-        }
+        summary = try evaluator.evaluate(ids: learners, from: source, into: stream)
       }
       stream.end()
     }
     stream.flush()
-    for id in missing { Terminal.printError("error: no learner `\(id)` in `\(db)`") }
+    for id in summary.missing { Terminal.printError("error: no learner `\(id)` in `\(db)`") }
+    let errors = summary.withErrors
     if errors > 0 {
       Terminal.printError(
         "error: \(errors) learner\(errors == 1 ? " has" : "s have") decisions that could not "
           + "be made (status `error`); the other results are complete")
     }
-    if errors > 0 || !missing.isEmpty { throw ExitStatus.dataError.exitCode }
-  }
-
-  /// Loads and checks the policies, their tests left out (checking them is `credence
-  /// check`'s and `credence test`'s: docs/decisions.md); errors go to standard error.
-  private func loadProgram() throws -> CompiledProgram {
-    let result: CheckResult
-    do {
-      result = try FrontEnd.check(paths: paths, scope: .withoutTests)
-    } catch {
-      let status: ExitStatus =
-        switch error {
-        case .noSuchPath, .noPolicyFiles: .noInput
-        case .unreadable: .ioError
-        }
-      Terminal.printError("error[\(error.code)]: \(error.message)")
-      throw status.exitCode
-    }
-    // Kept, not freed node by node, when the process is about to end (see `ExitCleanup`).
-    ExitCleanup.skipFreeing(result)
-    guard !result.hasErrors, let program = Evaluation.compile(result) else {
-      let renderer = DiagnosticRenderer(format: .human, colour: false)
-      let errors = result.diagnostics.filter(\.isError)
-      FileHandle.standardError.write(
-        Data(
-          renderer.render(errors, sources: result.sources, omittedErrors: result.omittedErrors)
-            .utf8))
-      Terminal.printError(
-        "error: the policies have errors; fix them first (`credence check` lists them)")
-      throw ExitStatus.dataError.exitCode
-    }
-    return program
+    if errors > 0 || !summary.missing.isEmpty { throw ExitStatus.dataError.exitCode }
   }
 
   /// Evaluates the learner as recorded and with the hypothetical awards, and prints the
   /// decisions that change.
-  private func answerWhatIf(
-    _ session: EvaluationSession, _ source: SQLiteRecordSource, _ date: CredenceValues.CivilDate,
-    _ stream: ResultStream
-  ) throws {
-    let id = learners[0]
-    guard let record = try source.learner(id: LearnerID(id)) else {
-      Terminal.printError("error: no learner `\(id)` in `\(db)`")
-      throw ExitStatus.dataError.exitCode
-    }
-    guard case .valid(let learner) = record else {
-      let results = session.evaluate(record)
-      Terminal.printError(
-        "error: the records of learner `\(id)` break the contract: "
-          + (results.results.first?.reasons.joined(separator: "; ") ?? ""))
-      throw ExitStatus.dataError.exitCode
-    }
+  private func answerWhatIf(_ evaluator: Evaluator, _ source: SQLiteRecordSource) throws {
     let awards = withAwards.compactMap(HypotheticalAward.init(parsing:))
-    let changed: Learner
+    let answer: Evaluator.WhatIfAnswer
     do {
-      changed = try WhatIf.adding(awards, to: learner, on: date) { try source.credential(code: $0) }
-    } catch let error as RecordError {
-      Terminal.printError("error: \(error.description)")
+      answer = try evaluator.whatIf(learner: learners[0], adding: awards, from: source)
+    } catch let failure as Evaluator.WhatIfFailure {
+      switch failure {
+      case .noLearner(let id):
+        Terminal.printError("error: no learner `\(id)` in `\(db)`")
+      case .invalidRecords(let id, let reasons):
+        Terminal.printError(
+          "error: the records of learner `\(id)` break the contract: "
+            + reasons.joined(separator: "; "))
+      case .records(let error):
+        Terminal.printError("error: \(error.description)")
+      }
       throw ExitStatus.dataError.exitCode
     }
-    let before = session.evaluate(learner)
-    let after = session.evaluate(changed)
-    let changes = WhatIf.changes(before: before, after: after)
+    // Unknown codes are not noted here: their awards still count by code (as before).
     let report = WhatIfReport.render(
-      changes, learner: id, awards: awards, unknownCodes: [], date: date, format: format,
-      explain: explain)
+      answer.changes, learner: learners[0], awards: awards, unknownCodes: [], date: evaluator.asOf,
+      format: format, explain: explain)
     FileHandle.standardOutput.write(Data(report.utf8))
   }
 
   /// Today in the local time zone (`TZ`, else the system's), read with `localtime_r`: the
   /// same date as Foundation's calendar, without loading its calendar and locale data at
   /// every start.
-  static func today() -> CredenceValues.CivilDate {
+  static func today() -> CivilDate {
     var now = time(nil)
     var parts = tm()
     guard localtime_r(&now, &parts) != nil,
-      let date = CredenceValues.CivilDate(
+      let date = CivilDate(
         year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     else { return .min }
     return date

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Credence
-import CredenceFormat
-import CredenceSyntax
 import Foundation
 
 /// `credence fmt PATH…`: rewrite policy files in the canonical layout.
@@ -54,7 +52,7 @@ struct Fmt: ParsableCommand {
         loadDiagnostics.append(
           .error(
             .fileTooLarge,
-            "standard input is larger than the limit of \(Limits.maximumSourceFileBytes / 1_048_576) MiB",
+            "standard input is larger than the limit of \(PolicyFiles.maximumFileBytes / 1_048_576) MiB",
             at: .point(0, in: file.id)))
       }
     } else {
@@ -116,7 +114,7 @@ struct Fmt: ParsableCommand {
     return (order.firstIndex(of: a) ?? 0) <= (order.firstIndex(of: b) ?? 0) ? a : b
   }
 
-  /// Standard input's bytes, or nil when they exceed `Limits.maximumSourceFileBytes`.
+  /// Standard input's bytes, or nil when they exceed `PolicyFiles.maximumFileBytes`.
   static func readStandardInput() throws -> [UInt8]? {
     var bytes: [UInt8] = []
     while true {
@@ -129,7 +127,7 @@ struct Fmt: ParsableCommand {
       }
       guard let chunk, !chunk.isEmpty else { return bytes }
       bytes += chunk
-      if bytes.count > Limits.maximumSourceFileBytes { return nil }
+      if bytes.count > PolicyFiles.maximumFileBytes { return nil }
     }
   }
 

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Credence
-import CredenceRecords
-import CredenceRuntime
 import CredenceStore
-import CredenceSyntax
-import CredenceValues
 import Foundation
 
 extension PathwayObjective: ExpressibleByArgument {}
@@ -112,16 +108,16 @@ struct Path: ParsableCommand {
 
   func run() throws {
     let date = asOf.flatMap { CivilDate(parsing: $0) } ?? Eval.today()
-    let program = try ProgramLoader.load(paths)
+    let policies = try PolicyLoading.load(paths)
     let goal = credits.flatMap { ExactDecimal(parsing: $0) }
     let chosen: PathwayTarget
-    switch Pathways.target(named: target, credits: goal, in: program) {
+    switch Pathways.target(named: target, credits: goal, in: policies) {
     case .success(let found): chosen = found
     case .failure(let error):
       Terminal.printError("error: " + error.message)
       throw ExitStatus.usage.exitCode
     }
-    let grades = Pathways.grades(of: chosen, in: program)
+    let grades = Pathways.grades(of: chosen, in: policies)
     if let grade, !grades.isEmpty, !grades.contains(grade) {
       Terminal.printError(
         "error: `\(grade)` is not a grade of the target's scale; its grades are "
@@ -132,7 +128,7 @@ struct Path: ParsableCommand {
     try DBSupport.run {
       let store = try RecordStore.openForReading(at: db)
       defer { try? store.close() }
-      let source = SQLiteRecordSource(store: store, readsFacts: program.declaresFacts)
+      let source = SQLiteRecordSource(store: store, readsFacts: policies.readsFacts)
       let catalogue = try source.catalogue()
       for code in catalogue.broken {
         Terminal.printError(
@@ -143,13 +139,13 @@ struct Path: ParsableCommand {
       if isCohort {
         let within = self.within ?? 2
         let planner = Pathways.planner(
-          program, asOf: date, target: chosen, catalogue: catalogue.credentials,
+          policies, asOf: date, target: chosen, catalogue: catalogue.credentials,
           options: PathwayCohort.options(within: within, grade: grade, plannedDate: plannedDate))
         missing = try runCohort(PathwayCohort(planner: planner, within: within), source)
         return
       }
       let planner = Pathways.planner(
-        program, asOf: date, target: chosen, catalogue: catalogue.credentials,
+        policies, asOf: date, target: chosen, catalogue: catalogue.credentials,
         options: PathwayOptions(
           objective: objective, limit: limit, maximumSize: maxSize, plannedDate: plannedDate,
           grade: grade))
@@ -164,7 +160,7 @@ struct Path: ParsableCommand {
       }
       let plan = planner.plan(for: learner)
       let heading = PathwayReport.Heading(
-        learner: id, target: target, title: Pathways.title(of: chosen, in: program), asOf: date,
+        learner: id, target: target, title: Pathways.title(of: chosen, in: policies), asOf: date,
         goal: goal)
       let text = PathwayReport.render(plan, heading, format: format == "json" ? .json : .table)
       FileHandle.standardOutput.write(Data(text.utf8))

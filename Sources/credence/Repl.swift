@@ -1,10 +1,7 @@
 import ArgumentParser
 import Credence
 import CredenceREPL
-import CredenceRecords
-import CredenceRuntime
 import CredenceStore
-import CredenceValues
 import Foundation
 
 /// `credence repl [POLICIES…] [--db DB] [--as-of DATE]`: explore policies and learners.
@@ -35,9 +32,9 @@ struct Repl: ParsableCommand {
   var history: String?
 
   func run() throws {
-    let date: CredenceValues.CivilDate
+    let date: CivilDate
     if let asOf {
-      guard let parsed = CredenceValues.CivilDate(parsing: asOf) else {
+      guard let parsed = CivilDate(parsing: asOf) else {
         Terminal.printError("error: `\(asOf)` is not a date; write it as YYYY-MM-DD")
         throw ExitStatus.usage.exitCode
       }
@@ -88,11 +85,11 @@ struct Repl: ParsableCommand {
   }
 
   /// Today in the local time zone.
-  static func today() -> CredenceValues.CivilDate? {
+  static func today() -> CivilDate? {
     let parts = Calendar(identifier: .gregorian).dateComponents(
       in: TimeZone.current, from: Date())
     let text = String(
       format: "%04d-%02d-%02d", parts.year ?? 2026, parts.month ?? 1, parts.day ?? 1)
-    return CredenceValues.CivilDate(parsing: text)
+    return CivilDate(parsing: text)
   }
 }

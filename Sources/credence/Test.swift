@@ -1,8 +1,5 @@
 import ArgumentParser
 import Credence
-import CredenceRuntime
-import CredenceSyntax
-import CredenceValues
 import Foundation
 
 extension PolicyTestFormat: ExpressibleByArgument {}
@@ -44,16 +41,15 @@ struct Test: ParsableCommand {
   var coverage = false
 
   func validate() throws {
-    if let today, CredenceValues.CivilDate(parsing: today) == nil {
+    if let today, CivilDate(parsing: today) == nil {
       throw ValidationError("`\(today)` is not a date: write it as YYYY-MM-DD")
     }
   }
 
   func run() throws {
-    let date = today.flatMap { CredenceValues.CivilDate(parsing: $0) } ?? Eval.today()
-    let (program, sources) = try Self.load(paths)
-    let run = PolicyTesting.run(
-      program, sources: sources, today: date, filter: filter, coverage: coverage)
+    let date = today.flatMap { CivilDate(parsing: $0) } ?? Eval.today()
+    let policies = try Self.load(paths)
+    let run = PolicyTesting.run(policies, today: date, filter: filter, coverage: coverage)
     Terminal.write(PolicyTestReport.render(run, format: format))
     // JUnit has no place for coverage: it goes to standard error, as in human output.
     if format == .junit, let report = run.coverage {
@@ -67,7 +63,7 @@ struct Test: ParsableCommand {
 
   /// Loads and checks the policies; diagnostics (warnings too) go to standard error, so
   /// standard output stays the report.
-  static func load(_ paths: [String]) throws -> (CompiledProgram, SourceSet) {
+  static func load(_ paths: [String]) throws -> Policies {
     let result: CheckResult
     do {
       result = try FrontEnd.check(paths: paths)
@@ -88,11 +84,12 @@ struct Test: ParsableCommand {
             result.diagnostics, sources: result.sources, omittedErrors: result.omittedErrors
           ).utf8))
     }
-    guard !result.hasErrors, let program = Evaluation.compile(result) else {
+    do {
+      return try Policies.compile(result)
+    } catch {
       Terminal.printError(
         "error: the policies have errors; fix them first (`credence check` lists them)")
       throw ExitStatus.dataError.exitCode
     }
-    return (program, result.sources)
   }
 }

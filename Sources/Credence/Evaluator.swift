@@ -1,0 +1,95 @@
+import CredenceRecords
+import CredenceRuntime
+import CredenceValues
+
+/// Decides the policies for learners on one date: one learner, the learners named, every
+/// learner of a record source (on every core), or a what-if question.
+///
+/// Made once per request; `evaluate(_:)` keeps a session for the thread that calls it, so an
+/// evaluator is used from one thread (a batch makes a session per worker itself).
+public final class Evaluator {
+  public let policies: Policies
+  public let asOf: CivilDate
+  /// Whether each result carries its explanation (results are the same either way).
+  public let explain: Bool
+  let session: EvaluationSession
+
+  /// An evaluator reporting the decisions named (every decision when none is), in the
+  /// order given; a name not in the policies is an error with the closest name there is.
+  public init(
+    _ policies: Policies, asOf: CivilDate, decisions names: [String] = [], explain: Bool = false
+  ) throws(UnknownDecision) {
+    let program = policies.program
+    let selected = Evaluation.decisions(named: names, in: program)
+    if let name = selected.unknown.first {
+      throw UnknownDecision(name: name, suggestion: Evaluation.suggestion(for: name, in: program))
+    }
+    self.policies = policies
+    self.asOf = asOf
+    self.explain = explain
+    session = EvaluationSession(
+      program: program, asOf: asOf, decisions: names.isEmpty ? nil : selected.found,
+      options: EvaluationOptions(explain: explain))
+  }
+
+  /// The names of the decisions reported, in order (the columns of a table or CSV).
+  public var decisionNames: [String] { session.decisions.map { policies.program.name(of: $0) } }
+
+  /// A writer of this evaluator's results in `format`.
+  public func writer(_ format: ResultFormat) -> ResultWriter {
+    ResultWriter(format: format, explain: explain, decisions: decisionNames)
+  }
+
+  /// Every reported decision for a learner as a record source gave it; records that break
+  /// the contract give `error` results naming the rows.
+  public func evaluate(_ record: LearnerRecord) -> LearnerResults { session.evaluate(record) }
+
+  /// Every reported decision for a learner.
+  public func evaluate(_ learner: Learner) -> LearnerResults { session.evaluate(learner) }
+
+  /// The learners named, in the order given, each written to `stream` as it is decided.
+  /// Learners not in the source are counted in the summary, not written.
+  public func evaluate(
+    ids: [String], from source: any RecordSource, into stream: ResultStream
+  ) throws -> EvaluationSummary {
+    var summary = EvaluationSummary()
+    for id in ids {
+      guard let record = try source.learner(id: LearnerID(id)) else {
+        summary.missing.append(id)
+        continue
+      }
+      let results = session.evaluate(record)
+      summary.learners += 1
+      if results.hasError { summary.withErrors += 1 }
+      stream.emit(results)
+    }
+    return summary
+  }
+
+  /// Every learner of `source`, in learner-id order, evaluated on every core and written to
+  /// `stream` (``BatchEvaluation``); `progress` hears how many learners are written so far.
+  public func evaluateAll(
+    from source: any RecordSource, batchSize: Int, into stream: ResultStream,
+    progress: (@Sendable (Int) -> Void)? = nil
+  ) throws -> EvaluationSummary {
+    let batch = BatchEvaluation(
+      program: policies.program, asOf: asOf, decisions: session.decisions,
+      options: session.options, writer: stream.writer)
+    let counts = try batch.run(source, batchSize: batchSize, into: stream, progress: progress)
+    return EvaluationSummary(learners: counts.learners, withErrors: counts.withErrors)
+  }
+}
+
+/// How an evaluation of several learners went: how many were decided, how many of them
+/// have a decision with status `error`, and which learners asked for by id were not found.
+public struct EvaluationSummary: Sendable, Hashable {
+  public var learners = 0
+  public var withErrors = 0
+  public var missing: [String] = []
+
+  public init(learners: Int = 0, withErrors: Int = 0, missing: [String] = []) {
+    self.learners = learners
+    self.withErrors = withErrors
+    self.missing = missing
+  }
+}

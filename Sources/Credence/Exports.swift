@@ -1,0 +1,30 @@
+import CredenceFormat
+// What the facade's API is made of, so that a caller imports `Credence` and nothing else.
+//
+// The value vocabulary (dates, money, exact decimals) and the record model (learners,
+// awards, credentials, `RecordSource`) are re-exported whole: a caller builds learners and
+// reads results with them. Of the language core (Syntax, Semantics, Runtime) only the types
+// the facade's functions take or return are named here; the rest stays behind the door
+// (docs/decisions.md).
+@_exported import CredenceRecords
+import CredenceRuntime
+import CredenceSemantics
+import CredenceSyntax
+@_exported import CredenceValues
+
+public typealias CheckScope = CredenceSemantics.CheckScope
+public typealias Diagnostic = CredenceSyntax.Diagnostic
+public typealias DiagnosticRenderer = CredenceSyntax.DiagnosticRenderer
+public typealias SourceSet = CredenceSyntax.SourceSet
+public typealias LearnerResults = CredenceRuntime.LearnerResults
+public typealias DecisionResult = CredenceRuntime.DecisionResult
+public typealias Explanation = CredenceRuntime.Explanation
+public typealias PathwayTarget = CredenceRuntime.PathwayTarget
+public typealias PathwayObjective = CredenceRuntime.PathwayObjective
+public typealias PathwayOptions = CredenceRuntime.PathwayOptions
+public typealias PathwayLimits = CredenceRuntime.PathwayLimits
+public typealias PathwayPlanner = CredenceRuntime.PathwayPlanner
+public typealias DiagnosticBag = CredenceSyntax.DiagnosticBag
+public typealias DiagnosticCode = CredenceSyntax.DiagnosticCode
+public typealias EvaluationCancellation = CredenceRuntime.EvaluationCancellation
+public typealias UnifiedDiff = CredenceFormat.UnifiedDiff

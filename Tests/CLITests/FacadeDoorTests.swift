@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+/// The executable reaches the language core only through the `Credence` facade (cel-go's
+/// `Env` → `Program`, cedar's `cedar-policy`): its sources import the facade, the store, the
+/// sample generator, the REPL and their UI libraries, never Syntax, Semantics, Runtime,
+/// Values, Records or Format directly (SwiftPM lets a target import any module it can reach,
+/// so Package.swift's dependency list alone cannot say it).
+@Suite struct FacadeDoorTests {
+  static let allowed: Set<String> = [
+    "ArgumentParser", "Credence", "CredenceREPL", "CredenceSample", "CredenceStore", "Foundation",
+    "Glibc", "Darwin", "Dispatch",
+  ]
+
+  /// `import X` lines of every Swift file under `folder`, as (file, module).
+  static func imports(under folder: String) throws -> [(file: String, module: String)] {
+    let root = EvalFixtures.packageRoot.appendingPathComponent(folder)
+    let files = try FileManager.default.contentsOfDirectory(atPath: root.path)
+      .filter { $0.hasSuffix(".swift") }.sorted()
+    #expect(!files.isEmpty)
+    return try files.flatMap { file in
+      try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+        .split(separator: "\n")
+        .compactMap { line -> (String, String)? in
+          let words = line.split(separator: " ")
+          guard let index = words.firstIndex(of: "import"), index + 1 < words.count,
+            words[..<index].allSatisfy({ $0.hasPrefix("@") })
+          else { return nil }
+          return (file, String(words[index + 1]))
+        }
+    }
+  }
+
+  @Test func theExecutableImportsOnlyTheFacadeTheStoreAndUILibraries() throws {
+    let found = try Self.imports(under: "Sources/credence")
+    #expect(found.contains { $0.module == "Credence" })
+    for (file, module) in found where !Self.allowed.contains(module) {
+      Issue.record("Sources/credence/\(file) imports \(module): go through the Credence facade")
+    }
+  }
+}
