@@ -1,5 +1,5 @@
+import Credence
 import CredenceREPL
-import CredenceRecords
 import CredenceStore
 
 /// The REPL's learner listing over the store (`:learners`, completion after `:learner `),
