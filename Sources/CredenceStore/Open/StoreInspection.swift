@@ -1,3 +1,4 @@
+import CredenceValues
 import GRDB
 
 /// What a database file turned out to be when Credence looked at it, before changing it.
@@ -83,6 +84,36 @@ enum StoreInspection {
           "table `\(table.name)` in `\(name)` has no column `\(column.name)`, which Credence needs",
           help:
             "add the column as records.md defines it; Credence never changes another tool's tables")
+      }
+    }
+  }
+
+  /// Refuses a foreign database whose rows break a key of the contract: a key column that
+  /// is NULL, or two rows with one key. Another tool's tables may lack the constraints, and
+  /// a reader would then give one learner two contradictory results or pick one of two
+  /// facts silently; adopting such a file would make it look like a valid store.
+  static func verifyKeys(_ db: Database, name: String) throws {
+    for table in Contract.tables {
+      let key = table.primaryKey
+      let columns = key.joined(separator: ", ")
+      let null = key.map { "\($0) IS NULL" }.joined(separator: " OR ")
+      if try Row.fetchOne(db, sql: "SELECT 1 FROM \(table.name) WHERE \(null) LIMIT 1") != nil {
+        throw StoreError(
+          .contract, "table `\(table.name)` in `\(name)` has a row without its key (\(columns))",
+          help: "every row needs its key; remove or complete such rows in the other tool first")
+      }
+      let duplicate = try Row.fetchOne(
+        db,
+        sql: "SELECT \(columns) FROM \(table.name) GROUP BY \(columns) HAVING count(*) > 1 LIMIT 1")
+      if let duplicate {
+        let shown = key.map { column -> String in
+          let value: DatabaseValue = duplicate[column]
+          return (String.fromDatabaseValue(value) ?? value.description).escapingControlCharacters
+        }.joined(separator: " / ")
+        throw StoreError(
+          .contract, "table `\(table.name)` in `\(name)` has two rows with the key `\(shown)`",
+          help: "each \(key.joined(separator: " + ")) may appear once; merge or remove the "
+            + "duplicates in the other tool first")
       }
     }
   }

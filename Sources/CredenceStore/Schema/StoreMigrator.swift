@@ -76,6 +76,7 @@ package enum StoreMigrator {
   /// with `learner_id`; touches nothing else of the other tool's schema.
   static func adopt(_ db: Database, name: String) throws {
     try StoreInspection.verifyContractTables(db, name: name)
+    try StoreInspection.verifyKeys(db, name: name)
     try db.execute(sql: Migrations.createHistory)
     try db.execute(
       sql: "INSERT INTO \(Migrations.historyTable) (step, identifier) VALUES (1, ?)",
