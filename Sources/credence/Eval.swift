@@ -1,5 +1,6 @@
 import ArgumentParser
 import Credence
+import CredenceSample
 import CredenceStore
 import Foundation
 
@@ -29,7 +30,15 @@ struct Eval: ParsableCommand {
   var paths: [String]
 
   @Option(help: "The learner-record store (SQLite).")
-  var db: String
+  var db: String?
+
+  @Flag(
+    help: """
+      Use the bundled sample store instead of --db: generated once (1,000 learners, seed 1) \
+      into $CREDENCE_CACHE_DIR, else $XDG_CACHE_HOME/credence, else ~/.cache/credence, and \
+      reused after; --as-of defaults to the sample's date, 2026-06-30.
+      """)
+  var sample = false
 
   @Option(name: .customLong("learner"), help: "A learner to evaluate (repeatable).")
   var learners: [String] = []
@@ -61,6 +70,13 @@ struct Eval: ParsableCommand {
   static let batchSize = 512
 
   func validate() throws {
+    if sample && db != nil {
+      throw ValidationError("give either --db or --sample, not both")
+    }
+    if !sample && db == nil {
+      throw ValidationError(
+        "say where the learners are: --db DB, or --sample for the bundled sample store")
+    }
     if all && !learners.isEmpty {
       throw ValidationError("give either --learner or --all, not both")
     }
@@ -87,8 +103,10 @@ struct Eval: ParsableCommand {
   }
 
   func run() throws {
-    let date = asOf.flatMap { CivilDate(parsing: $0) } ?? Self.today()
+    let date =
+      asOf.flatMap { CivilDate(parsing: $0) } ?? (sample ? SampleCache.asOf : Self.today())
     let policies = try PolicyLoading.load(paths)
+    let db = try sample ? Self.sampleStore() : self.db ?? ""
     let evaluator: Evaluator
     do {
       evaluator = try Evaluator(policies, asOf: date, decisions: decisions, explain: explain)
@@ -105,7 +123,7 @@ struct Eval: ParsableCommand {
       defer { try? store.close() }
       let source = SQLiteRecordSource(store: store, readsFacts: policies.readsFacts)
       if whatIf {
-        try answerWhatIf(evaluator, source)
+        try answerWhatIf(evaluator, source, db: db)
         return
       }
       stream.begin()
@@ -136,7 +154,29 @@ struct Eval: ParsableCommand {
 
   /// Evaluates the learner as recorded and with the hypothetical awards, and prints the
   /// decisions that change.
-  private func answerWhatIf(_ evaluator: Evaluator, _ source: SQLiteRecordSource) throws {
+  /// The bundled sample store, written into the cache folder first when it is missing.
+  static func sampleStore() throws -> String {
+    guard let folder = SampleCache.folder(environment: ProcessInfo.processInfo.environment)
+    else {
+      Terminal.printError(
+        "error: no cache folder for the sample store; set \(SampleCache.folderVariable)")
+      throw ExitStatus.usage.exitCode
+    }
+    var path = ""
+    try DBSupport.run {
+      let store = try SampleCache.store(in: folder)
+      path = store.path
+      if store.created {
+        Terminal.printError(
+          "note: wrote the sample store to `\(store.path)` (once; later runs reuse it)")
+      }
+    }
+    return path
+  }
+
+  private func answerWhatIf(
+    _ evaluator: Evaluator, _ source: SQLiteRecordSource, db: String
+  ) throws {
     let awards = withAwards.compactMap(HypotheticalAward.init(parsing:))
     let answer: Evaluator.WhatIfAnswer
     do {

@@ -20,8 +20,10 @@ enum DBCommand {
   }
 
   /// Runs `credence ARGUMENTS…` in `directory` and waits for it.
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-    let process = try start(arguments, in: directory)
+  static func run(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Outcome {
+    let process = try start(arguments, in: directory, environment: environment)
     let output = process.standardOutput as? Pipe
     let error = process.standardError as? Pipe
     let outData = output?.fileHandleForReading.readDataToEndOfFile() ?? Data()
@@ -45,10 +47,15 @@ enum DBCommand {
   }
 
   /// Starts `credence ARGUMENTS…` without waiting, its output going to pipes.
-  static func start(_ arguments: [String], in directory: URL? = nil) throws -> Process {
+  static func start(
+    _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+  ) throws -> Process {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let directory { process.currentDirectoryURL = directory }
     process.standardOutput = Pipe()
     process.standardError = Pipe()

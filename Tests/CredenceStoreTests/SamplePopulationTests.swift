@@ -191,3 +191,30 @@ import Testing
     #expect(Set(names).count == names.count)
   }
 }
+
+/// The bundled sample's cache (`eval --sample`) is named by the generator's generation: rows
+/// that change for the same seed must come with a new `SampleCache.generation`, or a store
+/// cached by the old generator would be read as the new one's.
+@Suite struct SampleCacheGenerationTests {
+  /// FNV-1a over every row of a small sample, as text.
+  static func fingerprint() throws -> UInt64 {
+    let rows = try SamplePopulationTests.dump(
+      try SamplePopulationTests.sample(learners: 40, seed: 1))
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in rows.joined(separator: "\n").utf8 {
+      hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+    return hash
+  }
+
+  /// Generation → fingerprint of its rows. When this fails, bump `SampleCache.generation` and
+  /// add the new pair (the README's examples may need re-recording too).
+  static let fingerprints: [Int: UInt64] = [1: 14_790_342_182_345_930_496]
+
+  @Test func theGenerationNamesTheRowsTheGeneratorWrites() throws {
+    let found = try Self.fingerprint()
+    #expect(
+      Self.fingerprints[SampleCache.generation] == found,
+      "the sample's rows changed (fingerprint \(found)): bump SampleCache.generation")
+  }
+}
