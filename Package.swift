@@ -114,8 +114,10 @@ let package = Package(
       name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"],
       exclude: ["spec", "golden"]),
     .testTarget(
-      name: "CredenceRuntimeTests", dependencies: ["CredenceRuntime", "Credence"], exclude: ["spec"]
-    ),
+      name: "CredenceRuntimeTests",
+      // The store and the sample generator only for the parity test's sample learners.
+      dependencies: ["CredenceRuntime", "Credence", "CredenceStore", "CredenceSample"],
+      exclude: ["spec"]),
     .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", "CredenceSample"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
     .testTarget(

@@ -45,6 +45,9 @@ struct FundDetail: Sendable {
   var isClaim: Truth
   /// The rate, when it was computed before the conditions.
   var rate: Value?
+  /// The value of each condition the decision evaluated, in order (it stops at the first
+  /// false one); kept only when explanations are recorded.
+  var conditionValues: [Value] = []
 }
 
 /// The details an explanation reads, by kind of decision.
@@ -133,7 +136,9 @@ extension Machine {
     }
     var eligible = detail.isClaim
     for condition in fund.conditions {
-      let truth = try condition.expression.code(self).truth
+      let value = try condition.expression.code(self)
+      if recordsExplanations { detail.conditionValues.append(value) }
+      let truth = value.truth
       coverage?.observe(condition.expression.expr.span, truth)
       eligible = eligible.and(truth)
       if eligible == .false { break }

@@ -101,11 +101,8 @@ public final class EvaluationSession {
     let reasons: [String]
     switch outcome.status {
     case .undetermined:
-      if let enrolment, case .fund(let id) = decision {
-        reasons = machine.claimReasons(id.index, enrolment, outcome)
-      } else {
-        reasons = machine.undeterminedReasons(of: decision, outcome)
-      }
+      // A claim's reasons are its fund's, read off the claim's outcome.
+      reasons = machine.reasons(for: decision, outcome)
     case .error:
       reasons = [outcome.failure.map(machine.describe) ?? "the decision could not be made"]
     default:
@@ -161,11 +158,4 @@ private struct DecisionLabel {
   let name: String
   let title: String
   let kind: DecisionKind
-}
-
-extension Machine {
-  /// Why a claim is undetermined.
-  func claimReasons(_ fund: Int, _ enrolment: Int, _ outcome: DecisionOutcome) -> [String] {
-    fundReasons(fund, outcome)
-  }
 }

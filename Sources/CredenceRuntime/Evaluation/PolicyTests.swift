@@ -61,6 +61,8 @@ public struct PolicyTestRunner {
 
   private func run(_ test: CheckedTest, row: Int?) -> PolicyTestOutcome {
     let machine = Machine(program: program, asOf: test.asOf ?? today, options: options)
+    // A failing expectation is explained: the decisions keep what explanations show.
+    machine.recordsExplanations = true
     machine.coverage = coverage
     let compiler = Compiler(program: program.checked)
     let span = row.map { test.examples[$0].span } ?? test.span
@@ -131,6 +133,15 @@ extension Machine {
         explanations: decisionExplanations(in: expectation))
     }
     if case .bool(true) = value { return nil }
+    // What was found is computed aside, so that explaining one expectation cannot change
+    // what the next one finds.
+    return sidePass { m in m.failure(of: expectation, value, written: written, span: span) }
+  }
+
+  /// A failed expectation's values, reasons and explanations (in a side pass).
+  private func failure(of expectation: CompiledExpr, _ value: Value, written: String, span: Span)
+    -> PolicyTestFailure
+  {
     var actual = value.isUnknown ? "unknown" : "false"
     if let facts = expectationFacts(expectation) { actual += ": " + facts }
     if value.isUnknown {

@@ -4,14 +4,23 @@ import CredenceValues
 
 extension Machine {
   /// A condition, its outcome, and the values that decided it: "aged 40 and above: needs at
-  /// least 40, is 38". Compound conditions list their parts.
-  func explainCondition(_ condition: CompiledExpr, label: String?) -> Explanation {
+  /// least 40, is 38". Compound conditions list their parts. `value` is the condition's value
+  /// as the decision recorded it; without one (a condition the decision did not need) it is
+  /// evaluated, in the side pass the explanation runs in.
+  func explainCondition(_ condition: CompiledExpr, label: String?, value recorded: Value? = nil)
+    -> Explanation
+  {
     let text = label ?? source(condition)
     let value: Value
-    do {
-      value = try condition.code(self)
-    } catch {
-      return Explanation(.error, "\(text): \(describe(error))")
+    if let recorded {
+      value = recorded
+    } else {
+      do {
+        value = try condition.code(self)
+      } catch {
+        if isSidePassLimit(error) { return Explanation(.info, "\(text): left out") }
+        return Explanation(.error, "\(text): \(describe(error))")
+      }
     }
     let truth = value.truth
     let mark: Explanation.Mark = truth == .true ? .held : (truth == .false ? .failed : .unknown)

@@ -6,12 +6,30 @@ extension Machine {
   /// How deep an explanation follows nested stacks.
   static let maximumNestedExplanations = 4
 
-  /// The explanation of a per-learner decision, or of a claim (`enrolment` given).
-  func explain(
-    _ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int? = nil, depth: Int = 0
-  )
+  /// The explanation of a per-learner decision, or of a claim (`enrolment` given), made from
+  /// what its evaluation recorded (its outcome's detail, the memoised values it read).
+  ///
+  /// Whatever it has to compute besides (the values a comparison compared, the facts behind
+  /// an unknown, conditions after the first false one) is computed in a side pass
+  /// (``sidePass(_:)``), on a budget of its own and forgotten afterwards, so explaining
+  /// cannot change this or any later result. A side pass that runs out of its budget says
+  /// so in a last line.
+  func explain(_ decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int? = nil)
     -> Explanation
   {
+    sidePass { m in
+      var explanation = m.explanation(of: decision, outcome, enrolment: enrolment, depth: 0)
+      if m.sidePassExhausted {
+        explanation.children.append(Explanation(.info, m.sidePassLimitText))
+      }
+      return explanation
+    }
+  }
+
+  /// ``explain(_:_:enrolment:)`` inside its side pass; `depth` counts nested stacks.
+  private func explanation(
+    of decision: DecisionID, _ outcome: DecisionOutcome, enrolment: Int?, depth: Int
+  ) -> Explanation {
     let title: String
     let policy: Int
     let documentation: [String]
@@ -113,19 +131,30 @@ extension Machine {
     return inFundFrame(index, detail) { m in
       var lines: [Explanation] = []
       if let filter = fund.perEnrolment?.filter, detail.isClaim != .true {
-        let claim = m.explainCondition(filter, label: "a claim under this fund")
+        let claim = m.explainCondition(
+          filter, label: "a claim under this fund", value: Value(detail.isClaim))
         lines.append(claim)
         if detail.isClaim == .false { return lines }
       }
-      for condition in fund.conditions {
-        lines.append(m.explainCondition(condition.expression, label: condition.because))
+      // Conditions after the first false one were not evaluated by the decision: the side
+      // pass evaluates them, so the explanation still lists every condition.
+      for (position, condition) in fund.conditions.enumerated() {
+        let recorded = detail.conditionValues.indices.contains(position)
+        lines.append(
+          m.explainCondition(
+            condition.expression, label: condition.because,
+            value: recorded ? detail.conditionValues[position] : nil))
       }
       if outcome.status == .eligible || outcome.status == .undetermined {
-        if let rate = fund.rate, let value = m.tryValue(rate) {
+        // An eligible fund's rate and amount are in its outcome.
+        let eligible = outcome.status == .eligible
+        if let rate = fund.rate,
+          let value = eligible ? outcome.rate : detail.rate ?? m.tryValue(rate)
+        {
           lines.append(
             Explanation(value.isUnknown ? .unknown : .info, "rate: \(m.describe(value))"))
         }
-        if let amount = fund.amount, let value = m.tryValue(amount) {
+        if let amount = fund.amount, let value = eligible ? outcome.amount : m.tryValue(amount) {
           let formula = m.source(amount)
           let shown = m.describe(value)
           let text = formula == shown ? "amount: \(shown)" : "amount: \(shown) (\(formula))"
@@ -219,12 +248,14 @@ extension Machine {
     case .nested(let index):
       // The nested stack's own explanation stands for the requirement.
       let outcome = stackOutcome(index)
-      let nested = explain(.stack(StackID(index)), outcome, depth: depth + 1)
+      let nested = explanation(
+        of: .stack(StackID(index)), outcome, enrolment: nil, depth: depth + 1)
       let text = requirement.because.map { "\($0): \(nested.text)" } ?? nested.text
       let shown = depth < Self.maximumNestedExplanations ? nested.children : []
       return Explanation(result.counted ? nested.mark : .info, text, shown)
     case .condition(let condition):
-      let explained = explainCondition(condition, label: label)
+      // The allocation recorded the condition's truth as the decision evaluated it.
+      let explained = explainCondition(condition, label: label, value: Value(result.status))
       return Explanation(
         result.counted || explained.mark == .held ? explained.mark : .info,
         explained.text, explained.children)

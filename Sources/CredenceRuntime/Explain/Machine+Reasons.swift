@@ -3,6 +3,18 @@ import CredenceSyntax
 import CredenceValues
 
 extension Machine {
+  /// The reasons a result gives for being undetermined, found in a side pass
+  /// (``sidePass(_:)``) so that finding them cannot change this or any later result; a pass
+  /// that runs out of its budget says so in a last reason.
+  func reasons(for decision: DecisionID, _ outcome: DecisionOutcome) -> [String] {
+    guard outcome.status == .undetermined else { return [] }
+    return sidePass { m in
+      var reasons = m.undeterminedReasons(of: decision, outcome)
+      if m.sidePassExhausted { reasons.append(m.sidePassLimitText) }
+      return reasons
+    }
+  }
+
   /// Why an undetermined per-learner decision is undetermined: the missing facts.
   func undeterminedReasons(of decision: DecisionID, _ outcome: DecisionOutcome) -> [String] {
     guard outcome.status == .undetermined else { return [] }

@@ -16,6 +16,11 @@ public enum EvaluationLimits {
   /// taking minutes in steps that each look like one.
   public static let textBytesPerStep = 1_024
 
+  /// Evaluation steps one explanation (or one decision's reasons for being undetermined) may
+  /// take (10,000,000), on a budget of its own: explaining never spends the learner's
+  /// budget, so it cannot change a result. Past it the explanation says what it left out.
+  public static let defaultExplanationSteps = 10_000_000
+
   /// Search nodes one equivalence may spend choosing which awards count for what (100,000).
   ///
   /// Awards that could count for several modules make the choice a search; real transfer
@@ -34,6 +39,8 @@ public struct EvaluationOptions: Sendable, Hashable {
   public var explain: Bool
   /// ``EvaluationLimits/defaultStepsPerLearner`` unless a test lowers it.
   public var stepsPerLearner: Int
+  /// ``EvaluationLimits/defaultExplanationSteps`` unless a test lowers it.
+  public var explanationSteps = EvaluationLimits.defaultExplanationSteps
   /// Search nodes per stack allocation.
   public var allocationSearchNodes: Int
   /// ``EvaluationLimits/defaultEquivalenceSearchNodes`` unless a test lowers it.

@@ -51,6 +51,12 @@ final class Machine {
   @exclusivity(unchecked) var paramDate: CredenceValues.CivilDate?
 
   @exclusivity(unchecked) var steps = 0
+  /// The most steps before ``step(_:at:)`` fails: the learner's budget, or a side pass's.
+  @exclusivity(unchecked) var stepLimit: Int
+  /// 1 while a side pass runs (``sidePass(_:)``); nested passes do not start another.
+  var sidePassDepth = 0
+  /// Whether the running side pass reached its step limit.
+  var sidePassExhausted = false
   /// Set only by `credence test --coverage`: the recorder of rules the tests exercise.
   var coverage: CoverageRecorder?
   /// Where ``step(_:at:)`` leaves its fast path (`Machine+Cancellation.swift`).
@@ -59,13 +65,17 @@ final class Machine {
   let reasonTexts = ReasonTexts()
   /// How many definitions deep an explanation currently is.
   var explanationDepth = 0
-  /// Whether explanations are being built (read by decisions to keep their details).
-  var explaining: Bool { options.explain }
+  /// Whether decisions keep in their outcomes the values an explanation shows (the value of
+  /// each condition they evaluate): on when explanations are asked for, and for policy
+  /// tests, whose failures are explained. Off, decisions keep nothing more than they need.
+  var recordsExplanations: Bool
 
   init(program: CompiledProgram, asOf: CredenceValues.CivilDate, options: EvaluationOptions) {
     self.program = program
     self.options = options
     self.asOf = asOf
+    self.stepLimit = options.stepsPerLearner
+    self.recordsExplanations = options.explain
     self.learner = Learner(id: "")
     letMemo = Array(repeating: nil, count: program.lets.count)
     factMemo = Array(repeating: nil, count: program.facts.count)
