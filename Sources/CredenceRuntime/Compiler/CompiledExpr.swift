@@ -6,8 +6,8 @@ import CredenceValues
 typealias Code = @Sendable (Machine) throws(EvaluationFailure) -> Value
 
 /// An expression compiled once into a closure, with the checked expression and its compiled
-/// children kept beside it for explanations (which call the same closures, so an explanation
-/// never computes a value differently from the decision it explains).
+/// children kept beside it for explanations (whose side pass calls the same closures, so an
+/// explanation never computes a value differently from the decision it explains).
 final class CompiledExpr: Sendable {
   /// Evaluates the expression.
   let code: Code

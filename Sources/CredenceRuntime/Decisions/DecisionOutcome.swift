@@ -5,7 +5,8 @@ import CredenceValues
 /// it reports, as run-time values other rules can read (`gc.credits`, `mces("E1").amount`).
 ///
 /// Memoised per learner, shared by every rule that reads it. The `detail` keeps what an
-/// explanation needs (the allocation, the conditions), so explaining never re-decides.
+/// explanation needs (the allocation, the values of the conditions), so explaining never
+/// re-decides.
 public final class DecisionOutcome: @unchecked Sendable, Hashable {
   public let status: DecisionStatus
   /// Fund: the money granted (0 when ineligible; unknown when undetermined).

@@ -128,9 +128,10 @@ extension Machine {
     do {
       value = try expectation.code(self)
     } catch {
+      let explanations = sidePass { m in m.decisionExplanations(in: expectation) }
       return PolicyTestFailure(
         span: span, expectation: written, actual: "error: " + describe(error),
-        explanations: decisionExplanations(in: expectation))
+        explanations: explanations)
     }
     if case .bool(true) = value { return nil }
     // What was found is computed aside, so that explaining one expectation cannot change
