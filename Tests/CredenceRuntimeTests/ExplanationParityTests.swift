@@ -127,12 +127,11 @@ import Testing
     let store = try RecordStore.inMemory()
     _ = try SamplePopulation(learners: 300, seed: 7).write(into: store)
     var learners: [(LearnerView, CredenceValues.CivilDate)] = []
-    let credentials = CredentialRowCache()
     let asOf = day("2026-06-30")
     try SQLiteRecordSource(store: store).forEachBatch(in: .all, batchSize: 100) { batch in
       for record in batch {
         if case .valid(let learner) = record {
-          learners.append((LearnerView(learner, credentials: credentials), asOf))
+          learners.append((LearnerView(learner), asOf))
         }
       }
     }
