@@ -18,7 +18,7 @@ import Testing
       amount 1 SGD
     """
 
-  static func learner(awards: Int) -> LearnerView {
+  static func learner(awards: Int) -> Learner {
     EvaluationLimitTests.learner(awards: (1...awards).map { ("C\($0)", 2) })
   }
 

@@ -1,5 +1,6 @@
 import CredenceRecords
 import CredenceRuntime
+import CredenceSample
 import CredenceSemantics
 import CredenceStore
 import CredenceSyntax
@@ -12,6 +13,13 @@ import Testing
 /// same results with and without explanations, also under step limits low enough to be hit
 /// and with explanations cut short by their own limit.
 @Suite struct ExplanationParityTests {
+  /// A learner to evaluate, with the facts its test gives and the date it is evaluated on.
+  struct TestLearner {
+    var learner: Learner
+    var facts = GivenFacts()
+    var date: CredenceValues.CivilDate
+  }
+
   /// Step limits per learner: the default, and limits the spec and library learners reach.
   static let stepLimits = [EvaluationLimits.defaultStepsPerLearner, 5_000, 400, 60, 12, 3]
 
@@ -32,7 +40,7 @@ import Testing
   /// were errors under the lowered limits, so callers can check a limit was hit.
   @discardableResult
   static func checkParity(
-    _ program: CompiledProgram, _ name: String, learners: [(LearnerView, CredenceValues.CivilDate)]
+    _ program: CompiledProgram, _ name: String, learners: [TestLearner]
   ) -> Int {
     var limitErrors = 0
     for limit in stepLimits {
@@ -44,14 +52,14 @@ import Testing
       plainStarved.explanationSteps = 2
       var explainedStarved = explained
       explainedStarved.explanationSteps = 2
-      let byDate = Dictionary(grouping: learners.indices, by: { learners[$0].1 })
+      let byDate = Dictionary(grouping: learners.indices, by: { learners[$0].date })
       for (date, indices) in byDate.sorted(by: { $0.key < $1.key }) {
         let sessions = [plain, explained, plainStarved, explainedStarved].map {
           EvaluationSession(program: program, asOf: date, options: $0)
         }
         for index in indices {
-          let learner = learners[index].0
-          let runs = sessions.map { decided($0.evaluate(learner)) }
+          let (learner, facts) = (learners[index].learner, learners[index].facts)
+          let runs = sessions.map { decided($0.evaluate(learner, given: facts)) }
           if limit != EvaluationLimits.defaultStepsPerLearner {
             limitErrors += runs[0].filter { $0.contains(": error") }.count
           }
@@ -74,14 +82,14 @@ import Testing
   }
 
   /// The learners a program's tests describe, each with its test's date.
-  static func testLearners(_ program: CompiledProgram) -> [(LearnerView, CredenceValues.CivilDate)]
-  {
+  static func testLearners(_ program: CompiledProgram) -> [TestLearner] {
     let today = day("2026-07-01")
     let session = EvaluationSession(program: program, asOf: today)
     return program.checkedTests.compactMap { test in
-      guard test.examples.isEmpty, case .success(let learner) = session.learner(describedBy: test)
+      guard test.examples.isEmpty, case .success(let described) = session.learner(describedBy: test)
       else { return nil }
-      return (learner, test.asOf ?? today)
+      return TestLearner(
+        learner: described.learner, facts: described.facts, date: test.asOf ?? today)
     }
   }
 
@@ -126,12 +134,12 @@ import Testing
     let program = try #require(Programs.library)
     let store = try RecordStore.inMemory()
     _ = try SamplePopulation(learners: 300, seed: 7).write(into: store)
-    var learners: [(LearnerView, CredenceValues.CivilDate)] = []
+    var learners: [TestLearner] = []
     let asOf = day("2026-06-30")
-    try SQLiteRecordSource(store: store).forEachBatch(in: .all, batchSize: 100) { batch in
+    try SQLiteRecordSource(store: store).forEachBatch(batchSize: 100) { batch in
       for record in batch {
         if case .valid(let learner) = record {
-          learners.append((LearnerView(learner), asOf))
+          learners.append(TestLearner(learner: learner, date: asOf))
         }
       }
     }
