@@ -88,12 +88,15 @@ let package = Package(
       exclude: ["README.md"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
     .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"], exclude: ["README.md"]),
+    // `credence lsp`: the language server, a front door on the facade like the CLI and REPL.
+    .target(name: "CredenceLanguageServer", dependencies: ["Credence"], exclude: ["README.md"]),
     .executableTarget(
       name: "credence",
       dependencies: [
         // The facade, the store and the UI libraries only: the language core is reached
         // through `Credence` (FacadeDoorTests checks the imports).
         "Credence", "CredenceStore", "CredenceSample", "CredenceREPL",
+        "CredenceLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // See the note at the end on unsafe flags and metadata accessors.

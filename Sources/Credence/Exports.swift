@@ -16,6 +16,11 @@ public typealias CheckScope = CredenceSemantics.CheckScope
 public typealias Diagnostic = CredenceSyntax.Diagnostic
 public typealias DiagnosticRenderer = CredenceSyntax.DiagnosticRenderer
 public typealias SourceSet = CredenceSyntax.SourceSet
+// Positions, for a language server turning spans into its protocol's lines and columns.
+public typealias SourceFile = CredenceSyntax.SourceFile
+public typealias FileID = CredenceSyntax.FileID
+public typealias Span = CredenceSyntax.Span
+public typealias Limits = CredenceSyntax.Limits
 public typealias LearnerResults = CredenceRuntime.LearnerResults
 public typealias DecisionResult = CredenceRuntime.DecisionResult
 public typealias Explanation = CredenceRuntime.Explanation

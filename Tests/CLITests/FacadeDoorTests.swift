@@ -8,7 +8,8 @@ import Testing
 /// so Package.swift's dependency list alone cannot say it).
 @Suite struct FacadeDoorTests {
   static let allowed: Set<String> = [
-    "ArgumentParser", "Credence", "CredenceREPL", "CredenceSample", "CredenceStore", "Foundation",
+    "ArgumentParser", "Credence", "CredenceLanguageServer", "CredenceREPL", "CredenceSample",
+    "CredenceStore", "Foundation",
     "Glibc", "Darwin", "Dispatch",
   ]
 
@@ -36,6 +37,15 @@ import Testing
     #expect(found.contains { $0.module == "Credence" })
     for (file, module) in found where !Self.allowed.contains(module) {
       Issue.record("Sources/credence/\(file) imports \(module): go through the Credence facade")
+    }
+  }
+
+  @Test func theLanguageServerImportsOnlyTheFacade() throws {
+    let found = try Self.imports(under: "Sources/CredenceLanguageServer")
+    #expect(found.contains { $0.module == "Credence" })
+    for (file, module) in found where !["Credence", "Foundation", "Dispatch"].contains(module) {
+      Issue.record(
+        "Sources/CredenceLanguageServer/\(file) imports \(module): go through the Credence facade")
     }
   }
 }

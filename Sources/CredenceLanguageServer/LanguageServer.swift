@@ -1,0 +1,191 @@
+import Credence
+import Dispatch
+import Foundation
+
+/// `credence lsp`: a Language Server Protocol server over standard input and output.
+///
+/// One thread reads messages; everything else happens in order on one serial queue, so the
+/// server's state has a single owner. Diagnostics are debounced: an edit schedules a check
+/// of the whole workspace `debounce` later, and a newer edit supersedes it.
+public final class LanguageServer: @unchecked Sendable {
+  /// How long after the last edit the workspace is checked: long enough for a burst of
+  /// keystrokes to make one check, short enough to feel immediate.
+  public static let debounce: DispatchTimeInterval = .milliseconds(150)
+
+  private let queue = DispatchQueue(label: "credence.lsp")
+  private let writer: MessageWriter
+  private var workspace = Workspace(root: nil)
+  private var initialized = false
+  private var shutdownRequested = false
+  /// Bumped by every edit; a scheduled check runs only if no edit came after it.
+  private var generation = 0
+  /// The URIs last published with diagnostics, so a fixed file's list is cleared.
+  private var publishedURIs: Set<String> = []
+
+  init(output: Int32) { writer = MessageWriter(fileDescriptor: output) }
+
+  /// Serves standard input and output until `exit` (or the end of input); returns the
+  /// process's exit status (0 after a `shutdown` request, 1 otherwise, as the protocol asks).
+  public static func run() -> Int32 {
+    let server = LanguageServer(output: STDOUT_FILENO)
+    var reader = MessageReader(fileDescriptor: STDIN_FILENO)
+    while let body = reader.next() {
+      let exitStatus: Int32? = server.queue.sync { server.receive(body) }
+      if let exitStatus { return exitStatus }
+    }
+    return server.queue.sync { server.shutdownRequested ? 0 : 1 }
+  }
+
+  /// Handles one message on the queue; an exit status when the message was `exit`.
+  private func receive(_ body: [UInt8]) -> Int32? {
+    guard let message = try? JSONDecoder().decode(IncomingMessage.self, from: Data(body)) else {
+      respondError(id: .null, .parseError, "the message is not valid JSON-RPC")
+      return nil
+    }
+    guard let method = message.method else { return nil }  // a response to us: none expected
+    if method == "exit" { return shutdownRequested ? 0 : 1 }
+    let params = message.params ?? .object([:])
+    if let id = message.id {
+      handleRequest(method, id: id, params: params)
+    } else {
+      handleNotification(method, params: params)
+    }
+    return nil
+  }
+
+  private func handleRequest(_ method: String, id: JSONValue, params: JSONValue) {
+    guard initialized || method == "initialize" else {
+      respondError(id: id, .serverNotInitialized, "the server has not been initialised")
+      return
+    }
+    do {
+      switch method {
+      case "initialize":
+        let initialize = try params.decoded(as: InitializeParams.self)
+        let rootURI = initialize.workspaceFolders?.first?.uri ?? initialize.rootUri
+        let root = rootURI.flatMap(Workspace.path(ofURI:)) ?? initialize.rootPath
+        workspace = Workspace(root: root)
+        initialized = true
+        respond(id: id, result: Self.initializeResult)
+      case "shutdown":
+        shutdownRequested = true
+        respond(id: id, result: JSONValue.null)
+      default:
+        respondError(id: id, .methodNotFound, "unsupported method `\(method)`")
+      }
+    } catch {
+      respondError(id: id, .invalidParams, "invalid parameters for `\(method)`")
+    }
+  }
+
+  private func handleNotification(_ method: String, params: JSONValue) {
+    guard initialized else { return }
+    switch method {
+    case "initialized":
+      scheduleCheck()
+    case "textDocument/didOpen":
+      guard let open = try? params.decoded(as: DidOpenTextDocumentParams.self) else { return }
+      workspace.open(uri: open.textDocument.uri, text: open.textDocument.text)
+      scheduleCheck()
+    case "textDocument/didChange":
+      guard let change = try? params.decoded(as: DidChangeTextDocumentParams.self),
+        let text = change.contentChanges.last(where: { $0.range == nil })?.text
+      else { return }
+      workspace.open(uri: change.textDocument.uri, text: text)
+      scheduleCheck()
+    case "textDocument/didClose":
+      guard let close = try? params.decoded(as: DidCloseTextDocumentParams.self) else { return }
+      workspace.close(uri: close.textDocument.uri)
+      scheduleCheck()
+    case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+      scheduleCheck()
+    default:
+      break  // `$/cancelRequest`, `$/setTrace` and the like: nothing to do
+    }
+  }
+
+  /// Checks the workspace `debounce` from now unless another edit comes first.
+  private func scheduleCheck() {
+    generation += 1
+    let scheduled = generation
+    queue.asyncAfter(deadline: .now() + Self.debounce) { [self] in
+      guard scheduled == generation else { return }
+      publishDiagnostics()
+    }
+  }
+
+  /// Checks every file of the workspace through the facade, as `credence check` does, and
+  /// publishes each file's diagnostics (an empty list for a file that has none left).
+  private func publishDiagnostics() {
+    let (sources, uris) = workspace.sources()
+    guard !sources.files.isEmpty else { return }
+    let result = FrontEnd.check(sources)
+    let byURI = DiagnosticConversion.published(result, uris: uris)
+    for uri in publishedURIs.subtracting(byURI.keys) {
+      notify("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, diagnostics: []))
+    }
+    for (uri, diagnostics) in byURI.sorted(by: { $0.key < $1.key }) {
+      // Files without diagnostics are published only to clear what was shown before.
+      guard !diagnostics.isEmpty || publishedURIs.contains(uri) else { continue }
+      notify(
+        "textDocument/publishDiagnostics",
+        PublishDiagnosticsParams(uri: uri, diagnostics: diagnostics))
+    }
+    publishedURIs = Set(byURI.filter { !$0.value.isEmpty }.keys)
+  }
+
+  // MARK: Capabilities
+
+  /// Full-text synchronisation: each change carries the whole document, which a policy
+  /// file's size makes cheap and which leaves no offsets to get wrong.
+  static let initializeResult: JSONValue = .object([
+    "capabilities": .object([
+      "textDocumentSync": .object([
+        "openClose": .bool(true), "change": .number(1),
+        "save": .object(["includeText": .bool(false)]),
+      ])
+    ]),
+    "serverInfo": .object(["name": .string("credence")]),
+  ])
+
+  // MARK: Output
+
+  private struct Response<Result: Encodable>: Encodable {
+    var jsonrpc = "2.0"
+    var id: JSONValue
+    var result: Result
+  }
+
+  private struct ErrorResponse: Encodable {
+    struct Failure: Encodable {
+      var code: Int
+      var message: String
+    }
+    var jsonrpc = "2.0"
+    var id: JSONValue
+    var error: Failure
+  }
+
+  private struct Notification<Params: Encodable>: Encodable {
+    var jsonrpc = "2.0"
+    var method: String
+    var params: Params
+  }
+
+  private func respond(id: JSONValue, result: some Encodable) {
+    send(Response(id: id, result: result))
+  }
+
+  private func respondError(id: JSONValue, _ code: ErrorCode, _ message: String) {
+    send(ErrorResponse(id: id, error: .init(code: code.rawValue, message: message)))
+  }
+
+  private func notify(_ method: String, _ params: some Encodable) {
+    send(Notification(method: method, params: params))
+  }
+
+  private func send(_ message: some Encodable) {
+    guard let data = try? JSONEncoder().encode(message) else { return }
+    writer.write(data)
+  }
+}
