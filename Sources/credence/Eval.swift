@@ -69,7 +69,7 @@ struct Eval: ParsableCommand {
   /// Learners read from the store per batch.
   static let batchSize = 512
 
-  func validate() throws {
+  mutating func validate() throws {
     if sample && db != nil {
       throw ValidationError("give either --db or --sample, not both")
     }
@@ -77,6 +77,9 @@ struct Eval: ParsableCommand {
       throw ValidationError(
         "say where the learners are: --db DB, or --sample for the bundled sample store")
     }
+    // A learner named twice is evaluated once, where it is first named.
+    var seen: Set<String> = []
+    learners = learners.filter { seen.insert($0).inserted }
     if all && !learners.isEmpty {
       throw ValidationError("give either --learner or --all, not both")
     }

@@ -61,6 +61,12 @@ import Testing
       $0.contains("\"learner\":\"L3\"") ? "L3" : "L1"
     }
     #expect(learners == ["L3", "L1"])
+    // A learner named twice is evaluated once, where it is first named.
+    let twice = try EvalFixtures.eval(
+      store,
+      ["--learner", "L3", "--learner", "L1", "--learner", "L3", "--decision", "learning_credit"]
+        + ["--format", "ndjson"] + Self.date)
+    #expect(twice.standardOutput == outcome.standardOutput)
   }
 
   @Test func theEvaluationDateDecides() throws {
