@@ -87,7 +87,7 @@ extension Session {
     }
     let plan = Pathways.planner(
       compiled, asOf: asOf, target: target, catalogue: catalogue.credentials, options: options
-    ).plan(for: learner)
+    ).plan(for: learner, given: givenFacts)
     let heading = PathwayReport.Heading(
       learner: learner.id.text, target: name, title: Pathways.title(of: target, in: compiled),
       asOf: asOf, goal: credits)

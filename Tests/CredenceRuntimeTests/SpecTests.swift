@@ -1,4 +1,5 @@
 import CredenceRuntime
+import CredenceSemantics
 import CredenceSyntax
 import Foundation
 import Testing
@@ -58,6 +59,38 @@ import Testing
     #expect(
       failures.first?.explanations.first?.lines()
         == ["✗ A fund: ineligible", "  ✗ for citizens: needs \"SG\", is \"MY\""])
+  }
+
+  @Test func aWrongPathFailsWithThePathFound() throws {
+    let program = try #require(
+      Programs.compile(
+        """
+        stack s "Two courses"
+          require at least 2 credentials
+
+        test "wrong on purpose"
+          as of 2026-01-01
+          given credential { code: "A", fee: 100 SGD }
+          given credential { code: "B", fee: 50 SGD }
+          given credential { code: "C", fee: 70 SGD }
+          given award "A" on 2025-01-01
+          expect path to s by cost is ["C"]
+          expect path to s is []
+          expect path to s by credits is ["B", "C", "A"]
+        """))
+    let outcomes = PolicyTestRunner(program: program, today: day("2026-07-01")).runAll()
+    let failures = outcomes.first?.failures ?? []
+    #expect(
+      failures.map(\.actual) == [
+        "the best path by cost is [\"B\"]",
+        "the best path by fewest is [\"B\"]",
+        "the best path by credits is [\"B\"]",
+      ])
+  }
+
+  /// The rankings the checker accepts are the search's objectives.
+  @Test func pathRankingsAreTheSearchObjectives() {
+    #expect(CheckedTest.pathObjectives == PathwayObjective.allCases.map(\.rawValue))
   }
 
   @Test func examplesRunOncePerRow() throws {

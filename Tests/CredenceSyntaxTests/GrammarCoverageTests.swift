@@ -154,6 +154,10 @@ import Testing
       source: "test \"T\"\n  given fact f = 1\n  expect f == 1\n  examples\n    | a |\n    | 1 |\n",
       shows: "(given fact f 1) (expect (== f 1)) (examples (row a) (row 1))"),
     Example(
+      production: "path_expectation", context: .file,
+      source: "test \"T\" expect path to s for 8 credits by cost is [\"A\", \"B\"]",
+      shows: #"(expect-path s (credits 8) (by cost) (list "A" "B"))"#),
+    Example(
       production: "fixture", context: .file,
       source: "test \"T\" given ledger \"s\" 5 SGD on 2020-01-01 until 2021-01-01",
       shows: #"(given ledger "s" 5SGD on 2020-01-01 until 2021-01-01)"#),

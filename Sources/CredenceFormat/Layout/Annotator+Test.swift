@@ -15,6 +15,9 @@ extension Annotator {
       force(start, .structural(base: keyword, plus: 2))
       switch testClause.kind {
       case .expect(let expr): expression(expr)
+      case .expectPath(let path):
+        if let credits = path.credits { expression(credits) }
+        expression(path.codes)
       case .given(let fixture): self.fixture(fixture)
       case .examples(let table): examples(table, clauseStart: start)
       }

@@ -10,10 +10,10 @@ extension EvaluationSession {
   > {
     let compiler = Compiler(program: program.checked)
     do {
-      let learner = try machine.inFrame(test.localCount) { machine throws(EvaluationFailure) in
+      let built = try machine.inFrame(test.localCount) { machine throws(EvaluationFailure) in
         try FixtureBuilder(compiler: compiler, machine: machine).build(test.fixtures)
       }
-      return .success(learner)
+      return .success((built.learner, built.facts))
     } catch {
       return .failure(ValueFailure(message: machine.describe(error)))
     }

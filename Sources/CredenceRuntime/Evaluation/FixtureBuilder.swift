@@ -5,13 +5,14 @@ import CredenceValues
 
 /// Builds the learner a test describes from its fixtures, and the facts it gives typed. Fields
 /// left out are unknown; an award or enrolment whose credential is not given gets a catalogue
-/// entry with only its code.
+/// entry with only its code. The credentials given (`given credential`) are also the test's
+/// catalogue, which `expect path` plans over.
 struct FixtureBuilder {
   let compiler: Compiler
   let machine: Machine
 
   func build(_ fixtures: [CheckedFixture]) throws(EvaluationFailure) -> (
-    learner: Learner, facts: GivenFacts
+    learner: Learner, facts: GivenFacts, catalogue: [Credential]
   ) {
     var learner = Learner(id: "learner-1")
     var facts = GivenFacts()
@@ -86,7 +87,10 @@ struct FixtureBuilder {
           status: text(fields[.enrolment(.status)])))
     }
     learner.sortRecords()
-    return (learner, facts)
+    let catalogue = credentials.values.sorted {
+      $0.code.utf8.lexicographicallyPrecedes($1.code.utf8)
+    }
+    return (learner, facts, catalogue)
   }
 
   private func text(_ value: Value?) -> String? {

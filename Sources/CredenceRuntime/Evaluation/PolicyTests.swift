@@ -84,7 +84,7 @@ public struct PolicyTestRunner {
     func bindColumns(_ m: Machine) {
       for (slot, value) in columns { m.setLocal(slot, value) }
     }
-    let learner: (learner: Learner, facts: GivenFacts)
+    let learner: (learner: Learner, facts: GivenFacts, catalogue: [Credential])
     do {
       learner = try machine.inFrame(test.localCount) { m throws(EvaluationFailure) in
         bindColumns(m)
@@ -113,6 +113,22 @@ public struct PolicyTestRunner {
             span: expectation.span,
             expectation: program.text(of: expectation.span) ?? "expectation",
             actual: machine.describe(error), explanations: []))
+      }
+    }
+    for expectation in test.pathExpectations {
+      // Read in the test's frame (columns bound) before the planner resets anything.
+      let values = try? machine.inFrame(test.localCount) { m throws(EvaluationFailure) in
+        bindColumns(m)
+        let codes = try compiler.compile(expectation.codes).code(m)
+        var credits: Value?
+        if let goal = expectation.credits { credits = try compiler.compile(goal).code(m) }
+        return (codes, credits)
+      }
+      if let failure = checkPath(
+        expectation, codes: values?.0, credits: values?.1 ?? nil, learner: learner.learner,
+        facts: learner.facts, catalogue: learner.catalogue, asOf: test.asOf ?? today)
+      {
+        failures.append(failure)
       }
     }
     coverage?.collect(from: machine)

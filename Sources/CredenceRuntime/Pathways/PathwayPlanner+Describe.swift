@@ -6,7 +6,7 @@ extension PathwayPlanner {
   func describe(_ found: FoundPath, learner: Learner, acceptsConditional: Bool) -> Pathway {
     let members = found.members
     // The awards get ids in member order (`planned-1`, …): ask which requirement each fills.
-    machine.reset(for: learnerAdding(members, to: learner, grade: grade))
+    machine.reset(for: learnerAdding(members, to: learner, grade: grade), given: givenFacts)
     _ = machine.pathwayReach(target)
     let fills = members.enumerated().map { number, position in
       machine.pathwayFill(of: Self.awardID(number), code: catalogue[position].code, target)

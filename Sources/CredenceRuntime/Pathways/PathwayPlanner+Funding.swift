@@ -46,7 +46,7 @@ extension PathwayPlanner {
     if let enrolment = planned.enrolments.firstIndex(where: { $0.id == Self.plannedEnrolmentID }) {
       for (index, fund) in program.funds.enumerated() where fund.perEnrolment != nil {
         // A fresh learner state per fund, so the balances read are this claim's own.
-        machine.reset(for: planned)
+        machine.reset(for: planned, given: givenFacts)
         let claim = machine.pathwayClaim(fund: index, enrolment: enrolment)
         if case .fund(let detail) = claim.outcome.detail, detail.isClaim == .false { continue }
         switch claim.outcome.status {

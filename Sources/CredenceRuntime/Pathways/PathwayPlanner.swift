@@ -34,6 +34,8 @@ public final class PathwayPlanner {
   /// Catalogue positions whose award may pass a screen: read once for every learner of the
   /// planner (the screens are static, so the answer is the same for all).
   private var staticCandidates: [Int]?
+  /// The facts a test (or the REPL's inline learner) gives the current learner typed.
+  var givenFacts = GivenFacts()
   /// Per-enrolment funding of a credential, by catalogue position, for the current learner.
   var fundingCache: [Int: [FundClaim]] = [:]
 
@@ -64,14 +66,15 @@ public final class PathwayPlanner {
     grade = options.grade ?? scaleGrades.last
   }
 
-  /// The best paths for `learner`.
-  public func plan(for learner: Learner) -> PathwayPlan {
+  /// The best paths for `learner`, with the facts a test or the REPL gives it typed.
+  public func plan(for learner: Learner, given facts: GivenFacts = GivenFacts()) -> PathwayPlan {
     fundingCache.removeAll(keepingCapacity: true)
+    givenFacts = facts
     var plan = PathwayPlan(
       status: .notFound, paths: [], limitReached: nil, reasons: [], undeterminedReasons: [],
       plannedDate: plannedDate, assumedGrade: grade, objective: options.objective,
       maximumSize: options.maximumSize, unknownFees: [], candidateCount: 0, nodes: 1)
-    machine.reset(for: learner)
+    machine.reset(for: learner, given: givenFacts)
     var acceptsConditional = true
     switch machine.pathwayReach(target) {
     case .achieved:
@@ -167,7 +170,8 @@ public final class PathwayPlanner {
 
   /// Whether `learner` with the awards of `positions` reaches the target.
   func reach(_ positions: [Int], _ learner: Learner, grade: String? = nil) -> PathwayReach {
-    machine.reset(for: learnerAdding(positions, to: learner, grade: grade ?? self.grade))
+    machine.reset(
+      for: learnerAdding(positions, to: learner, grade: grade ?? self.grade), given: givenFacts)
     return machine.pathwayReach(target)
   }
 

@@ -31,6 +31,9 @@ extension ProgramChecker {
         switch clause.kind {
         case .expect(let expr):
           markMentioned(expr)
+        case .expectPath(let path):
+          if let credits = path.credits { markMentioned(credits) }
+          markMentioned(path.codes)
         case .given(let fixture):
           markMentioned(fixture)
         case .examples(let table):

@@ -45,6 +45,8 @@ extension ProgramChecker {
 
     var fixtures: [CheckedFixture] = []
     var expectations: [CheckedTest.Expectation] = []
+    var pathExpectations: [CheckedTest.PathExpectation] = []
+    var expectsPath = false
     var learnerFixture: Span?
     for clause in d.clauses {
       switch clause.kind {
@@ -66,11 +68,16 @@ extension ProgramChecker {
       case .expect(let expr):
         let condition = condition(expr, context, role: "an expectation")
         expectations.append(CheckedTest.Expectation(condition: condition, span: clause.span))
+      case .expectPath(let path):
+        expectsPath = true
+        if let checked = checkPathExpectation(path, at: clause.span, context) {
+          pathExpectations.append(checked)
+        }
       case .examples:
         continue
       }
     }
-    if expectations.isEmpty {
+    if expectations.isEmpty && !expectsPath {
       warning(
         .testWithoutExpectation, "this test expects nothing, so it always passes",
         at: d.description.span, help: "add `expect …` lines saying what must hold")
@@ -82,7 +89,8 @@ extension ProgramChecker {
     }
     return CheckedTest(
       description: d.description.value, asOf: d.asOf.flatMap { date($0) }, fixtures: fixtures,
-      expectations: expectations, columns: columns, examples: examples,
+      expectations: expectations, pathExpectations: pathExpectations, columns: columns,
+      examples: examples,
       localCount: context.frame.count, policy: declared.policy, span: d.description.span)
   }
 

@@ -131,6 +131,9 @@ extension DiagnosticCode {
   public static let exampleHeader: DiagnosticCode = "E0904"
   /// Two `examples` tables in one test.
   public static let duplicateExamples: DiagnosticCode = "E0905"
+  /// `expect path to` a fund, to an equivalence without a credit goal, to a stack with one,
+  /// or ranked by a word that is no ranking.
+  public static let invalidPathExpectation: DiagnosticCode = "E0906"
 
   // MARK: Warnings
 
@@ -170,7 +173,7 @@ extension DiagnosticCode {
     .duplicateClause, .impossibleCount, .invalidQuantity, .invalidRequirement, .unknownCategory,
     .duplicateCap, .rateSelfReference, .tooManyRequirements, .creditsOutOfRange,
     .missingFixtureField, .duplicateLearnerFixture, .exampleRowWidth, .exampleHeader,
-    .duplicateExamples,
+    .duplicateExamples, .invalidPathExpectation,
     .unusedDefinition, .unusedFact, .unusedParameter, .fieldShadowsName,
     .comparisonWithUnknown, .unreachableRow, .partialWithOtherwise, .testDependsOnToday,
     .testWithoutExpectation, .unusedExampleColumn,

@@ -27,6 +27,24 @@ public struct CheckedTest: Hashable, Sendable {
     @IgnoredInEquality public var span: Span
   }
 
+  /// One `expect path to …`: the best path a pathway search finds from the test's learner,
+  /// over the credentials the test gives, is `codes` (`[]`: already achieved).
+  public struct PathExpectation: Hashable, Sendable {
+    /// A stack, or an equivalence (then ``credits`` is its goal).
+    public var target: DecisionID
+    /// A `Number`: the credits the equivalence must grant.
+    public var credits: TypedExpr?
+    /// One of ``CheckedTest/pathObjectives``.
+    public var objective: String
+    /// A `List(Text)`: the credential codes, in any order.
+    public var codes: TypedExpr
+    @IgnoredInEquality public var span: Span
+  }
+
+  /// The rankings `expect path … by` accepts, the default first (the pathway search's
+  /// objectives, which a runtime test keeps equal).
+  public static let pathObjectives = ["fewest", "cost", "hours", "credits"]
+
   /// What the test checks, in words.
   public var description: String
   /// `as of D`; nil: today.
@@ -34,6 +52,8 @@ public struct CheckedTest: Hashable, Sendable {
   /// The records the test builds, in source order.
   public var fixtures: [CheckedFixture]
   public var expectations: [Expectation]
+  /// The `expect path …` clauses.
+  public var pathExpectations: [PathExpectation]
   /// The example columns (empty without `examples`).
   public var columns: [Column]
   /// The example rows.

@@ -49,10 +49,16 @@ extension Parser {
     return names
   }
 
-  /// test_clause = "given" , fixture | "expect" , expression | "examples" , example_table ;
+  /// test_clause = "given" , fixture | "expect" , path_expectation | "expect" , expression
+  ///   | "examples" , example_table ;
   mutating func parseTestClause() -> TestClause? {
     let start = here
     if skip(word: "expect") {
+      // `path to` starts no expression (`to` is no operator), so two words decide.
+      if isWord("path"), isWord("to", at: 1) {
+        guard let expectation = parsePathExpectation() else { return nil }
+        return TestClause(.expectPath(expectation), span: span(from: start))
+      }
       return TestClause(.expect(parseExpression()), span: span(from: start))
     }
     if skip(word: "examples") {
@@ -62,6 +68,36 @@ extension Parser {
     advance()  // given
     guard let fixture = parseFixture() else { return nil }
     return TestClause(.given(fixture), span: span(from: start))
+  }
+
+  /// path_expectation = "path" , "to" , IDENT , [ "for" , expression ,
+  ///   ( "credits" | "credit" ) ] , [ "by" , IDENT ] , "is" , expression ;
+  mutating func parsePathExpectation() -> PathExpectation? {
+    advance()  // path
+    advance()  // to
+    guard let target = expectName("the stack or equivalence after `expect path to`") else {
+      return nil
+    }
+    var credits: Expr?
+    if skip(word: "for") {
+      credits = parseExpression()
+      guard !panicking, expectCreditsUnit() else { return nil }
+    }
+    var objective: Name?
+    if skip(.by) {
+      guard let name = expectName("`fewest`, `cost`, `hours` or `credits` after `by`") else {
+        return nil
+      }
+      objective = name
+    }
+    guard skip(.is) else {
+      unexpected(
+        "`is` and the path's credentials",
+        help: "write `expect path to \(target.text) is [\"CODE\", …]`")
+      return nil
+    }
+    return PathExpectation(
+      target: target, credits: credits, objective: objective, codes: parseExpression())
   }
 
   /// fixture = "learner" , record

@@ -199,6 +199,12 @@ extension Declaration: SExpressionConvertible {
       for clause in test.clauses {
         switch clause.kind {
         case .expect(let e): parts.append("(expect \(e.sExpression))")
+        case .expectPath(let path):
+          var words = ["expect-path", path.target.text]
+          if let credits = path.credits { words.append("(credits \(credits.sExpression))") }
+          if let objective = path.objective { words.append("(by \(objective.text))") }
+          words.append(path.codes.sExpression)
+          parts.append(sList(words[0], Array(words.dropFirst())))
         case .examples(let table):
           parts.append(
             sList("examples", table.rows.map { sList("row", $0.cells.map(\.sExpression)) }))

@@ -27,13 +27,15 @@ public struct TestDeclaration: Hashable, Sendable {
 
 /// One clause of a test.
 ///
-/// grammar: `test_clause = "given" , fixture | "expect" , expression
-///   | "examples" , example_table ;`
+/// grammar: `test_clause = "given" , fixture | "expect" , path_expectation
+///   | "expect" , expression | "examples" , example_table ;`
 public struct TestClause: Hashable, Sendable {
   /// The kinds of test clause.
   public enum Kind: Hashable, Sendable {
     case given(Fixture)
     case expect(Expr)
+    /// `expect path to …`.
+    case expectPath(PathExpectation)
     case examples(ExampleTable)
   }
   /// What the clause says.
@@ -45,6 +47,31 @@ public struct TestClause: Hashable, Sendable {
   public init(_ kind: Kind, span: Span) {
     self.kind = kind
     self.span = span
+  }
+}
+
+/// `expect path to TARGET [for N credits] [by OBJECTIVE] is CODES`: the best path a
+/// pathway search finds from the test's learner, over the credentials the test gives, is
+/// the credentials `CODES` (`[]`: the target is already achieved).
+///
+/// grammar: `path_expectation = "path" , "to" , IDENT , [ "for" , expression ,
+///   ( "credits" | "credit" ) ] , [ "by" , IDENT ] , "is" , expression ;`
+public struct PathExpectation: Hashable, Sendable {
+  /// The stack, or the equivalence with a credit goal.
+  public var target: Name
+  /// The credit goal of an equivalence.
+  public var credits: Expr?
+  /// `fewest`, `cost`, `hours` or `credits`; nil: `fewest`.
+  public var objective: Name?
+  /// The codes of the expected path: a list of texts.
+  public var codes: Expr
+
+  /// `path to target for credits by objective is codes`.
+  public init(target: Name, credits: Expr?, objective: Name?, codes: Expr) {
+    self.target = target
+    self.credits = credits
+    self.objective = objective
+    self.codes = codes
   }
 }
 
