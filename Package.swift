@@ -40,6 +40,13 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The decision service (`credence serve`). Hummingbird's default traits pull in
+    // swift-configuration, which the server does not use: off, for a shorter build.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
@@ -86,6 +93,19 @@ let package = Package(
         "CredenceRuntime", "CredenceFormat",
       ],
       exclude: ["README.md"]),
+    // `credence serve`: the decision service over HTTP, through the facade and the store.
+    .target(
+      name: "CredenceServer",
+      dependencies: [
+        "Credence", "CredenceStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Prometheus", package: "swift-prometheus"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ],
+      exclude: ["README.md"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
     .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"], exclude: ["README.md"]),
     // `credence lsp`: the language server, a front door on the facade like the CLI and REPL.
@@ -96,7 +116,7 @@ let package = Package(
         // The facade, the store and the UI libraries only: the language core is reached
         // through `Credence` (FacadeDoorTests checks the imports).
         "Credence", "CredenceStore", "CredenceSample", "CredenceREPL",
-        "CredenceLanguageServer",
+        "CredenceLanguageServer", "CredenceServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // See the note at the end on unsafe flags and metadata accessors.
@@ -128,6 +148,10 @@ let package = Package(
       exclude: ["layouts"]),
     .testTarget(
       name: "CredenceREPLTests", dependencies: ["CredenceREPL"], exclude: ["golden", "sessions"]),
+    // Starts the real server on loopback and drives every route over HTTP.
+    .testTarget(
+      name: "CredenceServerTests",
+      dependencies: ["CredenceServer", "CredenceStore", "CredenceSample"]),
     // Runs the built `credence` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
   ]

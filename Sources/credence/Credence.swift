@@ -13,6 +13,7 @@ struct CredenceCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Check.self, Eval.self, Path.self, Test.self, Doc.self, Fmt.self, DB.self, Repl.self, Lsp.self,
+      Serve.self,
     ]
   )
 }

@@ -1,0 +1,28 @@
+import CredenceRecords
+import CredenceStore
+
+/// The learner-record store, opened read-only for the life of the server.
+public final class StoreAccess: Sendable {
+  let source: SQLiteRecordSource
+  /// The path given, for the start-up line (never in replies).
+  public let path: String
+
+  /// Opens the store at `path` for reading (several readers at once in WAL mode).
+  public init(path: String) throws {
+    let store = try RecordStore.openForReading(at: path, parallelReads: true)
+    source = SQLiteRecordSource(store: store)
+    self.path = path
+  }
+
+  public func learnerCount() throws -> Int { try source.learnerCount() }
+
+  /// Whether the store answers a query (readiness).
+  func isReadable() -> Bool {
+    do {
+      _ = try source.learner(id: LearnerID(""))
+      return true
+    } catch {
+      return false
+    }
+  }
+}

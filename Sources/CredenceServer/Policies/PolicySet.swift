@@ -1,0 +1,70 @@
+import Credence
+import CredenceRuntime
+import CredenceSyntax
+import Foundation
+
+/// A checked, compiled set of policy files and its version: what answers requests until
+/// the next successful reload. Immutable, so requests share it without locks.
+public final class PolicySet: Sendable {
+  public let version: PolicyVersion
+  public let program: CompiledProgram
+  /// The decisions with their documentation, for `GET /v1/decisions`.
+  public let decisions: [DecisionSummary]
+  public let fileCount: Int
+  public let warningCount: Int
+  public let loadedAt: Date
+
+  init(
+    version: PolicyVersion, program: CompiledProgram, decisions: [DecisionSummary],
+    fileCount: Int, warningCount: Int
+  ) {
+    self.version = version
+    self.program = program
+    self.decisions = decisions
+    self.fileCount = fileCount
+    self.warningCount = warningCount
+    self.loadedAt = Date()
+  }
+
+  /// Why a set of policy files cannot serve: the files could not be read, or they have
+  /// errors (`diagnostics` is the JSON of `credence check --error-format json`).
+  public enum Refusal: Error, Sendable {
+    case unreadable(message: String)
+    case errors(count: Int, diagnosticsJSON: String, version: PolicyVersion)
+  }
+
+  /// The version of the files under `paths` as they are now, without checking them.
+  public static func version(of paths: [String]) throws(Refusal) -> PolicyVersion {
+    do {
+      let (sources, _) = try PolicyFiles.read(try PolicyFiles.gather(paths))
+      return PolicyVersion.of(sources.files.map { ($0.path, $0.bytes) })
+    } catch {
+      throw .unreadable(message: error.message)
+    }
+  }
+
+  /// Loads and checks the policy files under `paths`; a set with errors is refused.
+  /// Tests are left unchecked, as in `credence eval`.
+  public static func load(paths: [String]) throws(Refusal) -> PolicySet {
+    let sources: SourceSet
+    let loadDiagnostics: [Diagnostic]
+    do {
+      (sources, loadDiagnostics) = try PolicyFiles.read(try PolicyFiles.gather(paths))
+    } catch {
+      throw .unreadable(message: error.message)
+    }
+    let version = PolicyVersion.of(sources.files.map { ($0.path, $0.bytes) })
+    let result = FrontEnd.check(sources, extraDiagnostics: loadDiagnostics, scope: .withoutTests)
+    guard !result.hasErrors, let program = Evaluation.compile(result) else {
+      let renderer = DiagnosticRenderer(format: .json, colour: false)
+      let json = renderer.render(
+        result.diagnostics.filter(\.isError), sources: result.sources,
+        omittedErrors: result.omittedErrors)
+      throw .errors(count: result.errorCount, diagnosticsJSON: json, version: version)
+    }
+    return PolicySet(
+      version: version, program: program,
+      decisions: DecisionSummary.all(in: program.checked, sources: result.sources),
+      fileCount: sources.files.count, warningCount: result.warningCount)
+  }
+}

@@ -1,0 +1,59 @@
+import CredenceRecords
+import Hummingbird
+
+extension Routes {
+  /// `POST /v1/decide` and `POST /v1/what-if` (scope `decide`). The learner is named in
+  /// the body, never in the URL, so that ids stay out of every access log on the way.
+  static func addDecide(to group: RouterGroup<ServerContext>, _ state: ServiceState) {
+    group.post("/decide") { request, context in
+      let body = try await RequestBody.decode(DecideRequest.self, from: request)
+      let set = state.policies.current
+      let question = try Evaluator.Question(
+        subject: subject(of: body), asOf: body.date(today: state.today),
+        decisions: body.decisionNames(), explain: body.explain ?? false)
+      let answer = try await state.evaluator.decide(question, with: set)
+      state.metrics.decisions(answer.statuses)
+      return Reply.json(
+        JSONText.object([
+          ("policy_version", JSONText.string(set.version.description)),
+          ("as_of", JSONText.string(question.asOf.description)),
+          ("results", trimmed(answer.json)),
+        ]) + "\n")
+    }
+    group.post("/what-if") { request, context in
+      let body = try await RequestBody.decode(DecideRequest.self, from: request)
+      let set = state.policies.current
+      if body.decisions != nil {
+        throw APIError.badRequest(
+          "a what-if question reports every decision that changes; "
+            + "leave out `decisions`")
+      }
+      let question = try Evaluator.Question(
+        subject: subject(of: body), asOf: body.date(today: state.today), decisions: [],
+        explain: body.explain ?? false)
+      let answer = try await state.evaluator.whatIf(
+        question, adding: body.hypotheticalAwards(), with: set)
+      return Reply.json(
+        JSONText.object([
+          ("policy_version", JSONText.string(set.version.description)),
+          ("what_if", trimmed(answer)),
+        ]) + "\n")
+    }
+  }
+
+  /// The learner a request names: exactly one of `learner` and `record`.
+  static func subject(of body: DecideRequest) throws -> Evaluator.Subject {
+    guard let id = body.learner else {
+      throw APIError.badRequest("name the learner: `learner` (an id in the store)")
+    }
+    guard !id.isEmpty else { throw APIError.badRequest("`learner` is empty") }
+    return .stored(LearnerID(id))
+  }
+
+  /// JSON text without its final line break, to nest it.
+  static func trimmed(_ json: String) -> String {
+    var json = json
+    while json.last == "\n" { json.removeLast() }
+    return json
+  }
+}

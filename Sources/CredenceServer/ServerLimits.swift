@@ -1,0 +1,18 @@
+/// The server's named limits. Each is the answer to "what stops one request from taking the
+/// server down", and each has a test that crosses it.
+public enum ServerLimits {
+  /// Bytes a request body may have (1 MiB): a learner record or a policy file to check is
+  /// kilobytes. Larger bodies get 413 before they are read to the end.
+  public static let maximumRequestBytes = 1 << 20
+
+  /// Wall time one evaluation may take before it is stopped and answered 503 (2 s). The
+  /// example library decides a learner in well under a millisecond; the evaluator's own
+  /// step limit (10 million steps, about a second) stops runaway records first.
+  public static let evaluationTime: Duration = .seconds(2)
+
+  /// Hypothetical awards one what-if question may add (50).
+  public static let maximumHypotheticalAwards = 50
+
+  /// Decisions one request may name (1,000): more than any library has.
+  public static let maximumDecisionsNamed = 1_000
+}
