@@ -131,7 +131,11 @@ import Testing
   @Test(arguments: [
     ("{\"learner\": ", "the body is not valid JSON"),
     ("[1, 2]", "the body must be a JSON object"),
-    ("{}", "name the learner: `learner` (an id in the store)"),
+    ("{}", "name the learner: `learner` (an id in the store) or `record` (the learner's records)"),
+    (
+      "{\"learner\": \"L1\", \"record\": {\"id\": \"X\"}}",
+      "give either `learner` or `record`, not both"
+    ),
     ("{\"learner\": 7}", "`learner` must be a string"),
     (
       "{\"learner\": \"L1\", \"as_of\": \"30/06/2026\"}",

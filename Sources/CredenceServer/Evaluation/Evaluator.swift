@@ -4,6 +4,7 @@ import CredenceRuntime
 import CredenceSemantics
 import CredenceStore
 import CredenceValues
+import Dispatch
 
 /// Decisions and what-if answers for one learner, through the facade, as JSON text that
 /// is byte for byte what `credence eval --format json` prints. No evaluation logic here:
@@ -109,15 +110,19 @@ struct Evaluator: Sendable {
   }
 
   /// Runs `body` with a flag that is raised after `timeLimit`; an evaluation that was
-  /// stopped is answered 503.
+  /// stopped is answered 503. The timer runs on a Dispatch queue, not in a task: while
+  /// evaluations occupy every thread of the concurrency pool, a task would never get to
+  /// raise the flag.
   func withinTimeLimit<T: Sendable>(
     _ body: @Sendable (EvaluationCancellation) -> T
   ) async throws -> T {
     let cancellation = EvaluationCancellation()
-    let timer = Task {
-      try await Task.sleep(for: timeLimit)
-      cancellation.cancel()
-    }
+    let timer = DispatchWorkItem { cancellation.cancel() }
+    let (seconds, attoseconds) = timeLimit.components
+    DispatchQueue.global().asyncAfter(
+      deadline: .now()
+        + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)),
+      execute: timer)
     defer { timer.cancel() }
     let result = body(cancellation)
     if cancellation.isCancelled {

@@ -16,6 +16,9 @@ public final class StoreAccess: Sendable {
 
   public func learnerCount() throws -> Int { try source.learnerCount() }
 
+  /// The catalogue entry with `code`, or nil.
+  func credential(code: String) throws -> Credential? { try source.credential(code: code) }
+
   /// Whether the store answers a query (readiness).
   func isReadable() -> Bool {
     do {

@@ -69,7 +69,7 @@ enum OpenAPIDocument {
         "/v1/decide": {
           "post": {
             "operationId": "decide",
-            "summary": "Decide for one learner (scope decide): some or all decisions, on a date, with explanations on request.",
+            "summary": "Decide for one learner of the store or sent inline (scope decide): some or all decisions, on a date, with explanations on request.",
             "description": "The learner is named in the body (never in the URL, so ids stay out of access logs). Each element of results is exactly an element of `credence eval --format json`. A decision that could not be made (records that break the store's contract, the evaluator's step limit) has status error and says why in reasons.",
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DecideRequest" } } } },
             "responses": {
@@ -165,19 +165,89 @@ enum OpenAPIDocument {
           "Date": { "type": "string", "format": "date", "example": "2026-06-30" },
           "DecideRequest": {
             "type": "object",
-            "required": ["learner"],
+            "description": "Exactly one of learner (an id of the store) and record (the learner's records, inline).",
+            "oneOf": [{ "required": ["learner"] }, { "required": ["record"] }],
             "properties": {
               "learner": { "type": "string", "minLength": 1, "description": "A learner id of the store.", "example": "L0000001" },
+              "record": { "$ref": "#/components/schemas/LearnerRecord" },
               "as_of": { "$ref": "#/components/schemas/Date" },
               "decisions": { "type": "array", "items": { "type": "string" }, "description": "The decisions to report (all when absent)." },
               "explain": { "type": "boolean", "default": false }
             }
           },
+          "ExactNumber": {
+            "description": "An exact number: a decimal string (\"7.5\") or an integer, never a JSON fraction.",
+            "oneOf": [{ "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$" }, { "type": "integer" }]
+          },
+          "LearnerRecord": {
+            "type": "object",
+            "description": "One learner's rows of the store (records.md), credentials named by code and taken from the store's catalogue. Revoked awards are left out, as policies never see them.",
+            "required": ["id"],
+            "properties": {
+              "id": { "type": "string", "minLength": 1 },
+              "name": { "type": "string", "nullable": true },
+              "birth_date": { "$ref": "#/components/schemas/Date" },
+              "citizenship": { "type": "string", "nullable": true },
+              "residency": { "type": "string", "enum": ["citizen", "permanent_resident", "other"] },
+              "awards": {
+                "type": "array", "maxItems": 1000,
+                "items": {
+                  "type": "object",
+                  "required": ["id", "credential_code", "awarded_on"],
+                  "properties": {
+                    "id": { "type": "string" },
+                    "credential_code": { "type": "string" },
+                    "awarded_on": { "$ref": "#/components/schemas/Date" },
+                    "expires_on": { "$ref": "#/components/schemas/Date" },
+                    "grade": { "type": "string", "nullable": true },
+                    "score": { "$ref": "#/components/schemas/ExactNumber" },
+                    "status": { "type": "string", "enum": ["valid", "revoked"] },
+                    "source": { "type": "string", "nullable": true }
+                  }
+                }
+              },
+              "enrolments": {
+                "type": "array", "maxItems": 1000,
+                "items": {
+                  "type": "object",
+                  "required": ["id", "credential_code", "start_on", "status"],
+                  "properties": {
+                    "id": { "type": "string" },
+                    "credential_code": { "type": "string" },
+                    "start_on": { "$ref": "#/components/schemas/Date" },
+                    "end_on": { "$ref": "#/components/schemas/Date" },
+                    "fee": { "$ref": "#/components/schemas/ExactNumber" },
+                    "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+                    "status": { "type": "string", "enum": ["applied", "enrolled", "completed", "withdrawn"] }
+                  }
+                }
+              },
+              "funding_ledger": {
+                "type": "array", "maxItems": 1000,
+                "items": {
+                  "type": "object",
+                  "required": ["scheme", "amount", "currency", "posted_on"],
+                  "properties": {
+                    "id": { "type": "integer" },
+                    "scheme": { "type": "string" },
+                    "amount": { "$ref": "#/components/schemas/ExactNumber" },
+                    "currency": { "type": "string", "pattern": "^[A-Z]{3}$" },
+                    "posted_on": { "$ref": "#/components/schemas/Date" },
+                    "expires_on": { "$ref": "#/components/schemas/Date" },
+                    "memo": { "type": "string", "nullable": true }
+                  }
+                }
+              },
+              "facts": { "type": "object", "maxProperties": 1000, "additionalProperties": { "type": "string", "nullable": true } }
+            }
+          },
           "WhatIfRequest": {
             "type": "object",
-            "required": ["learner", "with_awards"],
+            "required": ["with_awards"],
+            "oneOf": [{ "required": ["learner"] }, { "required": ["record"] }],
             "properties": {
               "learner": { "type": "string", "minLength": 1, "example": "L0000001" },
+              "record": { "$ref": "#/components/schemas/LearnerRecord" },
               "as_of": { "$ref": "#/components/schemas/Date" },
               "explain": { "type": "boolean", "default": false },
               "with_awards": {

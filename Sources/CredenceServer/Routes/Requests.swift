@@ -5,6 +5,8 @@ import CredenceValues
 struct DecideRequest: Decodable {
   /// A learner of the store, by id.
   var learner: String?
+  /// A learner record sent inline, as the store's tables: see `InlineLearner`.
+  var record: InlineLearner?
   /// The evaluation date, `YYYY-MM-DD`; today (the server's time zone) when absent.
   var asOf: String?
   /// The decisions to report; all of them when absent or empty.
@@ -14,7 +16,7 @@ struct DecideRequest: Decodable {
   var withAwards: [AwardRequest]?
 
   enum CodingKeys: String, CodingKey {
-    case learner, decisions, explain
+    case learner, record, decisions, explain
     case asOf = "as_of"
     case withAwards = "with_awards"
   }

@@ -9,7 +9,7 @@ extension Routes {
       let body = try await RequestBody.decode(DecideRequest.self, from: request)
       let set = state.policies.current
       let question = try Evaluator.Question(
-        subject: subject(of: body), asOf: body.date(today: state.today),
+        subject: subject(of: body, state), asOf: body.date(today: state.today),
         decisions: body.decisionNames(), explain: body.explain ?? false)
       let answer = try await state.evaluator.decide(question, with: set)
       state.metrics.decisions(answer.statuses)
@@ -29,7 +29,7 @@ extension Routes {
             + "leave out `decisions`")
       }
       let question = try Evaluator.Question(
-        subject: subject(of: body), asOf: body.date(today: state.today), decisions: [],
+        subject: subject(of: body, state), asOf: body.date(today: state.today), decisions: [],
         explain: body.explain ?? false)
       let answer = try await state.evaluator.whatIf(
         question, adding: body.hypotheticalAwards(), with: set)
@@ -42,12 +42,19 @@ extension Routes {
   }
 
   /// The learner a request names: exactly one of `learner` and `record`.
-  static func subject(of body: DecideRequest) throws -> Evaluator.Subject {
-    guard let id = body.learner else {
-      throw APIError.badRequest("name the learner: `learner` (an id in the store)")
+  static func subject(of body: DecideRequest, _ state: ServiceState) throws -> Evaluator.Subject {
+    switch (body.learner, body.record) {
+    case (let id?, nil):
+      guard !id.isEmpty else { throw APIError.badRequest("`learner` is empty") }
+      return .stored(LearnerID(id))
+    case (nil, let record?):
+      return .inline(.valid(try record.learner { try state.store.credential(code: $0) }))
+    case (_?, _?):
+      throw APIError.badRequest("give either `learner` or `record`, not both")
+    case (nil, nil):
+      throw APIError.badRequest(
+        "name the learner: `learner` (an id in the store) or `record` (the learner's records)")
     }
-    guard !id.isEmpty else { throw APIError.badRequest("`learner` is empty") }
-    return .stored(LearnerID(id))
   }
 
   /// JSON text without its final line break, to nest it.

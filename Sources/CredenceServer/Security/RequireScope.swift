@@ -20,8 +20,9 @@ struct RequireScope: RouterMiddleware {
     guard let token = Self.token(in: request.headers), let key = ring.key(for: token) else {
       throw APIError.unauthenticated
     }
-    guard scope?.isGranted(by: key.scopes) ?? true else { throw APIError.forbidden }
+    // Named before the scope check, so that the access log says which key was refused.
     context.notes.keyName = key.name
+    guard scope?.isGranted(by: key.scopes) ?? true else { throw APIError.forbidden }
     return try await next(request, context)
   }
 
