@@ -67,7 +67,10 @@ import Testing
   }
 
   @Test(arguments: [
-    (#"{"id": "X", "birth_date": "1990-13-01"}"#, "`record.birth_date` must be a date written YYYY-MM-DD"),
+    (
+      #"{"id": "X", "birth_date": "1990-13-01"}"#,
+      "`record.birth_date` must be a date written YYYY-MM-DD"
+    ),
     (#"{"id": ""}"#, "`record.id` is empty"),
     (
       #"{"id": "X", "residency": "tourist"}"#,
