@@ -15,11 +15,11 @@ import Testing
       "id": learner.id.description, "name": value(learner.name),
       "birth_date": value(learner.birthDate?.description),
       "citizenship": value(learner.citizenship),
-      "residency": value(learner.residency?.rawValue),
+      "residency": value(learner.residency),
       "awards": learner.awards.map { award in
         [
           "id": award.id, "credential_code": award.credential.code,
-          "awarded_on": award.awardedOn.description,
+          "awarded_on": value(award.awardedOn?.description),
           "expires_on": value(award.expiresOn?.description),
           "grade": value(award.grade), "score": value(award.score?.description),
           "source": value(award.source),
@@ -28,16 +28,19 @@ import Testing
       "enrolments": learner.enrolments.map { enrolment in
         [
           "id": enrolment.id, "credential_code": enrolment.credential.code,
-          "start_on": enrolment.startOn.description, "end_on": value(enrolment.endOn?.description),
+          "start_on": value(enrolment.startOn?.description),
+          "end_on": value(enrolment.endOn?.description),
           "fee": value(enrolment.fee?.amount.description),
           "currency": value(enrolment.fee?.currency.description),
-          "status": enrolment.status.rawValue,
+          "status": value(enrolment.status),
         ] as [String: Any]
       },
       "funding_ledger": learner.ledger.map { entry in
         [
-          "id": entry.id, "scheme": entry.scheme, "amount": entry.amount.amount.description,
-          "currency": entry.amount.currency.description, "posted_on": entry.postedOn.description,
+          "id": entry.id.map { $0 as Any } ?? NSNull(), "scheme": value(entry.scheme),
+          "amount": value(entry.amount?.amount.description),
+          "currency": value(entry.amount?.currency.description),
+          "posted_on": value(entry.postedOn?.description),
           "expires_on": value(entry.expiresOn?.description), "memo": value(entry.memo),
         ] as [String: Any]
       },

@@ -62,10 +62,9 @@ struct Evaluator: Sendable {
         .unprocessableContent, "invalid_record",
         "the learner's records break the store's contract; `/v1/decide` names the rows")
     }
-    let view = LearnerView(learner)
-    let changed: LearnerView
+    let changed: Learner
     do {
-      changed = try WhatIf.adding(awards, to: view, on: question.asOf) {
+      changed = try WhatIf.adding(awards, to: learner, on: question.asOf) {
         try store.source.credential(code: $0)
       }
     } catch let error as RecordError {
@@ -76,7 +75,7 @@ struct Evaluator: Sendable {
       options.cancellation = cancellation
       let session = EvaluationSession(
         program: set.program, asOf: question.asOf, options: options)
-      return WhatIf.changes(before: session.evaluate(view), after: session.evaluate(changed))
+      return WhatIf.changes(before: session.evaluate(learner), after: session.evaluate(changed))
     }
     return WhatIfReport.render(
       changes, learner: record.id.description, awards: awards, unknownCodes: [],

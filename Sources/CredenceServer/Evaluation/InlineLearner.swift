@@ -127,11 +127,11 @@ struct InlineLearner: Decodable, Sendable {
       id: LearnerID(id), name: name, birthDate: try Self.date(birthDate, "record.birth_date"),
       citizenship: citizenship)
     if let residency {
-      guard let value = Residency(rawValue: residency) else {
+      guard ["citizen", "permanent_resident", "other"].contains(residency) else {
         throw Self.invalid(
           "record.residency", "must be `citizen`, `permanent_resident` or `other`")
       }
-      learner.residency = value
+      learner.residency = residency
     }
     for (index, award) in (awards ?? []).enumerated() {
       let path = "record.awards[\(index)]"
@@ -149,7 +149,8 @@ struct InlineLearner: Decodable, Sendable {
     }
     for (index, enrolment) in (enrolments ?? []).enumerated() {
       let path = "record.enrolments[\(index)]"
-      guard let status = EnrolmentStatus(rawValue: enrolment.status) else {
+      let status = enrolment.status
+      guard ["applied", "enrolled", "completed", "withdrawn"].contains(status) else {
         throw Self.invalid(
           path + ".status", "must be `applied`, `enrolled`, `completed` or `withdrawn`")
       }
