@@ -13,8 +13,12 @@ learners="${1:-100000}"
 seconds="${2:-60}"
 connections="${3:-64}"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk"; exit 1; }
-swift build -c release --product credence >/dev/null
-bin="$(swift build -c release --show-bin-path)/credence"
+# CREDENCE_BIN: a release binary built already (else one is built here).
+bin="${CREDENCE_BIN:-}"
+if [ -z "$bin" ]; then
+  swift build -c release --product credence >/dev/null
+  bin="$(swift build -c release --show-bin-path)/credence"
+fi
 work="$(mktemp -d)"
 server=""
 cleanup() {
