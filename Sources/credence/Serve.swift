@@ -3,7 +3,6 @@ import CredenceServer
 import CredenceStore
 import Dispatch
 import Foundation
-import Logging
 
 /// `credence serve`: the decision service (`serve run`, the default) and its keys.
 struct Serve: ParsableCommand {
@@ -81,7 +80,7 @@ struct ServeRun: ParsableCommand {
     guard let address else {
       throw ValidationError("`\(listen)` is not HOST:PORT (for example 127.0.0.1:8080)")
     }
-    guard Logger.Level(rawValue: logLevel) != nil else {
+    guard ServerLogging.isLevel(logLevel) else {
       throw ValidationError(
         "`\(logLevel)` is not a log level: debug, info, notice, warning or error")
     }
@@ -97,7 +96,7 @@ struct ServeRun: ParsableCommand {
   }
 
   func run() throws {
-    let logger = makeLogger()
+    let logger = ServerLogging.logger(json: logFormat == .json, level: logLevel)
     let ring: KeyRing?
     do {
       ring = try keys.map(KeyFile.read)
@@ -140,18 +139,6 @@ struct ServeRun: ParsableCommand {
         throw ExitStatus.ioError.exitCode
       }
     }
-  }
-
-  private func makeLogger() -> Logger {
-    let level = Logger.Level(rawValue: logLevel) ?? .info
-    var logger = Logger(label: "credence.serve") { label in
-      switch logFormat {
-      case .json: JSONLogHandler(label: label)
-      case .text: StreamLogHandler.standardError(label: label)
-      }
-    }
-    logger.logLevel = level
-    return logger
   }
 
   /// Runs async work from this synchronous command (the CLI's entry point stays

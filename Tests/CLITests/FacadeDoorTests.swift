@@ -9,6 +9,7 @@ import Testing
 @Suite struct FacadeDoorTests {
   static let allowed: Set<String> = [
     "ArgumentParser", "Credence", "CredenceLanguageServer", "CredenceREPL", "CredenceSample",
+    "CredenceServer",
     "CredenceStore", "Foundation",
     "Glibc", "Darwin", "Dispatch",
   ]

@@ -45,3 +45,19 @@ public struct JSONLogHandler: LogHandler {
       + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(milliText)Z"
   }
 }
+
+/// The server's logger, made here so that the executable needs no logging library.
+public enum ServerLogging {
+  /// A logger writing JSON lines (or swift-log's text lines) at `level` and above.
+  public static func logger(json: Bool, level: String) -> Logger {
+    var logger = Logger(label: "credence.serve") { label -> any LogHandler in
+      if json { return JSONLogHandler(label: label) }
+      return StreamLogHandler.standardError(label: label)
+    }
+    logger.logLevel = Logger.Level(rawValue: level) ?? .info
+    return logger
+  }
+
+  /// Whether `name` is a log level (`debug`, `info`, `notice`, `warning`, `error`, …).
+  public static func isLevel(_ name: String) -> Bool { Logger.Level(rawValue: name) != nil }
+}
