@@ -153,7 +153,10 @@ public enum PathwayReport {
       return
         "{\"amount\":\(string(value.amount.description)),\"currency\":\(string(value.currency.description))}"
     }
-    func number(_ value: ExactDecimal?) -> String { value.map { $0.description } ?? "null" }
+    func number(_ value: ExactDecimal?) -> String {
+      guard let value else { return "null" }
+      return value.description
+    }
     let status: String =
       switch plan.status {
       case .alreadyAchieved: "already achieved"
