@@ -169,10 +169,10 @@ enum OpenAPIDocument {
             "oneOf": [{ "required": ["learner"] }, { "required": ["record"] }],
             "properties": {
               "learner": { "type": "string", "minLength": 1, "description": "A learner id of the store.", "example": "L0000001" },
-              "record": { "$ref": "#/components/schemas/LearnerRecord" },
-              "as_of": { "$ref": "#/components/schemas/Date" },
-              "decisions": { "type": "array", "items": { "type": "string" }, "description": "The decisions to report (all when absent)." },
-              "explain": { "type": "boolean", "default": false }
+              "record": { "allOf": [{ "$ref": "#/components/schemas/LearnerRecord" }], "nullable": true },
+              "as_of": { "type": "string", "format": "date", "nullable": true, "description": "YYYY-MM-DD; absent or null for the default." },
+              "decisions": { "type": "array", "nullable": true, "items": { "type": "string" }, "description": "The decisions to report (all when absent or null)." },
+              "explain": { "type": "boolean", "default": false, "nullable": true }
             }
           },
           "ExactNumber": {
@@ -247,9 +247,9 @@ enum OpenAPIDocument {
             "oneOf": [{ "required": ["learner"] }, { "required": ["record"] }],
             "properties": {
               "learner": { "type": "string", "minLength": 1, "example": "L0000001" },
-              "record": { "$ref": "#/components/schemas/LearnerRecord" },
-              "as_of": { "$ref": "#/components/schemas/Date" },
-              "explain": { "type": "boolean", "default": false },
+              "record": { "allOf": [{ "$ref": "#/components/schemas/LearnerRecord" }], "nullable": true },
+              "as_of": { "type": "string", "format": "date", "nullable": true, "description": "YYYY-MM-DD; absent or null for the default." },
+              "explain": { "type": "boolean", "default": false, "nullable": true },
               "with_awards": {
                 "type": "array", "minItems": 1, "maxItems": 50,
                 "items": {
@@ -257,8 +257,8 @@ enum OpenAPIDocument {
                   "required": ["code"],
                   "properties": {
                     "code": { "type": "string", "minLength": 1 },
-                    "date": { "$ref": "#/components/schemas/Date" },
-                    "grade": { "type": "string" }
+                    "date": { "type": "string", "format": "date", "nullable": true, "description": "YYYY-MM-DD; absent or null for the default." },
+                    "grade": { "type": "string", "nullable": true }
                   }
                 }
               }
