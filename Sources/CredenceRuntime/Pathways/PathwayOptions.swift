@@ -37,9 +37,12 @@ public enum PathwayLimits {
   public static let defaultPathSize = 3
   /// The largest `--max-size`: the number of sets grows as candidates to this power.
   public static let maximumPathSize = 6
-  /// Hypothetical learners evaluated per search (one per set of credentials tried): about
-  /// a second of evaluation on a laptop.
-  public static let defaultSearchNodes = 200_000
+  /// Hypothetical learners evaluated per search (one per set of credentials tried): every
+  /// pair of a pool of 316 candidates (C(316, 2) = 49,770), and about 0.7 s of evaluation on
+  /// the 2-core benchmark machine (`Benchmarks/scripts/pathways.sh`). A search that needs
+  /// more is one no path ends (a target left undetermined by a fact no award changes), or a
+  /// path of three from hundreds of candidates; either way the plan says the limit stopped it.
+  public static let defaultSearchNodes = 50_000
   /// Candidate credentials kept per search, in code order; a catalogue whose pool holds more
   /// is cut, and the plan says so.
   public static let maximumCandidates = 2_000
