@@ -58,42 +58,53 @@ public final class PathwayCohort {
 
   /// Plans for one learner and adds the answer to the tallies.
   public func add(_ record: LearnerRecord) -> Row {
-    learners += 1
+    let row = Self.row(for: record, planner: planner)
+    self.record(row)
+    return row
+  }
+
+  /// One learner's answer, planned with `planner` (one per thread; made with
+  /// ``options(within:grade:plannedDate:)``). Touches no tally, so workers may call it.
+  public static func row(for record: LearnerRecord, planner: PathwayPlanner) -> Row {
     guard case .valid(let learner) = record else {
-      errors += 1
       return Row(
         learner: record.id.text, status: "error", smallest: nil, paths: 0, credentials: [])
     }
     let plan = planner.plan(for: learner)
     var row = Row(learner: learner.id.text, status: "", smallest: nil, paths: 0, credentials: [])
     switch plan.status {
-    case .alreadyAchieved:
-      achieved += 1
-      row.status = "achieved"
-    case .notInEffect:
-      row.status = "not in effect"
-    case .error:
-      errors += 1
-      row.status = "error"
-    case .notFound:
-      beyond += 1
-      row.status = "beyond"
+    case .alreadyAchieved: row.status = "achieved"
+    case .notInEffect: row.status = "not in effect"
+    case .error: row.status = "error"
+    case .notFound: row.status = "beyond"
     case .found:
-      let size = plan.paths[0].steps.count
-      bySize[size] += 1
       row.status = "path"
-      row.smallest = size
+      row.smallest = plan.paths[0].steps.count
       row.paths = plan.paths.count
       var codes: Set<String> = []
       for path in plan.paths { codes.formUnion(path.codes) }
       row.credentials = codes.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+    return row
+  }
+
+  /// Adds one learner's answer to the counts and the per-credential tallies.
+  public func record(_ row: Row) {
+    learners += 1
+    switch row.status {
+    case "achieved": achieved += 1
+    case "error": errors += 1
+    case "beyond": beyond += 1
+    case "path":
+      let size = row.smallest ?? 0
+      if bySize.indices.contains(size) { bySize[size] += 1 }
       for code in row.credentials {
         tallies[code, default: Tally(code: code, title: title(code), alone: 0, inSmallest: 0)]
           .inSmallest += 1
         if size == 1 { tallies[code]?.alone += 1 }
       }
+    default: break
     }
-    return row
   }
 
   private func title(_ code: String) -> String? {

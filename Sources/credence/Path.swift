@@ -138,10 +138,17 @@ struct Path: ParsableCommand {
       let plannedDate = planned.flatMap { CivilDate(parsing: $0) }
       if isCohort {
         let within = self.within ?? 2
-        let planner = Pathways.planner(
-          policies, asOf: date, target: chosen, catalogue: catalogue.credentials,
-          options: PathwayCohort.options(within: within, grade: grade, plannedDate: plannedDate))
-        missing = try runCohort(PathwayCohort(planner: planner, within: within), source)
+        let options = PathwayCohort.options(
+          within: within, grade: grade, plannedDate: plannedDate)
+        let credentials = catalogue.credentials
+        // One planner per thread: the cohort's own (for titles and named learners) and one
+        // per worker of `--all`.
+        let makePlanner: @Sendable () -> PathwayPlanner = {
+          Pathways.planner(
+            policies, asOf: date, target: chosen, catalogue: credentials, options: options)
+        }
+        missing = try runCohort(
+          PathwayCohort(planner: makePlanner(), within: within), makePlanner, source)
         return
       }
       let planner = Pathways.planner(
@@ -171,7 +178,10 @@ struct Path: ParsableCommand {
 
   /// Streams the cohort: one row per learner who has not achieved the target, then the
   /// per-credential table. Returns the learners asked for by id and not found.
-  private func runCohort(_ cohort: PathwayCohort, _ source: SQLiteRecordSource) throws -> [String] {
+  private func runCohort(
+    _ cohort: PathwayCohort, _ makePlanner: @escaping @Sendable () -> PathwayPlanner,
+    _ source: SQLiteRecordSource
+  ) throws -> [String] {
     var output: [UInt8] = []
     func flush(force: Bool = false) {
       guard force || output.count > 1 << 16 else { return }
@@ -209,10 +219,14 @@ struct Path: ParsableCommand {
       var bar: ProgressBar?
       if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
       defer { bar?.finish() }
-      try source.forEachBatch(batchSize: Self.batchSize) { batch in
-        for record in batch { emit(cohort.add(record)) }
-        bar?.update(done: cohort.learners)
+      // Planned on every core, handed out in learner-id order (PathwayCohortRun).
+      try PathwayCohortRun(makePlanner: makePlanner).run(source, batchSize: Self.batchSize) {
+        row in
+        cohort.record(row)
+        emit(row)
+        if cohort.learners % Self.batchSize == 0 { bar?.update(done: cohort.learners) }
       }
+      bar?.update(done: cohort.learners)
     } else {
       for id in learners {
         guard let record = try source.learner(id: LearnerID(id)) else {
