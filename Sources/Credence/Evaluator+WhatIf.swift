@@ -19,10 +19,12 @@ extension Evaluator {
     case records(RecordError)
   }
 
-  /// The decisions for `learner` as recorded and with `awards` added, their credentials
-  /// looked up in `source` (an award without a date is dated on the evaluation date).
+  /// The decisions for `learner` (with the typed facts of an inline learner) as recorded
+  /// and with `awards` added, their credentials looked up in `source` (an award without a
+  /// date is dated on the evaluation date; without a source every code is unknown).
   public func whatIf(
-    learner: Learner, adding awards: [HypotheticalAward], from source: any RecordSource
+    learner: Learner, given facts: GivenFacts = GivenFacts(), adding awards: [HypotheticalAward],
+    from source: (any RecordSource)?
   )
     throws -> WhatIfAnswer
   {
@@ -30,7 +32,7 @@ extension Evaluator {
     let changed: Learner
     do {
       changed = try WhatIf.adding(awards, to: learner, on: asOf) { code in
-        let credential = try source.credential(code: code)
+        let credential = try source?.credential(code: code)
         if credential == nil, !unknown.contains(code) { unknown.append(code) }
         return credential
       }
@@ -38,7 +40,8 @@ extension Evaluator {
       throw WhatIfFailure.records(error)
     }
     let changes = WhatIf.changes(
-      before: session.evaluate(learner), after: session.evaluate(changed))
+      before: session.evaluate(learner, given: facts),
+      after: session.evaluate(changed, given: facts))
     return WhatIfAnswer(changes: changes, unknownCodes: unknown)
   }
 

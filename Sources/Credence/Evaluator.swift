@@ -1,5 +1,6 @@
 import CredenceRecords
 import CredenceRuntime
+import CredenceSemantics
 import CredenceValues
 
 /// Decides the policies for learners on one date: one learner, the learners named, every
@@ -16,20 +17,43 @@ public final class Evaluator {
 
   /// An evaluator reporting the decisions named (every decision when none is), in the
   /// order given; a name not in the policies is an error with the closest name there is.
-  public init(
-    _ policies: Policies, asOf: CivilDate, decisions names: [String] = [], explain: Bool = false
+  /// Raising `cancellation` (Ctrl-C, a server's time limit) stops a running evaluation
+  /// within a few thousand steps: its results are `error`, and the caller, which raised
+  /// the flag, decides what to say.
+  public convenience init(
+    _ policies: Policies, asOf: CivilDate, decisions names: [String] = [], explain: Bool = false,
+    cancellation: EvaluationCancellation? = nil
   ) throws(UnknownDecision) {
     let program = policies.program
     let selected = Evaluation.decisions(named: names, in: program)
     if let name = selected.unknown.first {
       throw UnknownDecision(name: name, suggestion: Evaluation.suggestion(for: name, in: program))
     }
+    self.init(
+      policies, asOf: asOf, decisions: names.isEmpty ? nil : selected.found, explain: explain,
+      cancellation: cancellation)
+  }
+
+  /// An evaluator reporting every decision (the REPL's): no name to get wrong.
+  public convenience init(
+    allDecisionsOf policies: Policies, asOf: CivilDate, explain: Bool = false,
+    cancellation: EvaluationCancellation? = nil
+  ) {
+    self.init(
+      policies, asOf: asOf, decisions: nil, explain: explain, cancellation: cancellation)
+  }
+
+  private init(
+    _ policies: Policies, asOf: CivilDate, decisions: [DecisionID]?, explain: Bool,
+    cancellation: EvaluationCancellation?
+  ) {
     self.policies = policies
     self.asOf = asOf
     self.explain = explain
+    var options = EvaluationOptions(explain: explain)
+    options.cancellation = cancellation
     session = EvaluationSession(
-      program: program, asOf: asOf, decisions: names.isEmpty ? nil : selected.found,
-      options: EvaluationOptions(explain: explain))
+      program: policies.program, asOf: asOf, decisions: decisions, options: options)
   }
 
   /// The names of the decisions reported, in order (the columns of a table or CSV).

@@ -51,6 +51,11 @@ public struct Policies: Sendable {
 
   /// Every decision's name, in declaration order.
   public var decisionNames: [String] { program.decisionNames }
+
+  /// Every decision with its title, kind and documentation, in declaration order.
+  public var decisionSummaries: [DecisionSummary] {
+    DecisionSummary.all(in: program.checked, sources: checked.sources)
+  }
 }
 
 extension Policies.LoadFailure {

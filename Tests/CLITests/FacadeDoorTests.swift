@@ -17,7 +17,8 @@ import Testing
   /// `import X` lines of every Swift file under `folder`, as (file, module).
   static func imports(under folder: String) throws -> [(file: String, module: String)] {
     let root = EvalFixtures.packageRoot.appendingPathComponent(folder)
-    let files = try FileManager.default.contentsOfDirectory(atPath: root.path)
+    // Subfolders too (the server keeps its files in folders by concern).
+    let files = try FileManager.default.subpathsOfDirectory(atPath: root.path)
       .filter { $0.hasSuffix(".swift") }.sorted()
     #expect(!files.isEmpty)
     return try files.flatMap { file in
@@ -47,6 +48,22 @@ import Testing
     for (file, module) in found where !["Credence", "Foundation", "Dispatch"].contains(module) {
       Issue.record(
         "Sources/CredenceLanguageServer/\(file) imports \(module): go through the Credence facade")
+    }
+  }
+
+  /// The decision service: the facade and the store, and its HTTP, logging, metrics and
+  /// crypto libraries.
+  @Test func theServerImportsOnlyTheFacadeTheStoreAndItsLibraries() throws {
+    let allowed: Set<String> = [
+      "Credence", "CredenceStore", "Foundation", "Dispatch", "Synchronization", "Hummingbird",
+      "HTTPTypes", "NIOCore", "Crypto", "Logging", "Prometheus", "ServiceLifecycle",
+      "UnixSignals",
+    ]
+    let found = try Self.imports(under: "Sources/CredenceServer")
+    #expect(found.contains { $0.module == "Credence" })
+    for (file, module) in found where !allowed.contains(module) {
+      Issue.record(
+        "Sources/CredenceServer/\(file) imports \(module): go through the Credence facade")
     }
   }
 }

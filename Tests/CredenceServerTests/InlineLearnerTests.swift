@@ -1,4 +1,4 @@
-import CredenceRecords
+import Credence
 import CredenceStore
 import Foundation
 import Testing

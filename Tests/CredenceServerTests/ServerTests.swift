@@ -1,4 +1,4 @@
-import CredenceRecords
+import Credence
 import CredenceStore
 import Foundation
 import Testing
@@ -176,15 +176,17 @@ import Testing
   @Test func anEvaluationOverTheTimeLimitIs503() async throws {
     let evaluator = Evaluator(
       store: try StoreAccess(path: TestServer.store), timeLimit: .milliseconds(1))
+    let cancellation = EvaluationCancellation()
     await #expect(throws: APIError.self) {
-      try await evaluator.withinTimeLimit { cancellation in
+      try await evaluator.withinTimeLimit(cancellation) {
         // Bounded: the flag is raised after 1 ms; 10 s is far past it.
         for _ in 0..<100_000 where !cancellation.isCancelled { usleep(100) }
         return 0
       }
     }
     do {
-      _ = try await evaluator.withinTimeLimit { cancellation in
+      let cancellation = EvaluationCancellation()
+      _ = try await evaluator.withinTimeLimit(cancellation) {
         for _ in 0..<100_000 where !cancellation.isCancelled { usleep(100) }
         return 0
       }
@@ -196,7 +198,7 @@ import Testing
     let quick = try await Evaluator(
       store: try StoreAccess(path: TestServer.store), timeLimit: .seconds(60)
     )
-    .withinTimeLimit { _ in 42 }
+    .withinTimeLimit(EvaluationCancellation()) { 42 }
     #expect(quick == 42)
   }
 

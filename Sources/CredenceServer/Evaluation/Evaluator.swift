@@ -1,14 +1,10 @@
 import Credence
-import CredenceRecords
-import CredenceRuntime
-import CredenceSemantics
 import CredenceStore
-import CredenceValues
 import Dispatch
 
 /// Decisions and what-if answers for one learner, through the facade, as JSON text that
 /// is byte for byte what `credence eval --format json` prints. No evaluation logic here:
-/// only picking decisions, the time limit, and the shape of the reply.
+/// only the learner asked about, the time limit, and the shape of the reply.
 struct Evaluator: Sendable {
   let store: StoreAccess
   let timeLimit: Duration
@@ -31,21 +27,12 @@ struct Evaluator: Sendable {
   func decide(_ question: Question, with set: PolicySet) async throws -> (
     json: String, statuses: [String]
   ) {
-    let chosen = try Self.decisions(question.decisions, in: set)
+    let cancellation = EvaluationCancellation()
+    let evaluator = try Self.evaluator(question, set, cancellation)
     let record = try learner(question.subject)
-    let results = try await withinTimeLimit { cancellation in
-      let options = EvaluationOptions(explain: question.explain)
-      var limited = options
-      limited.cancellation = cancellation
-      let session = EvaluationSession(
-        program: set.program, asOf: question.asOf, decisions: chosen, options: limited)
-      return session.evaluate(record)
-    }
-    let writer = ResultWriter(
-      format: .json, explain: question.explain,
-      decisions: (chosen ?? set.program.decisions).map { set.program.name(of: $0) })
+    let results = try await withinTimeLimit(cancellation) { evaluator.evaluate(record) }
     var text: [UInt8] = []
-    let stream = ResultStream(writer: writer) { text.append(contentsOf: $0) }
+    let stream = ResultStream(writer: evaluator.writer(.json)) { text.append(contentsOf: $0) }
     stream.begin()
     stream.emit(results)
     stream.end()
@@ -62,24 +49,22 @@ struct Evaluator: Sendable {
         .unprocessableContent, "invalid_record",
         "the learner's records break the store's contract; `/v1/decide` names the rows")
     }
-    let changed: Learner
-    do {
-      changed = try WhatIf.adding(awards, to: learner, on: question.asOf) {
-        try store.source.credential(code: $0)
-      }
-    } catch let error as RecordError {
+    let cancellation = EvaluationCancellation()
+    let evaluator = try Self.evaluator(question, set, cancellation)
+    let answer = try await withinTimeLimit(cancellation) {
+      Result { try evaluator.whatIf(learner: learner, adding: awards, from: store.source) }
+    }
+    switch answer {
+    case .success(let answer):
+      return WhatIfReport.render(
+        answer.changes, learner: record.id.description, awards: awards,
+        unknownCodes: answer.unknownCodes, date: question.asOf, format: .json,
+        explain: question.explain)
+    case .failure(Credence.Evaluator.WhatIfFailure.records(let error)):
       throw APIError(.unprocessableContent, "invalid_award", error.description)
+    case .failure(let error):
+      throw error
     }
-    let changes = try await withinTimeLimit { cancellation in
-      var options = EvaluationOptions(explain: question.explain)
-      options.cancellation = cancellation
-      let session = EvaluationSession(
-        program: set.program, asOf: question.asOf, options: options)
-      return WhatIf.changes(before: session.evaluate(learner), after: session.evaluate(changed))
-    }
-    return WhatIfReport.render(
-      changes, learner: record.id.description, awards: awards, unknownCodes: [],
-      date: question.asOf, format: .json, explain: question.explain)
   }
 
   private func learner(_ subject: Subject) throws -> LearnerRecord {
@@ -94,28 +79,29 @@ struct Evaluator: Sendable {
     }
   }
 
-  /// The decisions named (nil: all of them); an unknown name is a 400 with a suggestion.
-  static func decisions(_ names: [String], in set: PolicySet) throws -> [DecisionID]? {
-    guard !names.isEmpty else { return nil }
-    let selected = Evaluation.decisions(named: names, in: set.program)
-    if let name = selected.unknown.first {
-      var message = "no decision named `\(name)` in the policies in force"
-      if let suggestion = Evaluation.suggestion(for: name, in: set.program) {
-        message += "; did you mean `\(suggestion)`?"
-      }
+  /// The facade's evaluator for the decisions named (all of them when none is); an
+  /// unknown name is a 400 with a suggestion.
+  static func evaluator(
+    _ question: Question, _ set: PolicySet, _ cancellation: EvaluationCancellation
+  ) throws -> Credence.Evaluator {
+    do {
+      return try Credence.Evaluator(
+        set.policies, asOf: question.asOf, decisions: question.decisions,
+        explain: question.explain, cancellation: cancellation)
+    } catch {
+      var message = "no decision named `\(error.name)` in the policies in force"
+      if let suggestion = error.suggestion { message += "; did you mean `\(suggestion)`?" }
       throw APIError(.badRequest, "unknown_decision", message)
     }
-    return selected.found
   }
 
   /// Runs `body` with a flag that is raised after `timeLimit`; an evaluation that was
   /// stopped is answered 503. The timer runs on a Dispatch queue, not in a task: while
   /// evaluations occupy every thread of the concurrency pool, a task would never get to
   /// raise the flag.
-  func withinTimeLimit<T: Sendable>(
-    _ body: @Sendable (EvaluationCancellation) -> T
+  func withinTimeLimit<T>(
+    _ cancellation: EvaluationCancellation, _ body: () throws -> T
   ) async throws -> T {
-    let cancellation = EvaluationCancellation()
     let timer = DispatchWorkItem { cancellation.cancel() }
     let (seconds, attoseconds) = timeLimit.components
     DispatchQueue.global().asyncAfter(
@@ -123,7 +109,7 @@ struct Evaluator: Sendable {
         + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)),
       execute: timer)
     defer { timer.cancel() }
-    let result = body(cancellation)
+    let result = try body()
     if cancellation.isCancelled {
       throw APIError(
         .serviceUnavailable, "evaluation_time_limit",

@@ -1,5 +1,4 @@
-import CredenceRecords
-import CredenceValues
+import Credence
 
 /// A learner record sent in a request (`"record": {…}`): the store's tables for one
 /// learner as JSON, column names as in the store (`docs`: records.md), credentials named

@@ -1,4 +1,4 @@
-import CredenceRecords
+import Credence
 import CredenceStore
 
 /// The learner-record store, opened read-only for the life of the server.

@@ -1,13 +1,11 @@
 import Credence
-import CredenceRuntime
-import CredenceSyntax
 import Foundation
 
 /// A checked, compiled set of policy files and its version: what answers requests until
 /// the next successful reload. Immutable, so requests share it without locks.
 public final class PolicySet: Sendable {
   public let version: PolicyVersion
-  public let program: CompiledProgram
+  public let policies: Policies
   /// The decisions with their documentation, for `GET /v1/decisions`.
   public let decisions: [DecisionSummary]
   public let fileCount: Int
@@ -15,11 +13,11 @@ public final class PolicySet: Sendable {
   public let loadedAt: Date
 
   init(
-    version: PolicyVersion, program: CompiledProgram, decisions: [DecisionSummary],
+    version: PolicyVersion, policies: Policies, decisions: [DecisionSummary],
     fileCount: Int, warningCount: Int
   ) {
     self.version = version
-    self.program = program
+    self.policies = policies
     self.decisions = decisions
     self.fileCount = fileCount
     self.warningCount = warningCount
@@ -55,7 +53,10 @@ public final class PolicySet: Sendable {
     }
     let version = PolicyVersion.of(sources.files.map { ($0.path, $0.bytes) })
     let result = FrontEnd.check(sources, extraDiagnostics: loadDiagnostics, scope: .withoutTests)
-    guard !result.hasErrors, let program = Evaluation.compile(result) else {
+    let policies: Policies
+    do {
+      policies = try Policies.compile(result)
+    } catch {
       let renderer = DiagnosticRenderer(format: .json, colour: false)
       let json = renderer.render(
         result.diagnostics.filter(\.isError), sources: result.sources,
@@ -63,8 +64,7 @@ public final class PolicySet: Sendable {
       throw .errors(count: result.errorCount, diagnosticsJSON: json, version: version)
     }
     return PolicySet(
-      version: version, program: program,
-      decisions: DecisionSummary.all(in: program.checked, sources: result.sources),
+      version: version, policies: policies, decisions: policies.decisionSummaries,
       fileCount: sources.files.count, warningCount: result.warningCount)
   }
 }

@@ -1,5 +1,4 @@
 import Credence
-import CredenceValues
 
 /// `POST /v1/decide` and `POST /v1/what-if`: which learner, on which date, what to report.
 struct DecideRequest: Decodable {

@@ -1,5 +1,4 @@
 import Credence
-import CredenceSyntax
 import Hummingbird
 
 extension Routes {

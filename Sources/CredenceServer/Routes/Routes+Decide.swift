@@ -1,4 +1,4 @@
-import CredenceRecords
+import Credence
 import Hummingbird
 
 extension Routes {

@@ -1,4 +1,4 @@
-import CredenceValues
+import Credence
 import Foundation
 import Logging
 
