@@ -124,42 +124,47 @@ SELECT learner_id, 'bench_subsidy', id, status,
        ''
 FROM decided;
 
--- bench_credit_left: balance("sfc-opening") + balance("sfc-top-up-2020") as of 2026-01-15.
--- The opening credit never lapses: its balance is the sum of its rows. The top-up is one
--- grant that lapsed on its expires_on: afterwards only what claims took beyond it counts
--- (negative), plus claims posted after it lapsed. Amounts print with cents when a row
--- counted was written with cents.
+-- bench_credit_left: balance("sfc-opening") + balance("sfc-top-up-2020") as of 2026-01-15
+-- (language.md §11). Each scheme has one grant in the sample. A claim draws on it when
+-- posted on or after the grant's day (grants come first within a day) and by its
+-- expires_on, in posting order (date, then id); the part of a claim the grant cannot cover
+-- is dropped, never a debt. A scheme's balance is what its grant still holds, at least 0,
+-- and 0 once the grant lapsed. A balance carries cents when a claim written with cents was
+-- drawn in full (an exact decimal keeps its scale), and so does the total.
 WITH
   params(as_of) AS (SELECT '2026-01-15'),
   rows AS (
-    SELECT f.learner_id, f.scheme, f.posted_on, f.expires_on,
+    SELECT f.id, f.learner_id, f.scheme, f.posted_on, f.expires_on,
            CAST(round(f.amount * 100) AS INTEGER) AS cents,
            typeof(f.amount) = 'text' AND instr(f.amount, '.') > 0 AS with_cents
     FROM funding_ledger f CROSS JOIN params p
     WHERE f.scheme IN ('sfc-opening', 'sfc-top-up-2020') AND f.posted_on <= p.as_of),
+  grants AS (
+    SELECT learner_id, scheme, posted_on, cents,
+           COALESCE(expires_on, '9999-12-31') AS lapses
+    FROM rows WHERE cents > 0),
+  claims AS (
+    SELECT r.learner_id, r.scheme, -r.cents AS cents, r.with_cents,
+           -- everything the scheme's claims asked for up to this one, in posting order
+           SUM(-r.cents) OVER (PARTITION BY r.learner_id, r.scheme
+                               ORDER BY r.posted_on, r.id) AS asked
+    FROM rows r JOIN grants g ON g.learner_id = r.learner_id AND g.scheme = r.scheme
+    WHERE r.cents < 0 AND r.posted_on >= g.posted_on AND r.posted_on <= g.lapses),
   schemes AS (
-    SELECT learner_id,
-           SUM(CASE WHEN scheme = 'sfc-opening' THEN cents ELSE 0 END) AS opening,
-           SUM(CASE WHEN scheme = 'sfc-top-up-2020' AND cents > 0 THEN cents ELSE 0 END) AS grant_cents,
-           MAX(CASE WHEN scheme = 'sfc-top-up-2020' AND cents > 0 THEN expires_on END) AS grant_expires,
-           SUM(CASE WHEN scheme = 'sfc-top-up-2020' AND cents < 0 THEN -cents ELSE 0 END) AS claimed,
-           MAX(with_cents) AS with_cents
-    FROM rows GROUP BY learner_id),
+    SELECT g.learner_id,
+           CASE WHEN g.lapses >= p.as_of
+                THEN MAX(0, g.cents - COALESCE((SELECT SUM(c.cents) FROM claims c
+                                                WHERE c.learner_id = g.learner_id
+                                                  AND c.scheme = g.scheme), 0))
+                ELSE 0 END AS cents,
+           g.lapses >= p.as_of
+             AND EXISTS (SELECT 1 FROM claims c
+                         WHERE c.learner_id = g.learner_id AND c.scheme = g.scheme
+                           AND c.with_cents AND c.asked <= g.cents) AS with_cents
+    FROM grants g CROSS JOIN params p),
   balances AS (
-    SELECT s.learner_id, s.with_cents,
-           s.opening +
-           CASE WHEN s.grant_cents = 0 THEN -s.claimed
-                WHEN s.grant_expires IS NULL OR s.grant_expires >= p.as_of
-                  THEN s.grant_cents - s.claimed
-                ELSE -(MAX(0, (SELECT COALESCE(SUM(-r.cents), 0) FROM rows r
-                               WHERE r.learner_id = s.learner_id AND r.scheme = 'sfc-top-up-2020'
-                                 AND r.cents < 0 AND r.posted_on <= s.grant_expires)
-                              - s.grant_cents)
-                       + (SELECT COALESCE(SUM(-r.cents), 0) FROM rows r
-                          WHERE r.learner_id = s.learner_id AND r.scheme = 'sfc-top-up-2020'
-                            AND r.cents < 0 AND r.posted_on > s.grant_expires))
-           END AS cents
-    FROM schemes s CROSS JOIN params p)
+    SELECT learner_id, SUM(cents) AS cents, MAX(with_cents) AS with_cents
+    FROM schemes GROUP BY learner_id)
 SELECT l.id, 'bench_credit_left', '',
        CASE WHEN b.cents > 0 THEN 'eligible' ELSE 'ineligible' END,
        CASE WHEN b.cents > 0 AND b.with_cents THEN printf('%d.%02d', b.cents / 100, b.cents % 100)

@@ -99,11 +99,14 @@ SELECT
        JOIN bench_catalogue c ON c.code = pool.credential_code
        GROUP BY pool.credential_code)))
   || char(10) ||
-  -- bench_credit_left: balance("sfc-opening") + balance("sfc-top-up-2020") as of 2026-01-15.
-  -- The opening credit never lapses: its balance is the sum of its rows. The top-up is one
-  -- grant that lapsed on its expires_on: afterwards only what claims took beyond it counts
-  -- (negative), plus claims posted after it lapsed. Amounts print with cents when a row
-  -- counted was written with cents.
+  -- bench_credit_left: balance("sfc-opening") + balance("sfc-top-up-2020") as of 2026-01-15
+  -- (language.md §11). Each scheme has one grant in the sample. A claim draws on it when
+  -- posted on or after the grant's day (grants come first within a day) and by its
+  -- expires_on; the part of a claim the grant cannot cover is dropped, never a debt, so a
+  -- scheme's balance is what its grant still holds, at least 0, and 0 once the grant lapsed.
+  -- As of 2026-01-15 the top-up has lapsed, so at most one scheme holds money: no claim of
+  -- that scheme was cut short when its balance is above 0, and the amount prints with cents
+  -- when one of its claims was written with cents.
   (SELECT printf('%s,bench_credit_left,,%s,%s,%s,,', l.id,
             CASE WHEN cents > 0 THEN 'eligible' ELSE 'ineligible' END,
             CASE WHEN cents > 0 AND with_cents THEN printf('%d.%02d', cents / 100, cents % 100)
@@ -111,36 +114,36 @@ SELECT
                  ELSE '0' END,
             CASE WHEN cents > 0 THEN 'SGD' END)
    FROM (
-     SELECT with_cents,
-            opening +
-            CASE WHEN grant_cents = 0 THEN -claimed
-                 WHEN grant_expires IS NULL OR grant_expires >= '2026-01-15'
-                   THEN grant_cents - claimed
-                 -- lapsed: the claims up to the lapse drew on the grant, the rest did not
-                 ELSE -(SELECT max(0, coalesce(sum(-cents) FILTER (WHERE posted_on <= grant_expires), 0)
-                                      - grant_cents)
-                               + coalesce(sum(-cents) FILTER (WHERE posted_on > grant_expires), 0)
-                        FROM (SELECT posted_on, CAST(round(amount * 100) AS INTEGER) AS cents
-                              FROM funding_ledger
-                              WHERE learner_id = l.id AND scheme = 'sfc-top-up-2020'
-                                AND posted_on <= '2026-01-15')
-                        WHERE cents < 0)
-            END AS cents
+     SELECT coalesce(sum(balance), 0) AS cents, max(with_cents) AS with_cents
      FROM (
-       SELECT coalesce(sum(cents) FILTER (WHERE scheme = 'sfc-opening'), 0) AS opening,
-              coalesce(sum(cents) FILTER (WHERE scheme = 'sfc-top-up-2020' AND cents > 0), 0)
-                AS grant_cents,
-              max(expires_on) FILTER (WHERE scheme = 'sfc-top-up-2020' AND cents > 0)
-                AS grant_expires,
-              coalesce(sum(-cents) FILTER (WHERE scheme = 'sfc-top-up-2020' AND cents < 0), 0)
-                AS claimed,
-              max(with_cents) AS with_cents
+       -- one line per scheme
+       SELECT CASE WHEN lapses >= '2026-01-15' THEN max(0, granted - coalesce(claimed, 0))
+                   ELSE 0 END AS balance,
+              lapses >= '2026-01-15' AND claimed_with_cents AS with_cents
        FROM (
-         SELECT scheme, expires_on, CAST(round(amount * 100) AS INTEGER) AS cents,
-                typeof(amount) = 'text' AND instr(amount, '.') > 0 AS with_cents
-         FROM funding_ledger
-         WHERE learner_id = l.id AND +scheme IN ('sfc-opening', 'sfc-top-up-2020')
-           AND posted_on <= '2026-01-15'))
+         SELECT max(granted) AS granted, max(lapses) AS lapses,
+                sum(-cents) FILTER (WHERE usable) AS claimed,
+                max(usable AND with_cents) AS claimed_with_cents
+         FROM (
+           SELECT scheme, cents, with_cents,
+                  granted, lapses, cents < 0 AND posted_on <= lapses AS usable
+           FROM (
+             -- the scheme's grant as far as posted: on the claim's own day too (a window
+             -- ordered by posted_on alone sees the whole day)
+             SELECT scheme, posted_on, cents, with_cents,
+                    max(CASE WHEN cents > 0 THEN cents END) OVER seen AS granted,
+                    max(CASE WHEN cents > 0 THEN coalesce(expires_on, '9999-12-31') END)
+                      OVER seen AS lapses
+             FROM (
+               SELECT scheme, posted_on, expires_on, CAST(round(amount * 100) AS INTEGER) AS cents,
+                      typeof(amount) = 'text' AND instr(amount, '.') > 0 AS with_cents
+               FROM funding_ledger
+               WHERE learner_id = l.id AND +scheme IN ('sfc-opening', 'sfc-top-up-2020')
+                 AND posted_on <= '2026-01-15')
+             WINDOW seen AS (PARTITION BY scheme ORDER BY posted_on)))
+         GROUP BY scheme)
+       -- a claim posted with no grant of its scheme has nothing to draw on
+       WHERE granted IS NOT NULL)
      -- computed once (not copied into each use of `cents` below)
      LIMIT -1 OFFSET 0))
 FROM learners l;

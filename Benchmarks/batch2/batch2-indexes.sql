@@ -5,7 +5,7 @@
 -- entries, read in order, with no table row looked up.
 CREATE INDEX bench2_awards ON awards (learner_id, credential_code, grade, awarded_on, status)
   WHERE status = 'valid';
-CREATE INDEX bench2_ledger ON funding_ledger (learner_id, scheme, posted_on, amount);
+CREATE INDEX bench2_ledger ON funding_ledger (learner_id, scheme, posted_on, amount, expires_on);
 CREATE INDEX bench2_enrolments
   ON enrolments (learner_id, credential_code, start_on, fee, currency, status)
   WHERE status IN ('applied', 'enrolled');

@@ -113,9 +113,14 @@ SELECT
      JOIN bench2_catalogue c ON c.code = pool.credential_code
      GROUP BY pool.credential_code))
   || char(10) ||
-  -- bench2_credit and bench2_mid_career, from the learner's ledger rows posted by the date.
-  -- No scheme they read has a grant that lapses by 2025-06-30, so a balance is the sum of
-  -- its rows. Amounts print with cents when a row counted was written with cents.
+  -- bench2_credit and bench2_mid_career, from the learner's ledger rows posted by the date
+  -- (language.md §11). Each scheme has one grant in the sample. A claim draws on it when
+  -- posted on or after the grant's day (grants come first within a day) and by its
+  -- expires_on, in posting order (date, then id); the part of a claim the grant cannot cover
+  -- is dropped, never a debt. A scheme's balance is what its grant still holds, at least 0,
+  -- and 0 once the grant lapsed (none has by 2025-06-30). A balance carries cents when a
+  -- claim written with cents was drawn in full (an exact decimal keeps its scale), and so
+  -- does a sum of balances.
   (SELECT printf('%s,bench2_credit,,%s,%s,%s,,' || char(10) || '%s,bench2_mid_career,,%s,%s,%s,,',
             l.id,
             CASE credit_ok WHEN 1 THEN 'eligible' WHEN 0 THEN 'ineligible' ELSE 'undetermined' END,
@@ -144,20 +149,48 @@ SELECT
               AND 2025 - CAST(substr(l.birth_date, 1, 4) AS INTEGER)
                   - ('06-30' < substr(l.birth_date, 6, 5)) >= 40 AS mid_ok
      FROM (
-       SELECT sum(cents) FILTER (WHERE scheme IN ('sfc-opening', 'sfc-top-up-2020'))
+       SELECT sum(balance) FILTER (WHERE scheme IN ('sfc-opening', 'sfc-top-up-2020'))
                 AS credit_cents,
               max(with_cents) FILTER (WHERE scheme IN ('sfc-opening', 'sfc-top-up-2020'))
                 AS credit_with_cents,
-              sum(cents) FILTER (WHERE scheme IN ('sfc-mid-career', 'sfc-mid-career-support-2020'))
+              sum(balance) FILTER (WHERE scheme IN ('sfc-mid-career', 'sfc-mid-career-support-2020'))
                 AS mid_cents,
               max(with_cents)
                 FILTER (WHERE scheme IN ('sfc-mid-career', 'sfc-mid-career-support-2020'))
                 AS mid_with_cents
        FROM (
-         SELECT scheme, CAST(round(amount * 100) AS INTEGER) AS cents,
-                typeof(amount) = 'text' AND instr(amount, '.') > 0 AS with_cents
-         FROM funding_ledger
-         WHERE learner_id = l.id AND posted_on <= '2025-06-30'))
+         -- one line per scheme with a grant
+         SELECT scheme,
+                CASE WHEN lapses >= '2025-06-30' THEN max(0, granted - coalesce(claimed, 0))
+                     ELSE 0 END AS balance,
+                lapses >= '2025-06-30' AND coalesce(drawn_with_cents, 0) AS with_cents
+         FROM (
+           SELECT scheme, max(granted) AS granted, max(lapses) AS lapses,
+                  sum(-cents) FILTER (WHERE usable) AS claimed,
+                  max(usable AND with_cents AND asked <= granted) AS drawn_with_cents
+           FROM (
+             -- what the scheme's usable claims asked for up to each row, in posting order
+             SELECT *, sum(CASE WHEN usable THEN -cents ELSE 0 END) OVER (
+                         PARTITION BY scheme ORDER BY posted_on, cents < 0, id) AS asked
+             FROM (
+               SELECT scheme, posted_on, id, cents, with_cents, granted, lapses,
+                      coalesce(cents < 0 AND posted_on <= lapses, 0) AS usable
+               FROM (
+                 -- the scheme's grant as far as posted: on the claim's own day too (a
+                 -- window ordered by posted_on alone sees the whole day)
+                 SELECT scheme, posted_on, id, cents, with_cents,
+                        max(CASE WHEN cents > 0 THEN cents END) OVER seen AS granted,
+                        max(CASE WHEN cents > 0 THEN coalesce(expires_on, '9999-12-31') END)
+                          OVER seen AS lapses
+                 FROM (
+                   SELECT scheme, posted_on, expires_on, id,
+                          CAST(round(amount * 100) AS INTEGER) AS cents,
+                          typeof(amount) = 'text' AND instr(amount, '.') > 0 AS with_cents
+                   FROM funding_ledger
+                   WHERE learner_id = l.id AND posted_on <= '2025-06-30')
+                 WINDOW seen AS (PARTITION BY scheme ORDER BY posted_on))))
+           GROUP BY scheme)
+         WHERE granted IS NOT NULL))
      -- computed once (not copied into each use of its columns above)
      LIMIT -1 OFFSET 0))
 FROM learners l;

@@ -35,15 +35,29 @@ import Testing
     FROM learners ORDER BY id;
     """
 
-  /// The top-up balance on a date before any top-up expires: the rows posted by then.
+  /// The top-up balance on a date before any top-up expires: the sample posts one top-up
+  /// grant, so the balance is the grant less the claims posted on or after its day, floored
+  /// at zero (a claim before the grant, or beyond what it holds, is not a debt). `amount` is
+  /// an integer or a decimal text; `+ 0` makes either a number to compare.
   static let topUpBalance = """
-    SELECT l.id, CASE WHEN COALESCE(SUM(f.amount), 0) > 0 THEN 'eligible' ELSE 'ineligible' END,
-           CASE WHEN COALESCE(SUM(f.amount), 0) > 0 THEN SUM(f.amount) ELSE 0 END,
-           CASE WHEN COALESCE(SUM(f.amount), 0) > 0 THEN 'SGD' ELSE '' END
-    FROM learners l
-    LEFT JOIN funding_ledger f
-      ON f.learner_id = l.id AND f.scheme = 'sfc-top-up-2020' AND f.posted_on <= '2025-06-30'
-    GROUP BY l.id ORDER BY l.id;
+    WITH posted AS (
+      SELECT l.id AS id, f.amount + 0 AS amount, f.posted_on AS posted_on
+      FROM learners l
+      LEFT JOIN funding_ledger f
+        ON f.learner_id = l.id AND f.scheme = 'sfc-top-up-2020' AND f.posted_on <= '2025-06-30'),
+    grants AS (
+      SELECT id, COALESCE(SUM(CASE WHEN amount > 0 THEN amount END), 0) AS granted,
+             MIN(CASE WHEN amount > 0 THEN posted_on END) AS granted_on
+      FROM posted GROUP BY id),
+    balances AS (
+      SELECT g.id AS id, MAX(0, g.granted - COALESCE((
+        SELECT SUM(-r.amount) FROM posted r
+        WHERE r.id = g.id AND r.amount < 0 AND r.posted_on >= g.granted_on), 0)) AS remaining
+      FROM grants g)
+    SELECT id, CASE WHEN remaining > 0 THEN 'eligible' ELSE 'ineligible' END,
+           CASE WHEN remaining > 0 THEN remaining ELSE 0 END,
+           CASE WHEN remaining > 0 THEN 'SGD' ELSE '' END
+    FROM balances ORDER BY id;
     """
 
   /// Three distinct micro-credentials with 10 credits: a total over the pool.

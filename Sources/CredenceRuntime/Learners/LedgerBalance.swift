@@ -3,12 +3,13 @@ import CredenceValues
 
 /// `balance(scheme)`: the learner's unspent money under a funding scheme on a date.
 ///
-/// The rule (language.md §11, docs/decisions.md "Ledger balances"): rows posted on or before
-/// the date count; a grant (positive row) can be drawn until and including its `expires_on`;
+/// The rule (language.md §11, docs/decisions.md "Ledger balances" and "An over-claim"): rows
+/// posted on or before the date count; within one day grants come before claims, whatever
+/// the rows' ids; a grant (positive row) can be drawn until and including its `expires_on`;
 /// a claim (negative row) draws on the grants usable on its posting date that expire first;
-/// the balance is what the grants usable on the date still hold, less any claim no grant
-/// could cover. So the unspent part of an expired top-up stops counting, and what was claimed
-/// from it stays claimed.
+/// the balance is what the grants usable on the date still hold. The part of a claim that no
+/// usable grant could cover was not paid from this scheme: it is dropped, never carried as a
+/// debt against later grants, so a balance is never below zero.
 public enum LedgerBalance {
   /// Why a balance cannot be computed from the rows.
   public enum Problem: Error, Sendable, Hashable {
@@ -25,34 +26,38 @@ public enum LedgerBalance {
   public static func balance(
     of scheme: String, on date: CivilDate, rows: [LedgerEntry]
   ) -> Result<Money, Problem> {
-    var currency: CurrencyCode?
+    var posted: [(day: CivilDate, amount: Money, expires: CivilDate?, sequence: Int)] = []
+    for row in rows where row.scheme == scheme {
+      guard let day = row.postedOn, let amount = row.amount else { return .failure(.unknownRow) }
+      guard day <= date else { continue }
+      if let first = posted.first, first.amount.currency != amount.currency {
+        return .failure(.mixedCurrencies(first.amount.currency, amount.currency))
+      }
+      posted.append((day, amount, row.expiresOn, posted.count))
+    }
+    guard let currency = posted.first?.amount.currency else {
+      return .success(Money(.zero, noCurrency))
+    }
+    // Posting order, grants before claims within a day, then the records' order (date, id).
+    posted.sort { left, right in
+      if left.day != right.day { return left.day < right.day }
+      let leftClaim = left.amount.amount.isNegative
+      let rightClaim = right.amount.amount.isNegative
+      if leftClaim != rightClaim { return rightClaim }
+      return left.sequence < right.sequence
+    }
     // Grants still holding money: remaining amount and expiry, in posting order.
     var grants: [(remaining: ExactDecimal, expires: CivilDate?)] = []
-    var uncovered = ExactDecimal.zero
-    // Rows arrive in posting order (a `Learner` keeps them so), which is the order claims draw.
-    for row in rows where row.scheme == scheme {
-      guard let posted = row.postedOn, let amount = row.amount else { return .failure(.unknownRow) }
-      guard posted <= date else { continue }
-      if let known = currency, known != amount.currency {
-        return .failure(.mixedCurrencies(known, amount.currency))
-      }
-      currency = amount.currency
-      do {
-        if !amount.amount.isNegative {
-          // A grant first settles claims that no earlier grant could cover.
-          var value = amount.amount
-          if !uncovered.isZero {
-            let settled = min(value, uncovered)
-            value = try value - settled
-            uncovered = try uncovered - settled
-          }
-          grants.append((value, row.expiresOn))
+    do {
+      for row in posted {
+        guard row.amount.amount.isNegative else {
+          grants.append((row.amount.amount, row.expires))
           continue
         }
-        var claim = amount.amount.negated()
+        var claim = row.amount.amount.negated()
         // The usable grants that expire first; grants that never expire come last.
         let order = grants.indices.filter { index in
-          grants[index].expires.map { $0 >= posted } ?? true
+          grants[index].expires.map { $0 >= row.day } ?? true
         }.sorted { left, right in
           switch (grants[left].expires, grants[right].expires) {
           case (let l?, let r?): return l != r ? l < r : left < right
@@ -66,18 +71,13 @@ public enum LedgerBalance {
           grants[index].remaining = try grants[index].remaining - drawn
           claim = try claim - drawn
         }
-        uncovered = try uncovered + claim
-      } catch {
-        return .failure(.overflow)
+        // What is left of `claim` is the over-claim: not this scheme's money, dropped.
       }
-    }
-    guard let currency else { return .success(Money(.zero, noCurrency)) }
-    do {
       var total = ExactDecimal.zero
       for grant in grants where grant.expires.map({ $0 >= date }) ?? true {
         total = try total + grant.remaining
       }
-      return .success(Money(try total - uncovered, currency))
+      return .success(Money(total, currency))
     } catch {
       return .failure(.overflow)
     }
