@@ -93,7 +93,7 @@ let package = Package(
         "CredenceRuntime", "CredenceFormat",
       ],
       exclude: ["README.md"]),
-    // `credence serve`: the decision service over HTTP, through the facade and the store.
+    // `credence serve`: the decision service over HTTP, through the facade and the store only.
     .target(
       name: "CredenceServer",
       dependencies: [
@@ -107,6 +107,10 @@ let package = Package(
       ],
       exclude: ["README.md"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+    // The REPL, the server, the language server and the executable are front doors: each
+    // depends on the facade (with the store and its UI libraries), never on Syntax,
+    // Semantics or Runtime. SwiftPM lets a target import any module it can reach, so
+    // FacadeDoorTests (CLITests) reads their imports too.
     .target(name: "CredenceREPL", dependencies: ["Credence", "CReadline"], exclude: ["README.md"]),
     // `credence lsp`: the language server, a front door on the facade like the CLI and REPL.
     .target(name: "CredenceLanguageServer", dependencies: ["Credence"], exclude: ["README.md"]),

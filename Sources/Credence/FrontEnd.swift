@@ -86,6 +86,14 @@ public enum FrontEnd {
 
   /// The bytes of policy text from which parsing is spread over the cores: below it, a
   /// thread pool costs more than it saves (the policy library, ~150 kB, is above it).
+  /// Whether parsing `text` (one file) fails only at its end: the input stopped in the
+  /// middle of a construct, and an interactive reader should ask for more lines.
+  public static func stopsEarly(_ text: String) -> Bool {
+    let parsed = Parser.parse(SourceFile(path: "<input>", text: text))
+    let end = text.utf8.count
+    return parsed.diagnostics.contains { $0.isError && $0.span.start >= end }
+  }
+
   public static let parallelParseThreshold = 32 * 1024
 }
 

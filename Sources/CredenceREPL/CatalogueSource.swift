@@ -1,4 +1,4 @@
-import CredenceRecords
+import Credence
 
 /// Where `:path` reads the catalogue it plans with: the database in `credence repl --db`,
 /// memory in tests. Behind a protocol so the REPL module never opens SQLite itself.

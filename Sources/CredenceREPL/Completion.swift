@@ -1,4 +1,4 @@
-import CredenceSemantics
+import Credence
 
 /// What Tab completes against: a snapshot of the session's names, taken before each prompt.
 ///
@@ -115,19 +115,19 @@ public enum Completion {
   /// The fields a word before `.` can have: known record words get their own fields, a
   /// decision its reported values, anything else every field.
   static func fields(of owner: String, _ context: CompletionContext) -> [String] {
-    let award = AwardField.allCases.map(\.rawValue)
-    let credential = CredentialField.allCases.map(\.rawValue)
-    let enrolment = EnrolmentField.allCases.map(\.rawValue)
-    let ledger = LedgerField.allCases.map(\.rawValue)
+    let award = FieldNames.award
+    let credential = FieldNames.credential
+    let enrolment = FieldNames.enrolment
+    let ledger = FieldNames.ledger
     switch owner {
-    case "learner": return LearnerField.allCases.map(\.rawValue) + context.facts
+    case "learner": return FieldNames.learner + context.facts
     case "awards", "award": return award
     case "credential": return credential
     case "enrolments", "enrolment": return enrolment
     case "ledger": return ledger
     case "grade": return ["mark"]
     default:
-      if context.decisions.contains(owner) { return DecisionField.allCases.map(\.rawValue) }
+      if context.decisions.contains(owner) { return FieldNames.decision }
       return award + credential + enrolment + ledger + ["mark"]
     }
   }

@@ -1,4 +1,4 @@
-import CredenceSyntax
+import Credence
 
 /// Whether a piece of input is finished, as Lua's `incomplete()` decides.
 enum Input {
@@ -72,10 +72,5 @@ enum Input {
   }
 
   /// Whether parsing `text` fails only at its end (the input stopped in mid-construct).
-  static func endsEarly(_ text: String) -> Bool {
-    let file = SourceFile(path: "<input>", text: text)
-    let parsed = Parser.parse(file)
-    let end = text.utf8.count
-    return parsed.diagnostics.contains { $0.isError && $0.span.start >= end }
-  }
+  static func endsEarly(_ text: String) -> Bool { FrontEnd.stopsEarly(text) }
 }

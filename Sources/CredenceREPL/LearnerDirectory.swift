@@ -1,4 +1,4 @@
-import CredenceRecords
+import Credence
 
 /// Where the REPL lists learner ids (`:learners`, completion after `:learner `): the
 /// database in `credence repl --db`, memory in tests. Behind a protocol so the REPL module

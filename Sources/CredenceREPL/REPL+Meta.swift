@@ -1,7 +1,4 @@
-import CredenceRecords
-import CredenceRuntime
-import CredenceSemantics
-import CredenceValues
+import Credence
 
 extension REPL {
   /// The meta-commands, with their help line; names are completed on Tab.
@@ -96,40 +93,24 @@ extension REPL {
 extension Session {
   /// The decisions of the program, one a line: `stack name "title"`.
   func decisionList() -> String {
-    guard let program else { return "no policies loaded\n" }
-    let names = program.decisions.map { decision -> String in
-      switch decision {
-      case .stack(let id): "stack \(program[id].name)  \(program[id].title)"
-      case .fund(let id): "fund \(program[id].name)  \(program[id].title)"
-      case .equivalence(let id): "equivalence \(program[id].name)  \(program[id].title)"
-      }
-    }
+    guard let policies else { return "no policies loaded\n" }
+    let names = policies.decisionSummaries.map { "\($0.kind.rawValue) \($0.name)  \($0.title)" }
     return names.isEmpty ? "no decisions\n" : names.joined(separator: "\n") + "\n"
   }
 
   /// The `##` documentation of a definition.
   func documentation(of name: String) -> String {
-    guard let program, let symbol = program.symbol(named: name) else {
+    guard let lines = policies?.documentation(of: name) else {
       return "error: nothing is named `\(name)`\n"
     }
-    let lines: [String] =
-      switch symbol {
-      case .scale(let id): program[id].documentation
-      case .param(let id): program[id].documentation
-      case .fact(let id): program[id].documentation
-      case .let(let id): program[id].documentation
-      case .stack(let id): [program[id].title] + program[id].documentation
-      case .fund(let id): [program[id].title] + program[id].documentation
-      case .equivalence(let id): [program[id].title] + program[id].documentation
-      }
     return lines.isEmpty ? "`\(name)` has no documentation\n" : lines.joined(separator: "\n") + "\n"
   }
 
   /// The explanation of a decision for the current learner.
   func why(_ name: String) -> String {
-    guard let program else { return "no policies loaded\n" }
-    let session = evaluationSession(program)
-    guard let results = session.explain(decision: name, for: learner, given: givenFacts) else {
+    guard let policies else { return "no policies loaded\n" }
+    guard let results = evaluator(policies).explain(decision: name, for: learner, given: givenFacts)
+    else {
       return "error: no decision is named `\(name)`; `:decisions` lists them\n"
     }
     if cancellation.isCancelled { return interruptible { "" } }

@@ -1,6 +1,4 @@
-import CredenceRecords
-import CredenceRuntime
-import CredenceValues
+import Credence
 
 /// The read-eval-print loop: reads input through a `LineReader`, continues unfinished input
 /// on a continuation prompt, runs meta-commands, and writes what the session prints.

@@ -1,5 +1,5 @@
 import CReadline
-import CredenceRuntime
+import Credence
 import Synchronization
 
 #if canImport(Glibc)

@@ -1,8 +1,4 @@
 import Credence
-import CredenceRecords
-import CredenceRuntime
-import CredenceSemantics
-import CredenceValues
 
 extension Session {
   /// The description of the `test` an inline learner is checked as.
@@ -41,10 +37,10 @@ extension Session {
   func selectInlineLearner(_ fixtures: String) -> String {
     let prefix = Session.header + "test \"\(Session.inlineLearnerTest)\" "
     let result = check(extra: (fixtures, prefix: prefix), ignoring: [.testWithoutExpectation])
-    guard result.clean, let program,
-      let test = program.tests.last(where: { $0.description == Session.inlineLearnerTest })
+    guard result.clean, let policies,
+      let described = evaluator(policies).learner(describedByTest: Session.inlineLearnerTest)
     else { return result.output }
-    switch evaluationSession(program).learner(describedBy: test) {
+    switch described {
     case .failure(let failure):
       return result.output + "error: \(failure.message)\n"
     case .success(let described):

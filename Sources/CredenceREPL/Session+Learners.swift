@@ -1,5 +1,4 @@
-import CredenceRecords
-import CredenceSemantics
+import Credence
 
 extension Session {
   /// Most ids `:learners` prints; the count says how many there are in all.
@@ -26,10 +25,10 @@ extension Session {
   /// What Tab completes against now: the names of the last program that checked.
   public func completionContext() -> CompletionContext {
     var context = CompletionContext(names: Completion.builtins, directory: directory)
-    guard let program else { return context }
-    context.names += program.symbols.keys.filter { $0 != Session.valueName }
-    context.decisions = program.decisions.map { program.name(of: $0) }.sorted()
-    context.facts = program.facts.map(\.name).sorted()
+    guard let policies else { return context }
+    context.names += policies.definitionNames.filter { $0 != Session.valueName }
+    context.decisions = policies.decisionNames.sorted()
+    context.facts = policies.factNames.sorted()
     context.names.sort()
     return context
   }

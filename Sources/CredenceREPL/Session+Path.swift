@@ -1,7 +1,4 @@
 import Credence
-import CredenceRecords
-import CredenceRuntime
-import CredenceValues
 
 extension Session {
   /// How `:path` is written (its options are those of `credence path`).
@@ -63,18 +60,17 @@ extension Session {
       }
       index += 2
     }
-    guard let program else { return "no policies loaded\n" }
+    guard let policies else { return "no policies loaded\n" }
     guard let catalogueSource else {
       return "error: `:path` plans over the catalogue of a database; start the REPL with "
         + "`--db DB`\n"
     }
-    let compiled = CompiledProgram(program)
     let target: PathwayTarget
-    switch Pathways.target(named: name, credits: credits, in: compiled) {
+    switch Pathways.target(named: name, credits: credits, in: policies) {
     case .success(let found): target = found
     case .failure(let error): return "error: \(error.message)\n"
     }
-    let grades = Pathways.grades(of: target, in: compiled)
+    let grades = Pathways.grades(of: target, in: policies)
     if let grade = options.grade, !grades.isEmpty, !grades.contains(grade) {
       return "error: `\(grade)` is not a grade of the target's scale; its grades are "
         + grades.joined(separator: ", ") + "\n"
@@ -86,10 +82,10 @@ extension Session {
       return "error: the catalogue could not be read\n"
     }
     let plan = Pathways.planner(
-      compiled, asOf: asOf, target: target, catalogue: catalogue.credentials, options: options
+      policies, asOf: asOf, target: target, catalogue: catalogue.credentials, options: options
     ).plan(for: learner, given: givenFacts)
     let heading = PathwayReport.Heading(
-      learner: learner.id.text, target: name, title: Pathways.title(of: target, in: compiled),
+      learner: learner.id.text, target: name, title: Pathways.title(of: target, in: policies),
       asOf: asOf, goal: credits)
     var out = PathwayReport.render(plan, heading, format: .table)
     for code in catalogue.broken {

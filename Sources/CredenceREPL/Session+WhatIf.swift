@@ -1,6 +1,4 @@
 import Credence
-import CredenceRecords
-import CredenceRuntime
 
 extension Session {
   /// `:what-if +award CODE[:DATE[:GRADE]] …`: the decisions that change for the current
@@ -21,29 +19,22 @@ extension Session {
       awards.append(award)
       index += 2
     }
-    guard let program else { return "no policies loaded\n" }
-    var unknown: [String] = []
-    let changed: Learner
-    do {
-      changed = try WhatIf.adding(awards, to: learner, on: asOf) { code in
-        let credential = try records?.credential(code: code)
-        if credential == nil, !unknown.contains(code) { unknown.append(code) }
-        return credential
-      }
-    } catch let error as RecordError {
-      return "error: \(error.description)\n"
-    } catch {
-      return "error: the database could not be read\n"
-    }
-    let session = evaluationSession(program)
+    guard let policies else { return "no policies loaded\n" }
+    let evaluator = self.evaluator(policies)
     return interruptible {
-      let changes = WhatIf.changes(
-        before: session.evaluate(learner, given: givenFacts),
-        after: session.evaluate(changed, given: givenFacts))
+      let answer: Evaluator.WhatIfAnswer
+      do {
+        answer = try evaluator.whatIf(
+          learner: learner, given: givenFacts, adding: awards, from: records)
+      } catch Evaluator.WhatIfFailure.records(let error) {
+        return "error: \(error.description)\n"
+      } catch {
+        return "error: the database could not be read\n"
+      }
       var out = WhatIfReport.render(
-        changes, learner: learner.id.text, awards: awards, unknownCodes: unknown, date: asOf,
-        format: .table, explain: false)
-      for code in unknown {
+        answer.changes, learner: learner.id.text, awards: awards,
+        unknownCodes: answer.unknownCodes, date: asOf, format: .table, explain: false)
+      for code in answer.unknownCodes {
         out += "note: `\(code)` is not in the catalogue; its award has a code and nothing else\n"
       }
       return out

@@ -1,9 +1,4 @@
 import Credence
-import CredenceRecords
-import CredenceRuntime
-import CredenceSemantics
-import CredenceSyntax
-import CredenceValues
 
 /// A REPL session: loaded policy files, declarations typed so far, the current learner and
 /// date. Each input is checked with everything before it, as the file pipeline would.
@@ -33,16 +28,17 @@ public final class Session {
   /// Where `:path` reads the catalogue.
   let catalogueSource: (any CatalogueSource)?
   /// The last program that checked cleanly.
-  var program: CheckedProgram?
+  var policies: Policies?
   /// Set by Ctrl-C; every evaluation the session runs looks at it.
   public let cancellation: EvaluationCancellation
 
   public init(
     paths: [String] = [], asOf: CredenceValues.CivilDate, records: (any RecordSource)? = nil,
     directory: (any LearnerDirectory)? = nil, catalogue: (any CatalogueSource)? = nil,
-    cancellation: EvaluationCancellation = EvaluationCancellation()
+    cancellation: EvaluationCancellation? = nil
   ) {
-    self.cancellation = cancellation
+    // A fresh flag when none is given (the default could not name the runtime's initialiser).
+    self.cancellation = cancellation ?? EvaluationCancellation()
     catalogueSource = catalogue
     self.paths = paths
     self.asOf = asOf
@@ -96,12 +92,11 @@ public final class Session {
     }
     let prefix = Session.header + "let \(Session.valueName) = "
     let result = check(extra: (trimmed, prefix: prefix))
-    guard result.clean, let program else { return result.output }
-    guard case .let(let id) = program.symbol(named: Session.valueName) else { return result.output }
-    let type = program.describe(program[id].type)
-    let session = evaluationSession(program)
+    guard result.clean, let policies, let type = policies.typeOfLet(named: Session.valueName)
+    else { return result.output }
+    let evaluator = self.evaluator(policies)
     return interruptible {
-      switch session.describeLet(named: Session.valueName, for: learner, given: givenFacts) {
+      switch evaluator.valueOfLet(named: Session.valueName, for: learner, given: givenFacts) {
       case .success(let value)?: result.output + "\(value) : \(type)\n"
       case .failure(let failure)?: result.output + "error: \(failure.message)\n"
       case nil: result.output
@@ -109,11 +104,9 @@ public final class Session {
     }
   }
 
-  /// An evaluation session on the session's date that stops at Ctrl-C.
-  func evaluationSession(_ program: CheckedProgram) -> EvaluationSession {
-    var options = EvaluationOptions()
-    options.cancellation = cancellation
-    return EvaluationSession(program: CompiledProgram(program), asOf: asOf, options: options)
+  /// An evaluator of every decision on the session's date that stops at Ctrl-C.
+  func evaluator(_ policies: Policies) -> Evaluator {
+    Evaluator(allDecisionsOf: policies, asOf: asOf, cancellation: cancellation)
   }
 
   /// What `body` prints, or `interrupted` when Ctrl-C stopped it (the flag is cleared for
@@ -129,9 +122,9 @@ public final class Session {
   func typeOf(_ text: String) -> String {
     let result = check(
       extra: (text.trimmingWhitespace, prefix: Session.header + "let \(Session.valueName) = "))
-    guard result.clean, let program, case .let(let id) = program.symbol(named: Session.valueName)
+    guard result.clean, let type = policies?.typeOfLet(named: Session.valueName)
     else { return result.output }
-    return program.describe(program[id].type) + "\n"
+    return type + "\n"
   }
 
   /// The name a declaration introduces (its second word).
@@ -159,7 +152,7 @@ public final class Session {
       _ = shown.add(path: "<input>", bytes: Array(extra.text.utf8))
     }
     let result = FrontEnd.check(sources, extraDiagnostics: extraDiagnostics)
-    if !result.hasErrors, result.program != nil { program = result.program }
+    if let checked = try? Policies.compile(result) { policies = checked }
     let shift = extra?.prefix.utf8.count ?? 0
     let limit = extra?.text.utf8.count ?? 0
     let firstTyped = FileID(loaded.files.count)

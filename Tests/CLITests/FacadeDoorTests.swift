@@ -66,4 +66,17 @@ import Testing
         "Sources/CredenceServer/\(file) imports \(module): go through the Credence facade")
     }
   }
+
+  /// The REPL: the facade, readline, the C library (signals) and the standard library's locks.
+  @Test func theREPLImportsOnlyTheFacadeAndReadline() throws {
+    let allowed: Set<String> = [
+      "Credence", "CReadline", "Foundation", "Synchronization", "Glibc", "Darwin",
+    ]
+    let found = try Self.imports(under: "Sources/CredenceREPL")
+    #expect(found.contains { $0.module == "Credence" })
+    for (file, module) in found where !allowed.contains(module) {
+      Issue.record(
+        "Sources/CredenceREPL/\(file) imports \(module): go through the Credence facade")
+    }
+  }
 }
