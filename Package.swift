@@ -47,6 +47,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    // The advisor's pages (`CredenceWeb`): logic-less templates, HTML-escaped by default.
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
@@ -106,6 +108,18 @@ let package = Package(
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
       ],
       exclude: ["README.md"]),
+    // The advisor's pages and the cohort dashboard, mounted by `credence serve` behind the
+    // same keys; every decision through the facade.
+    .target(
+      name: "CredenceWeb",
+      dependencies: [
+        // The store for the catalogue, learner-id suggestions and the cohort's batches.
+        "Credence", "CredenceServer", "CredenceStore",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      exclude: ["README.md"]),
     .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
     // The REPL, the server, the language server and the executable are front doors: each
     // depends on the facade (with the store and its UI libraries), never on Syntax,
@@ -120,7 +134,7 @@ let package = Package(
         // The facade, the store and the UI libraries only: the language core is reached
         // through `Credence` (FacadeDoorTests checks the imports).
         "Credence", "CredenceStore", "CredenceSample", "CredenceREPL",
-        "CredenceLanguageServer", "CredenceServer",
+        "CredenceLanguageServer", "CredenceServer", "CredenceWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       // See the note at the end on unsafe flags and metadata accessors.
@@ -156,6 +170,10 @@ let package = Package(
     .testTarget(
       name: "CredenceServerTests",
       dependencies: ["CredenceServer", "CredenceStore", "CredenceSample"]),
+    // The pages over HTTP on loopback (Tests/Browser drives them in Chromium).
+    .testTarget(
+      name: "CredenceWebTests",
+      dependencies: ["CredenceWeb", "CredenceServer", "CredenceStore", "CredenceSample"]),
     // Runs the built `credence` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
   ]

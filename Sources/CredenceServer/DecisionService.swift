@@ -12,12 +12,20 @@ public struct DecisionService: Sendable {
   public let port: Int
   /// How often `--watch` looks at the policy files; nil: only on `SIGHUP` or request.
   public let watchInterval: Duration?
+  /// Mounts more routes on the router after the API's (the advisor's pages,
+  /// `CredenceWeb`), so that they are served by this process behind the same envelope.
+  public typealias Mount = @Sendable (Router<ServerContext>, ServiceState) -> Void
+  public let mounts: [Mount]
 
-  public init(state: ServiceState, host: String, port: Int, watchInterval: Duration? = nil) {
+  public init(
+    state: ServiceState, host: String, port: Int, watchInterval: Duration? = nil,
+    mounts: [Mount] = []
+  ) {
     self.state = state
     self.host = host
     self.port = port
     self.watchInterval = watchInterval
+    self.mounts = mounts
   }
 
   /// Runs until shut down. `onRunning` hears the address bound (port 0 picks one).
@@ -28,8 +36,10 @@ public struct DecisionService: Sendable {
   ) async throws {
     let state = self.state
     state.metrics.policyInForce(state.policies.current.version)
+    let router = Routes.router(state)
+    for mount in mounts { mount(router, state) }
     let application = Application(
-      router: Routes.router(state),
+      router: router,
       configuration: .init(address: .hostname(host, port: port), serverName: nil),
       onServerRunning: { channel in
         let bound = channel.localAddress?.port ?? port

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CredenceServer
 import CredenceStore
+import CredenceWeb
 import Dispatch
 import Foundation
 
@@ -24,6 +25,10 @@ struct ServeRun: ParsableCommand {
       GET /v1/decisions, POST /v1/check, POST /v1/admin/reload, GET /metrics, GET /health, \
       GET /health/ready. Every route but the health routes needs a key from --keys \
       (`credence serve keys add` makes one).
+
+      Pages for people, signed in with a key of scope decide: / (a learner's decisions, \
+      explanations, paths and what-if), /cohort (a decision's dashboard over the store), \
+      /reference (the policy reference).
 
       SIGHUP (or POST /v1/admin/reload) reads the policies and the keys file again: a \
       policy set with errors is refused and the set in force keeps serving. SIGTERM and \
@@ -130,7 +135,7 @@ struct ServeRun: ParsableCommand {
       metrics: ServerMetrics(), logger: logger)
     let service = DecisionService(
       state: state, host: address!.host, port: address!.port,
-      watchInterval: watch ? .seconds(2) : nil)
+      watchInterval: watch ? .seconds(2) : nil, mounts: [WebPages().mount])
     try Self.waitFor {
       do {
         try await service.run()

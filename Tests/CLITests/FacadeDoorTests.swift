@@ -9,7 +9,7 @@ import Testing
 @Suite struct FacadeDoorTests {
   static let allowed: Set<String> = [
     "ArgumentParser", "Credence", "CredenceLanguageServer", "CredenceREPL", "CredenceSample",
-    "CredenceServer",
+    "CredenceServer", "CredenceWeb",
     "CredenceStore", "Foundation",
     "Glibc", "Darwin", "Dispatch",
   ]
@@ -77,6 +77,20 @@ import Testing
     for (file, module) in found where !allowed.contains(module) {
       Issue.record(
         "Sources/CredenceREPL/\(file) imports \(module): go through the Credence facade")
+    }
+  }
+
+  /// The pages decide nothing themselves: the facade, the server they are mounted on, the
+  /// store's reader, and their HTTP and template libraries.
+  @Test func thePagesImportOnlyTheFacadeAndTheirLibraries() throws {
+    let allowed: Set<String> = [
+      "Credence", "CredenceServer", "CredenceStore", "HTTPTypes", "Hummingbird", "Mustache",
+      "Crypto", "Dispatch", "Synchronization",
+    ]
+    let found = try Self.imports(under: "Sources/CredenceWeb")
+    #expect(found.contains { $0.module == "Credence" })
+    for (file, module) in found where !allowed.contains(module) {
+      Issue.record("Sources/CredenceWeb/\(file) imports \(module): go through the Credence facade")
     }
   }
 }

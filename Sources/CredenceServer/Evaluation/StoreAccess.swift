@@ -3,7 +3,8 @@ import CredenceStore
 
 /// The learner-record store, opened read-only for the life of the server.
 public final class StoreAccess: Sendable {
-  let source: SQLiteRecordSource
+  /// The records, for the pages (`CredenceWeb`): catalogue, learner ids, batches.
+  public let source: SQLiteRecordSource
   /// The path given, for the start-up line (never in replies).
   public let path: String
 

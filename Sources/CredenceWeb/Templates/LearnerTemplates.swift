@@ -1,0 +1,131 @@
+/// The learner page: the search form, every decision with its explanation folded to the
+/// first level, the paths to the stacks not yet achieved, and the what-if box.
+enum LearnerTemplates {
+  static let search = """
+    <form method="get" action="/learner" class="search" role="search">
+    <div class="field">
+    <label for="learner-id">Learner id</label>
+    <input id="learner-id" name="id" value="{{id}}" list="learner-ids" autocomplete="off" data-suggest="/learner/suggest" required>
+    <datalist id="learner-ids"></datalist>
+    </div>
+    <div class="field">
+    <label for="as-of">As of</label>
+    <input id="as-of" name="as_of" type="date" value="{{asOf}}">
+    </div>
+    <button type="submit">Show learner</button>
+    </form>
+    """
+
+  static let searchPage = """
+    <h1>Find a learner</h1>
+    {{>search}}
+    <p>Type the beginning of an id for suggestions. The page shows every decision of the
+    policies in force for the learner, why, and what is still needed.</p>
+    """
+
+  static let page = """
+    {{>search}}
+    <h1>Learner <span class="learner-id">{{id}}</span></h1>
+    <p class="as-of">Decided as of <strong>{{asOf}}</strong> with policy version <code>{{policyVersionShort}}</code>.
+    <button type="button" class="print" data-print hidden>Print</button></p>
+    {{#whatIf}}{{>whatIfResult}}{{/whatIf}}
+    <section aria-labelledby="decisions-heading">
+    <h2 id="decisions-heading">Decisions</h2>
+    <table class="decisions">
+    <caption>Every decision for this learner; open a row's explanation below.</caption>
+    <thead><tr><th scope="col">Decision</th><th scope="col">Status</th><th scope="col">Result</th></tr></thead>
+    <tbody>
+    {{#results}}
+    <tr><th scope="row"><a href="#result-{{anchor}}">{{title}}</a>{{#enrolment}}<br><span class="detail">enrolment {{enrolment}}</span>{{/enrolment}}</th>
+    <td><span class="status status-{{statusClass}}">{{symbol}} {{status}}</span></td><td>{{summary}}</td></tr>
+    {{/results}}
+    </tbody>
+    </table>
+    {{#results}}
+    <article class="decision" id="result-{{anchor}}" aria-labelledby="result-{{anchor}}-title">
+    <h3 id="result-{{anchor}}-title">{{title}}{{#enrolment}} <span class="detail">(enrolment {{enrolment}})</span>{{/enrolment}}</h3>
+    <p><span class="status status-{{statusClass}}">{{symbol}} {{status}}</span>{{#summary}} · {{summary}}{{/summary}}
+    · <a href="/reference#decision-{{decision}}">policy: <code>{{decision}}</code></a></p>
+    {{#explanation}}
+    <div class="explanation">
+    {{#hasChildren}}<ul class="tree" aria-label="Why">{{#children}}{{>node}}{{/children}}</ul>{{/hasChildren}}
+    {{^hasChildren}}<p class="explanation-root"><span class="mark mark-{{mark}}" aria-hidden="true">{{symbol}}</span><span class="visually-hidden">{{markWord}}: </span>{{text}}</p>{{/hasChildren}}
+    </div>
+    {{/explanation}}
+    </article>
+    {{/results}}
+    </section>
+    <section aria-labelledby="paths-heading">
+    <h2 id="paths-heading">Paths to the stacks not yet achieved</h2>
+    {{^plans}}<p>Every stack is achieved, or none is in effect on this date.</p>{{/plans}}
+    {{#plans}}{{>plan}}{{/plans}}
+    </section>
+    {{>whatIfForm}}
+    """
+
+  /// One line of an explanation: a folded `<details>` when it has lines under it.
+  static let node = """
+    <li>{{#hasChildren}}<details><summary><span class="mark mark-{{mark}}" aria-hidden="true">{{symbol}}</span><span class="visually-hidden">{{markWord}}: </span>{{text}}</summary>
+    <ul class="tree">{{#children}}{{>node}}{{/children}}</ul></details>{{/hasChildren}}{{^hasChildren}}<span class="mark mark-{{mark}}" aria-hidden="true">{{symbol}}</span><span class="visually-hidden">{{markWord}}: </span>{{text}}{{/hasChildren}}</li>
+    """
+
+  static let plan = """
+    <article class="plan">
+    <h3>{{title}}</h3>
+    <p>{{statusText}}</p>
+    {{#note}}<p class="note">{{note}}</p>{{/note}}
+    {{#hasPaths}}
+    <ol class="paths">
+    {{#paths}}
+    <li>
+    <p><strong>{{codes}}</strong>{{#netCost}} · net cost after funding <strong>{{netCost}}</strong>{{/netCost}}{{#fees}} (fees {{fees}}){{/fees}}{{#hours}} · {{hours}} hours{{/hours}}</p>
+    <ul>{{#steps}}<li><code>{{code}}</code>{{#title}} {{title}}{{/title}}: {{fills}}{{#fee}} · fee {{fee}}{{/fee}}</li>{{/steps}}</ul>
+    {{#conditions}}<p class="note">Provided that {{conditions}}</p>{{/conditions}}
+    {{#balanceNotes}}<p class="note">{{.}}</p>{{/balanceNotes}}
+    {{#lowestGrade}}<p class="detail">Lowest grade that still completes it: {{lowestGrade}}</p>{{/lowestGrade}}
+    </li>
+    {{/paths}}
+    </ol>
+    {{/hasPaths}}
+    </article>
+    """
+
+  static let whatIfForm = """
+    <section aria-labelledby="what-if-heading" class="what-if">
+    <h2 id="what-if-heading">What if</h2>
+    <p>Add an award to see which decisions would change. Nothing is stored.</p>
+    <form method="post" action="/learner/what-if" class="inline">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <input type="hidden" name="id" value="{{id}}">
+    <input type="hidden" name="as_of" value="{{asOf}}">
+    <div class="field"><label for="what-if-code">Credential code</label>
+    <input id="what-if-code" name="code" list="catalogue-codes" value="{{whatIfCode}}" required></div>
+    <datalist id="catalogue-codes">{{#catalogue}}<option value="{{code}}">{{title}}</option>{{/catalogue}}</datalist>
+    <div class="field"><label for="what-if-date">Awarded on</label>
+    <input id="what-if-date" name="date" type="date" value="{{whatIfDate}}"></div>
+    <div class="field"><label for="what-if-grade">Grade (optional)</label>
+    <input id="what-if-grade" name="grade" value="{{whatIfGrade}}"></div>
+    <button type="submit">Show what changes</button>
+    </form>
+    </section>
+    """
+
+  static let whatIfResult = """
+    <section class="what-if-result" aria-labelledby="what-if-result-heading" id="what-if-result" tabindex="-1">
+    <h2 id="what-if-result-heading">What changes with {{award}}</h2>
+    {{#unknownCodes}}<p class="problem">The catalogue has no credential <code>{{.}}</code>: the award carries its code and nothing else.</p>{{/unknownCodes}}
+    {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+    {{#hasChanges}}
+    <table class="changes">
+    <caption>Decisions that would change</caption>
+    <thead><tr><th scope="col">Decision</th><th scope="col">Now</th><th scope="col">With the award</th></tr></thead>
+    <tbody>
+    {{#changes}}<tr><th scope="row">{{title}}{{#enrolment}} <span class="detail">(enrolment {{enrolment}})</span>{{/enrolment}}</th><td>{{before}}</td><td>{{after}}</td></tr>{{/changes}}
+    </tbody>
+    </table>
+    {{/hasChanges}}
+    {{#noChange}}<p>No decision would change.</p>{{/noChange}}
+    <p class="detail">{{unchanged}} other decision results stay as they are.</p>
+    </section>
+    """
+}
