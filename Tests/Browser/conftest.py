@@ -48,8 +48,12 @@ def learners():
         return [row[0] for row in db.execute("SELECT id FROM learners ORDER BY id")]
 
 
-def screenshot(driver, name):
-    """Saves the whole page (the window grown to its height) as SCREENSHOTS/name.png."""
+def screenshot(driver, name, whole=True):
+    """Saves the page as SCREENSHOTS/name.png: the whole page (the window grown to its height),
+    or what the window shows."""
+    if not whole:
+        driver.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))
+        return
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(1280, min(max(height, 800), 6000))
     driver.save_screenshot(os.path.join(SCREENSHOTS, name + ".png"))

@@ -63,6 +63,7 @@ def test_the_what_if_form_returns_its_changes(page, learners):
     rows = page.find_elements(By.CSS_SELECTOR, "table.changes tbody tr")
     assert len(rows) >= 1
     assert page.switch_to.active_element.get_attribute("id") == "what-if-result"
+    screenshot(page, "what-if-window", whole=False)
     screenshot(page, "what-if")
 
 
@@ -85,6 +86,7 @@ def test_the_dashboard_draws_its_charts_and_tables(page):
         assert table.find_elements(By.CSS_SELECTOR, "tbody tr")
         assert chart.find_elements(By.TAG_NAME, "rect")
         assert chart.size["width"] > 200
+    screenshot(page, "cohort-window", whole=False)
     screenshot(page, "cohort")
 
 
