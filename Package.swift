@@ -161,6 +161,7 @@ let package = Package(
       exclude: ["spec"]),
     .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", "CredenceSample"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
+    .testTarget(name: "CredenceLanguageServerTests", dependencies: ["CredenceLanguageServer"]),
     .testTarget(
       name: "CredenceFormatTests", dependencies: ["CredenceFormat", "CredenceSyntax"],
       exclude: ["layouts"]),

@@ -12,7 +12,7 @@ public final class LanguageServer: @unchecked Sendable {
   /// keystrokes to make one check, short enough to feel immediate.
   public static let debounce: DispatchTimeInterval = .milliseconds(150)
 
-  private let queue = DispatchQueue(label: "credence.lsp")
+  let queue = DispatchQueue(label: "credence.lsp")
   private let writer: MessageWriter
   private var workspace = Workspace(root: nil)
   private var initialized = false
@@ -37,7 +37,7 @@ public final class LanguageServer: @unchecked Sendable {
   }
 
   /// Handles one message on the queue; an exit status when the message was `exit`.
-  private func receive(_ body: [UInt8]) -> Int32? {
+  func receive(_ body: [UInt8]) -> Int32? {
     guard let message = try? JSONDecoder().decode(IncomingMessage.self, from: Data(body)) else {
       respondError(id: .null, .parseError, "the message is not valid JSON-RPC")
       return nil
@@ -116,7 +116,7 @@ public final class LanguageServer: @unchecked Sendable {
 
   /// Checks every file of the workspace through the facade, as `credence check` does, and
   /// publishes each file's diagnostics (an empty list for a file that has none left).
-  private func publishDiagnostics() {
+  func publishDiagnostics() {
     let (sources, uris) = workspace.sources()
     guard !sources.files.isEmpty else { return }
     let result = FrontEnd.check(sources)
