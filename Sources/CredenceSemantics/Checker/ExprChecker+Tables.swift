@@ -8,6 +8,9 @@ extension ProgramChecker {
     // The first row that always matches, and the conditions tested so far.
     var catchAll: TableRow?
     var tested: [Expr: Span] = [:]
+    // Per compared expression, what the rows above match of it (RowCoverage): the union so
+    // far, kept merged, and each row's own intervals for the labels.
+    var covered: [TypedExpr: CoveredValues] = [:]
     for row in table.rows {
       let condition: TypedExpr? = row.condition.map { expr in
         self.condition(expr, context, role: "a table row's condition")
@@ -17,6 +20,7 @@ extension ProgramChecker {
       rows.append(CheckedTable.Row(condition: condition, result: result, span: row.span))
 
       let plain = row.condition?.withoutParentheses
+      let coverage = condition.flatMap(RowCoverage.of)
       if let earlier = catchAll {
         warning(
           .unreachableRow, "this row can never be reached", at: row.span,
@@ -33,6 +37,11 @@ extension ProgramChecker {
         warning(
           .unreachableRow, "this row can never be reached", at: row.span,
           help: "its condition is `false`: remove the row")
+      } else if let coverage {
+        warnIfCovered(coverage, row: row.span, by: covered[coverage.subject] ?? CoveredValues())
+      }
+      if let coverage {
+        covered[coverage.subject, default: CoveredValues()].add(coverage, row: row.span)
       }
       if let plain {
         if tested[plain] == nil { tested[plain] = row.span }
@@ -64,6 +73,25 @@ extension ProgramChecker {
     for index in rows.indices { rows[index].result = converted[index] }
     return TypedExpr(
       .firstMatch(CheckedTable(isPartial: table.isPartial, rows: rows)), common, span: span)
+  }
+
+  /// Warns when every value `coverage` matches is matched by rows above (`earlier`), or
+  /// when no value can match it at all.
+  private func warnIfCovered(_ coverage: RowCoverage, row: Span, by earlier: CoveredValues) {
+    if coverage.intervals.isEmpty {
+      warning(
+        .unreachableRow, "this row can never be reached", at: row,
+        help: "no value satisfies its condition: remove the row, or correct its bounds")
+      return
+    }
+    guard ValueInterval.covers(earlier.union, coverage.intervals) else { return }
+    warning(
+      .unreachableRow, "this row can never be reached", at: row,
+      labels: earlier.winners(over: coverage.intervals).map {
+        .init("this row matches first", at: $0)
+      },
+      help: "every value this row matches is matched by a row above it, and the first match "
+        + "wins: put the narrower condition first, or remove this row")
   }
 
   /// The table's first word (`first`, or `partial`), where its diagnostics point.
