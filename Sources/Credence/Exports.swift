@@ -36,3 +36,5 @@ public typealias DiagnosticBag = CredenceSyntax.DiagnosticBag
 public typealias DiagnosticCode = CredenceSyntax.DiagnosticCode
 public typealias EvaluationCancellation = CredenceRuntime.EvaluationCancellation
 public typealias UnifiedDiff = CredenceFormat.UnifiedDiff
+// Names and where they are used, for a language server (`PolicyNavigator`).
+public typealias SymbolIndex = CredenceSemantics.SymbolIndex

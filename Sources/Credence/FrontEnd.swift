@@ -14,6 +14,9 @@ public struct CheckResult: Sendable {
   public var omittedErrors: [FileID: Int]
   /// The checked program, when there is no error (warnings allowed).
   public var program: CheckedProgram?
+  /// Where every name is declared and used, as far as the checker resolved them (empty
+  /// when the checker did not run).
+  public var index = SymbolIndex()
 
   /// Whether any error was found (warnings do not count).
   public var hasErrors: Bool {
@@ -32,7 +35,7 @@ public struct CheckResult: Sendable {
 /// The front end in a few lines, as Elm's `Compile.hs`: load, parse, check.
 ///
 /// Parsing gives every file's tree even when there are errors; the checker then resolves
-/// names and types and adds its diagnostics to the same result.
+/// names and types in what parsed and adds its diagnostics to the same result.
 public enum FrontEnd {
   /// Loads the policy files named by `paths` (files or folders) and checks them; `scope`
   /// `.withoutTests` leaves the bodies of tests unchecked (`credence eval`, `CheckScope`).
@@ -53,17 +56,31 @@ public enum FrontEnd {
     var bag = DiagnosticBag()
     bag.append(contentsOf: extraDiagnostics)
     for file in files { bag.append(contentsOf: file.diagnostics) }
-    // The checker runs on programs that parsed cleanly: on a broken tree its findings
-    // would mostly be echoes of the syntax errors (docs/decisions.md).
-    var program: CheckedProgram?
-    if !bag.hasErrors {
-      let outcome = Checker.check(files.map(\.syntax), scope: scope)
-      bag.append(contentsOf: outcome.diagnostics)
-      program = outcome.program
-    }
+    // The checker also runs past syntax errors, so that an author sees every mistake at
+    // once: declarations that failed to parse are skipped, and uses of the names they were
+    // declaring are not reported as unknown (docs/decisions.md). A program is made only
+    // from files that parsed cleanly.
+    let parsedCleanly = !bag.hasErrors
+    let broken = Set(bag.diagnostics.filter(\.isError).map(\.span.file))
+    let outcome = Checker.check(files.map(\.syntax), scope: scope)
+    bag.append(contentsOf: outcome.diagnostics.filter { !isEcho($0, brokenFiles: broken) })
+    let program = parsedCleanly ? outcome.program : nil
+    let index = outcome.index
     return CheckResult(
       sources: sources, files: files, diagnostics: bag.diagnostics.sortedByPosition(),
-      omittedErrors: bag.omittedErrors, program: program)
+      omittedErrors: bag.omittedErrors, program: program, index: index)
+  }
+
+  /// Whether a checker finding may only echo a syntax error: a missing header in a file
+  /// that did not parse (the header may be what broke), and unused-name warnings while any
+  /// file is broken (the broken part may be the use).
+  static func isEcho(_ diagnostic: Diagnostic, brokenFiles: Set<FileID>) -> Bool {
+    guard !brokenFiles.isEmpty else { return false }
+    switch diagnostic.code {
+    case .policyHeader: return brokenFiles.contains(diagnostic.span.file)
+    case .unusedDefinition, .unusedFact, .unusedParameter, .unusedExampleColumn: return true
+    default: return false
+    }
   }
 
   /// Lexes and parses every file of `sources`, several files at once when there are enough

@@ -21,6 +21,9 @@ public enum Checker {
     return checker.run()
   }
 
+  /// The built-in functions' names, sorted (for completion in editors).
+  public static var builtinFunctionNames: [String] { ProgramChecker.builtinFunctionNames.sorted() }
+
   /// Checks with other thresholds for checking tests and waves of lets and funds on
   /// several cores (tests compare the parallel and the serial way).
   static func check(_ files: [FileSyntax], parallelThreshold: Int) -> CheckOutcome {
@@ -37,6 +40,8 @@ public struct CheckOutcome: Sendable {
   public var program: CheckedProgram?
   /// Errors and warnings, sorted by position.
   public var diagnostics: [Diagnostic]
+  /// Where every name is declared and used, as far as it could be resolved.
+  public var index: SymbolIndex
 
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { diagnostics.containsErrors }

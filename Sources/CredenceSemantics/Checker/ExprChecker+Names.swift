@@ -45,6 +45,7 @@ extension ProgramChecker {
           return TypedExpr(.constant(.unknown), local.type, span: span)
         }
         context.frame.markUsed(local.slot)
+        uses.locals.append((span, local))
         return TypedExpr(.local(local.slot), local.type, span: span)
       }
     }
@@ -66,7 +67,7 @@ extension ProgramChecker {
       error(
         .wrongKindOfName, "`\(text)` is a function, so it needs arguments", at: span,
         help: "call it: `\(text)(…)`")
-    } else if !hasInvalidDeclarations {
+    } else if !mayBeDeclaredByInvalid(text) {
       error(
         .unknownName, "there is nothing named `\(text)`", at: span,
         help: suggestion(for: text, among: visibleNames(context))
@@ -247,6 +248,16 @@ extension ProgramChecker {
 
   /// The field `name` of a value of `type`, if it has one.
   func field(of type: ValueType, named name: String, at span: Span, _ context: Context)
+    -> FieldResolution?
+  {
+    let resolution = findField(of: type, named: name, at: span, context)
+    if case .field(let field, let fieldType) = resolution {
+      uses.fields.append((span, field, fieldType))
+    }
+    return resolution
+  }
+
+  private func findField(of type: ValueType, named name: String, at span: Span, _ context: Context)
     -> FieldResolution?
   {
     switch type {
@@ -496,7 +507,7 @@ extension ProgramChecker {
         return checkBuiltin(name, arguments, at: span, context)
       }
       arguments.forEach { _ = check($0, context) }
-      if !hasInvalidDeclarations {
+      if !mayBeDeclaredByInvalid(name.text) {
         let functions =
           Array(Self.builtinFunctionNames)
           + symbols.compactMap { key, value in

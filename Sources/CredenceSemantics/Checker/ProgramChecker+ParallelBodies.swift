@@ -108,6 +108,7 @@ extension ProgramChecker {
       }
       diagnostics.append(contentsOf: fork.diagnostics)
       used.formUnion(fork.used)
+      uses.append(fork.uses)
       // Each owner's edges come from its own body, checked once: the forks' `edgeSet`s,
       // which only keep an owner from recording an edge twice, are not needed any more.
       edges.merge(fork.edges) { $0 + $1 }

@@ -72,6 +72,7 @@ extension ProgramChecker {
       tests.append(contentsOf: fork.tests)
       diagnostics.append(contentsOf: fork.diagnostics)
       used.formUnion(fork.used)
+      uses.append(fork.uses)
       testUses.merge(fork.testUses) { $0.union($1) }
       testsReadingDate.formUnion(fork.testsReadingDate)
     }

@@ -53,7 +53,7 @@ extension ProgramChecker {
         help: "funding is counted on every path; name the stack it pays toward")
       return nil
     case nil:
-      if !hasInvalidDeclarations {
+      if !mayBeDeclaredByInvalid(name.text) {
         let targets = symbols.compactMap { key, symbol -> String? in
           switch symbol {
           case .stack, .equivalence: key

@@ -187,7 +187,7 @@ extension ProgramChecker {
       error(
         .unknownScale, "`\(name.text)` is a \(other.kindName), not a scale", at: name.span,
         help: suggestion(for: name.text, among: scaleNames) ?? "name a declared `scale`")
-    } else if !hasInvalidDeclarations {
+    } else if !mayBeDeclaredByInvalid(name.text) {
       error(
         .unknownScale, "there is no scale named `\(name.text)`", at: name.span,
         help: suggestion(for: name.text, among: scaleNames)

@@ -262,7 +262,7 @@ extension ProgramChecker {
       let value = check(valueSyntax, context)
       guard case .fact(let id) = symbols[name.text] else {
         let facts = symbols.compactMap { if case .fact = $1 { $0 } else { nil } }.sorted()
-        if !hasInvalidDeclarations || symbols[name.text] != nil {
+        if !mayBeDeclaredByInvalid(name.text) || symbols[name.text] != nil {
           error(
             .unknownName, "there is no fact named `\(name.text)`", at: name.span,
             help: suggestion(for: name.text, among: facts)

@@ -28,6 +28,9 @@ final class ProgramChecker {
   /// Whether some declaration failed to parse (unknown names and unused warnings are then
   /// not reported).
   var hasInvalidDeclarations = false
+  /// The names declarations that failed to parse were declaring: their uses are not
+  /// reported as unknown (the rest of the program is checked as usual).
+  var invalidDeclarationNames: Set<String> = []
 
   // MARK: Declarations, by kind; the index is the id.
 
@@ -74,6 +77,8 @@ final class ProgramChecker {
   private var edgeSet: Set<[DefinitionID]> = []
   /// Symbols used anywhere.
   var used: Set<Symbol> = []
+  /// Every use of a name or field resolved, for the symbol index (`buildIndex`).
+  var uses = RecordedUses()
   /// Lets, params and facts not yet used, by name, while the names tests mention are
   /// marked without checking them (`markNamesMentionedByTests`). Read and written once per
   /// name tests write, by one thread, never while another access is open: the run-time
@@ -122,6 +127,7 @@ final class ProgramChecker {
     files = parent.files
     inferenceDepthLimit = parent.inferenceDepthLimit
     hasInvalidDeclarations = parent.hasInvalidDeclarations
+    invalidDeclarationNames = parent.invalidDeclarationNames
     policies = parent.policies
     awardGrades = parent.awardGrades
     policyOfFile = parent.policyOfFile
@@ -155,7 +161,7 @@ final class ProgramChecker {
     checksTests = parent.checksTests
     parallelTestThreshold = parent.parallelTestThreshold
     parallelBodyThreshold = parent.parallelBodyThreshold
-    // Left empty, filled by the fork and merged: diagnostics, tests, edges, edgeSet, used,
+    // Left empty, filled by the fork and merged: diagnostics, tests, edges, edgeSet, used, uses,
     // readsEvaluationDate, testUses, testsReadingDate, inferenceCutoffs. Left empty and
     // unused by forks (tests are marked, not checked, only without forks): unmentioned.
   }
@@ -172,13 +178,20 @@ final class ProgramChecker {
     reportUnused()
     if checksTests { reportTestsDependingOnToday() }
     let sorted = diagnostics.sortedByPosition()
+    let index = buildIndex()
     guard !sorted.containsErrors, let program = buildProgram(order: order) else {
-      return CheckOutcome(program: nil, diagnostics: sorted)
+      return CheckOutcome(program: nil, diagnostics: sorted, index: index)
     }
-    return CheckOutcome(program: program, diagnostics: sorted)
+    return CheckOutcome(program: program, diagnostics: sorted, index: index)
   }
 
   // MARK: Reporting
+
+  /// Whether an unknown `name` may be the name of a declaration that failed to parse,
+  /// which would make reporting it an echo of the syntax error.
+  func mayBeDeclaredByInvalid(_ name: String) -> Bool {
+    invalidDeclarationNames.contains(name)
+  }
 
   func error(
     _ code: DiagnosticCode, _ message: String, at span: Span, labels: [Diagnostic.Label] = [],
@@ -230,6 +243,7 @@ final class ProgramChecker {
   /// Records that the body being checked in `context` uses `symbol` at `span`.
   func recordUse(_ symbol: Symbol, at span: Span, in context: Context) {
     used.insert(symbol)
+    uses.symbols.append((span, symbol))
     guard let target = symbol.definition else { return }
     if let test = context.test { testUses[test, default: []].insert(target) }
     guard let owner = context.owner else { return }
@@ -273,7 +287,10 @@ final class ProgramChecker {
     let span = declaration.span
     switch declaration.kind {
     case .policy, .invalid:
-      if case .invalid = declaration.kind { hasInvalidDeclarations = true }
+      if case .invalid = declaration.kind {
+        hasInvalidDeclarations = true
+        if let name = declaration.recoveredName { invalidDeclarationNames.insert(name.text) }
+      }
     case .scale(let d):
       let id = ScaleID(scaleDecls.count)
       scaleDecls.append(

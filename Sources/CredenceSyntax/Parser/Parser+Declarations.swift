@@ -51,6 +51,7 @@ extension Parser {
   mutating func parseDeclaration() -> Declaration {
     let start = here
     deepest = 0
+    let keywordIndex = index
     let keyword = advance()
     let kind: Declaration.Kind? =
       switch keyword.kind {
@@ -67,6 +68,11 @@ extension Parser {
       }
     var declaration = Declaration(kind ?? .invalid, span: span(from: start))
     declaration.nesting = deepest
+    if kind == nil, keywordIndex + 1 < tokens.count,
+      case .identifier(let word) = tokens[keywordIndex + 1].kind
+    {
+      declaration.recoveredName = Name(word, span: tokens[keywordIndex + 1].span)
+    }
     return declaration
   }
 

@@ -56,6 +56,10 @@ public struct Declaration: Hashable, Sendable {
   /// `Limits.maximumNestingDepth`): how deep evaluating its own text recurses, which the
   /// checker adds up along chains of definitions (`CheckerLimits.maximumEvaluationDepth`).
   @IgnoredInEquality public var nesting: Int = 0
+  /// For an `.invalid` declaration, the name it was declaring when parsing failed after
+  /// the name (`let total = (…`), so the checker knows the name exists and does not report
+  /// its uses as unknown.
+  @IgnoredInEquality public var recoveredName: Name? = nil
 
   /// A declaration of `kind`.
   public init(_ kind: Kind, documentation: [String] = [], span: Span) {
