@@ -21,6 +21,13 @@ public final class LanguageServer: @unchecked Sendable {
   private var generation = 0
   /// The URIs last published with diagnostics, so a fixed file's list is cleared.
   private var publishedURIs: Set<String> = []
+  /// The generation the last check saw: requests about names check first when it is older.
+  private var checkedGeneration = -1
+  /// The last check and each file's URI.
+  var lastCheck: (result: CheckResult, uris: [FileID: String])?
+  /// The last check that resolved names (a half-typed file stops the checker; completion
+  /// then offers the names of the last good state).
+  var lastNavigation: (navigator: PolicyNavigator, uris: [FileID: String])?
 
   init(output: Int32) { writer = MessageWriter(fileDescriptor: output) }
 
@@ -71,7 +78,10 @@ public final class LanguageServer: @unchecked Sendable {
         shutdownRequested = true
         respond(id: id, result: JSONValue.null)
       default:
-        respondError(id: id, .methodNotFound, "unsupported method `\(method)`")
+        guard try handleEditorRequest(method, id: id, params: params) else {
+          respondError(id: id, .methodNotFound, "unsupported method `\(method)`")
+          return
+        }
       }
     } catch {
       respondError(id: id, .invalidParams, "invalid parameters for `\(method)`")
@@ -109,7 +119,8 @@ public final class LanguageServer: @unchecked Sendable {
     generation += 1
     let scheduled = generation
     queue.asyncAfter(deadline: .now() + Self.debounce) { [self] in
-      guard scheduled == generation else { return }
+      // Superseded by a newer edit, or already checked for a request.
+      guard scheduled == generation, checkedGeneration != generation else { return }
       publishDiagnostics()
     }
   }
@@ -117,9 +128,12 @@ public final class LanguageServer: @unchecked Sendable {
   /// Checks every file of the workspace through the facade, as `credence check` does, and
   /// publishes each file's diagnostics (an empty list for a file that has none left).
   func publishDiagnostics() {
+    checkedGeneration = generation
     let (sources, uris) = workspace.sources()
     guard !sources.files.isEmpty else { return }
     let result = FrontEnd.check(sources)
+    lastCheck = (result, uris)
+    if !result.index.declarations.isEmpty { lastNavigation = (PolicyNavigator(result), uris) }
     let byURI = DiagnosticConversion.published(result, uris: uris)
     for uri in publishedURIs.subtracting(byURI.keys) {
       notify("textDocument/publishDiagnostics", PublishDiagnosticsParams(uri: uri, diagnostics: []))
@@ -134,6 +148,12 @@ public final class LanguageServer: @unchecked Sendable {
     publishedURIs = Set(byURI.filter { !$0.value.isEmpty }.keys)
   }
 
+  /// Checks now when an edit came after the last check, so that a request about names
+  /// sees the text the editor shows (the scheduled check then has nothing left to do).
+  func checkIfStale() {
+    if checkedGeneration != generation { publishDiagnostics() }
+  }
+
   // MARK: Capabilities
 
   /// Full-text synchronisation: each change carries the whole document, which a policy
@@ -143,7 +163,17 @@ public final class LanguageServer: @unchecked Sendable {
       "textDocumentSync": .object([
         "openClose": .bool(true), "change": .number(1),
         "save": .object(["includeText": .bool(false)]),
-      ])
+      ]),
+      "hoverProvider": .bool(true),
+      "definitionProvider": .bool(true),
+      "referencesProvider": .bool(true),
+      "documentSymbolProvider": .bool(true),
+      "workspaceSymbolProvider": .bool(true),
+      "completionProvider": .object([
+        "triggerCharacters": .array([.string("."), .string("\"")])
+      ]),
+      "documentFormattingProvider": .bool(true),
+      "codeActionProvider": .object(["codeActionKinds": .array([.string("quickfix")])]),
     ]),
     "serverInfo": .object(["name": .string("credence")]),
   ])
@@ -172,11 +202,11 @@ public final class LanguageServer: @unchecked Sendable {
     var params: Params
   }
 
-  private func respond(id: JSONValue, result: some Encodable) {
+  func respond(id: JSONValue, result: some Encodable) {
     send(Response(id: id, result: result))
   }
 
-  private func respondError(id: JSONValue, _ code: ErrorCode, _ message: String) {
+  func respondError(id: JSONValue, _ code: ErrorCode, _ message: String) {
     send(ErrorResponse(id: id, error: .init(code: code.rawValue, message: message)))
   }
 
