@@ -38,3 +38,5 @@ public typealias EvaluationCancellation = CredenceRuntime.EvaluationCancellation
 public typealias UnifiedDiff = CredenceFormat.UnifiedDiff
 // Names and where they are used, for a language server (`PolicyNavigator`).
 public typealias SymbolIndex = CredenceSemantics.SymbolIndex
+// A file's parse, kept between checks by a language server (`FrontEnd.check(_:reusing:)`).
+public typealias ParsedFile = CredenceSyntax.ParsedFile

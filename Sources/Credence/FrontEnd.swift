@@ -53,6 +53,31 @@ public enum FrontEnd {
   ) -> CheckResult {
     // Without tests, their clauses are only skimmed: half of the policy library's text.
     let files = parse(sources, testBodies: scope == .withoutTests ? .skimmed : .parsed)
+    return check(parsed: files, sources: sources, extraDiagnostics: extraDiagnostics, scope: scope)
+  }
+
+  /// Checks sources of which some were parsed before (a language server between edits): a
+  /// file with the id, path and bytes of a file of `previous` keeps that parse, and only
+  /// the others are parsed. The result is the one `check(_:)` gives.
+  public static func check(_ sources: SourceSet, reusing previous: [ParsedFile]) -> CheckResult {
+    guard !previous.isEmpty else { return check(sources) }
+    var known: [FileID: ParsedFile] = [:]
+    for parsed in previous { known[parsed.source.id] = parsed }
+    let files = sources.files.map { file in
+      if let parsed = known[file.id], parsed.source.path == file.path,
+        parsed.source.bytes == file.bytes
+      {
+        return parsed
+      }
+      return Parser.parse(file)
+    }
+    return check(parsed: files, sources: sources, extraDiagnostics: [], scope: .everything)
+  }
+
+  private static func check(
+    parsed files: [ParsedFile], sources: SourceSet, extraDiagnostics: [Diagnostic],
+    scope: CheckScope
+  ) -> CheckResult {
     var bag = DiagnosticBag()
     bag.append(contentsOf: extraDiagnostics)
     for file in files { bag.append(contentsOf: file.diagnostics) }

@@ -131,7 +131,8 @@ public final class LanguageServer: @unchecked Sendable {
     checkedGeneration = generation
     let (sources, uris) = workspace.sources()
     guard !sources.files.isEmpty else { return }
-    let result = FrontEnd.check(sources)
+    // Between edits only the edited file changes: the others keep their parse.
+    let result = FrontEnd.check(sources, reusing: lastCheck?.result.files ?? [])
     lastCheck = (result, uris)
     if !result.index.declarations.isEmpty { lastNavigation = (PolicyNavigator(result), uris) }
     let byURI = DiagnosticConversion.published(result, uris: uris)

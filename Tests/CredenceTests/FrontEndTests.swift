@@ -38,6 +38,27 @@ import Testing
     #expect(result.program == nil)
   }
 
+  /// Reusing the parses of unchanged files gives what a fresh check gives, after an edit
+  /// that breaks one file and after the one that mends it.
+  @Test func reusingParsesGivesTheSameResult() {
+    func sources(_ b: String) -> SourceSet {
+      var set = SourceSet()
+      set.add(path: "a.credence", text: "policy \"A\"\n  version \"1\"\n\nlet threshold = 5\n")
+      set.add(path: "b.credence", text: "policy \"B\"\n  version \"1\"\n\n" + b)
+      return set
+    }
+    var previous = FrontEnd.check(sources("let doubled = threshold * 2\n"))
+    for b in ["let doubled = threshhold * (2\n", "let doubled = threshold * 2\n"] {
+      let reused = FrontEnd.check(sources(b), reusing: previous.files)
+      let fresh = FrontEnd.check(sources(b))
+      #expect(reused.diagnostics == fresh.diagnostics)
+      #expect(reused.files.map(\.syntax) == fresh.files.map(\.syntax))
+      #expect((reused.program != nil) == (fresh.program != nil))
+      previous = reused
+    }
+    #expect(previous.diagnostics.contains { $0.code == "W0301" })
+  }
+
   @Test func thePolicyLibraryParsesCleanly() throws {
     let result = try FrontEnd.check(paths: [
       Self.packageRoot.appendingPathComponent("policies").path
