@@ -7,6 +7,9 @@ public enum WebLimits {
   /// default is 50,000, about 0.7 s): a page plans every stack not achieved, so each gets a
   /// fifth; a search that stops there says its paths are the best found, not proven best.
   public static let pathSearchNodes = PathwayLimits.defaultSearchNodes / 5
+  /// Stacks in progress planned when a learner page opens (most credits first); the other
+  /// open stacks are planned when asked for, one per page.
+  public static let stacksPlannedAtOnce = 3
   /// Paths shown per stack, and their largest size.
   public static let pathsShown = 3
   public static let pathSize = PathwayLimits.defaultPathSize

@@ -118,7 +118,18 @@ import Testing
       "GET", "/learner?id=\(Form.encode(record.id.description))", cookie: server.cookie(.decide))
     let section = try #require(page.text.range(of: "id=\"paths-heading\""))
     let paths = String(page.text[section.lowerBound...])
-    for result in open { #expect(paths.contains("<h3>\(HTML.escape(result.title))</h3>")) }
+    // Each open stack is planned (those in progress) or one link away.
+    for result in open {
+      let planned = paths.contains("<h3>\(HTML.escape(result.title))</h3>")
+      let linked = paths.contains("&amp;plan=\(result.decision)#plan-\(result.decision)\">")
+      #expect(planned != linked, "\(result.decision)")
+    }
+    let asked = try #require(open.first { result in result.used.isEmpty })
+    let plan = try await server.request(
+      "GET",
+      "/learner?id=\(Form.encode(record.id.description))&as_of=2026-06-30&plan=\(asked.decision)",
+      cookie: server.cookie(.decide))
+    #expect(plan.text.contains("<article class=\"plan\" id=\"plan-\(asked.decision)\">"))
   }
 
   @Test func anUnknownLearnerIsA404WithIdsThatAreClose() async throws {

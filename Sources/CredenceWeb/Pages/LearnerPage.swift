@@ -17,12 +17,12 @@ extension WebPages {
           "searchPage", context,
           frame: frame("Find a learner", request, state, asOf: asOf, section: .learner)))
     }
-    return learnerPage(id: id, asOf: asOf, whatIf: nil, request, state)
+    return learnerPage(id: id, asOf: asOf, plan: query["plan"], whatIf: nil, request, state)
   }
 
   /// The learner's page, with a what-if answer above the decisions when there is one.
   func learnerPage(
-    id: String, asOf: CivilDate, whatIf: [String: Any]?, _ request: Request,
+    id: String, asOf: CivilDate, plan: String? = nil, whatIf: [String: Any]?, _ request: Request,
     _ state: ServiceState
   ) -> Response {
     let set = state.policies.current
@@ -54,9 +54,12 @@ extension WebPages {
       "catalogue": catalogueOptions(source),
     ]
     if case .valid(let learner) = record {
-      context["plans"] = plans(for: learner, results: results, asOf: asOf, set.policies, source)
-    } else {
-      context["plans"] = [[String: Any]]()
+      let found = plans(
+        for: learner, results: results, asOf: asOf, asked: plan, set.policies, source)
+      context["plans"] = found.planned
+      context["otherStacks"] = found.others
+      context["hasOtherStacks"] = !found.others.isEmpty
+      context["anyOpen"] = !found.planned.isEmpty || !found.others.isEmpty
     }
     if let whatIf {
       context["whatIf"] = whatIf

@@ -2,30 +2,47 @@ import Credence
 import CredenceStore
 
 extension WebPages {
-  /// The best paths to every stack the learner has not achieved (or whose outcome is
-  /// unknown), planned over the store's catalogue with the facade's planner.
+  /// The paths to the stacks the learner has not achieved (or whose outcome is unknown),
+  /// planned over the store's catalogue with the facade's planner: at once for the stacks
+  /// in progress (an award already counts) and the one asked for (`plan`), the others behind
+  /// a link, so that a page stays quick for a learner with many stacks open.
   func plans(
-    for learner: Learner, results: LearnerResults, asOf: CivilDate, _ policies: Policies,
-    _ source: SQLiteRecordSource
-  ) -> [[String: Any]] {
+    for learner: Learner, results: LearnerResults, asOf: CivilDate, asked: String?,
+    _ policies: Policies, _ source: SQLiteRecordSource
+  ) -> (planned: [[String: Any]], others: [[String: Any]]) {
     let open = results.results.filter {
       $0.kind == .stack && ($0.status == .notAchieved || $0.status == .undetermined)
     }
-    guard !open.isEmpty, let catalogue = try? source.catalogue().credentials else { return [] }
-    var plans: [[String: Any]] = []
+    guard !open.isEmpty, let catalogue = try? source.catalogue().credentials else {
+      return ([], [])
+    }
+    let inProgress = open.filter { !$0.used.isEmpty }
+      .sorted { ($0.credits ?? .zero) > ($1.credits ?? .zero) }
+      .prefix(WebLimits.stacksPlannedAtOnce).map(\.decision)
+    var planned: [[String: Any]] = []
+    var others: [[String: Any]] = []
     for result in open {
-      guard
+      guard inProgress.contains(result.decision) || result.decision == asked,
         case .success(let target) = Pathways.target(
           named: result.decision, credits: nil, in: policies)
-      else { continue }
+      else {
+        others.append([
+          "title": result.title,
+          "link": "/learner?id=\(Form.encode(learner.id.text))&as_of=\(asOf)&plan="
+            + Form.encode(result.decision) + "#plan-" + result.decision,
+        ])
+        continue
+      }
       let planner = Pathways.planner(
         policies, asOf: asOf, target: target, catalogue: catalogue,
         options: PathwayOptions(
           objective: .fewest, limit: WebLimits.pathsShown, maximumSize: WebLimits.pathSize,
           searchNodes: WebLimits.pathSearchNodes))
-      plans.append(Self.plan(planner.plan(for: learner), title: result.title))
+      var plan = Self.plan(planner.plan(for: learner), title: result.title)
+      plan["anchor"] = "plan-" + result.decision
+      planned.append(plan)
     }
-    return plans
+    return (planned, others)
   }
 
   static func plan(_ plan: PathwayPlan, title: String) -> [String: Any] {

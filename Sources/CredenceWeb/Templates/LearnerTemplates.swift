@@ -57,8 +57,13 @@ enum LearnerTemplates {
     </section>
     <section aria-labelledby="paths-heading">
     <h2 id="paths-heading">Paths to the stacks not yet achieved</h2>
-    {{^plans}}<p>Every stack is achieved, or none is in effect on this date.</p>{{/plans}}
+    {{^anyOpen}}<p>Every stack is achieved, or none is in effect on this date.</p>{{/anyOpen}}
     {{#plans}}{{>plan}}{{/plans}}
+    {{#hasOtherStacks}}
+    <h3>Other stacks not yet achieved</h3>
+    <p>Not started yet: plan the paths to one of them.</p>
+    <ul class="other-stacks">{{#otherStacks}}<li><a class="plan-link" href="{{link}}">{{title}}</a></li>{{/otherStacks}}</ul>
+    {{/hasOtherStacks}}
     </section>
     {{>whatIfForm}}
     """
@@ -70,7 +75,7 @@ enum LearnerTemplates {
     """
 
   static let plan = """
-    <article class="plan">
+    <article class="plan" id="{{anchor}}">
     <h3>{{title}}</h3>
     <p>{{statusText}}</p>
     {{#note}}<p class="note">{{note}}</p>{{/note}}
@@ -103,8 +108,9 @@ enum LearnerTemplates {
     <datalist id="catalogue-codes">{{#catalogue}}<option value="{{code}}">{{title}}</option>{{/catalogue}}</datalist>
     <div class="field"><label for="what-if-date">Awarded on</label>
     <input id="what-if-date" name="date" type="date" value="{{whatIfDate}}"></div>
-    <div class="field"><label for="what-if-grade">Grade (optional)</label>
-    <input id="what-if-grade" name="grade" value="{{whatIfGrade}}"></div>
+    <div class="field"><label for="what-if-grade">Grade</label>
+    <input id="what-if-grade" name="grade" value="{{whatIfGrade}}" aria-describedby="what-if-grade-help">
+    <span id="what-if-grade-help" class="detail">Optional; without one, a rule that reads the grade stays undetermined.</span></div>
     <button type="submit">Show what changes</button>
     </form>
     </section>
