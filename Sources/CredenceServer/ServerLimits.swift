@@ -13,6 +13,9 @@ public enum ServerLimits {
   /// Hypothetical awards one what-if question may add (50).
   public static let maximumHypotheticalAwards = 50
 
+  /// Paths one `/v1/paths` request may ask for (20); `credence path` lists 5 by default.
+  public static let maximumPaths = 20
+
   /// Decisions one request may name (1,000): more than any library has.
   public static let maximumDecisionsNamed = 1_000
 }

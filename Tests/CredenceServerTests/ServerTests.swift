@@ -313,7 +313,8 @@ import Testing
 
   static let routes = [
     "GET /health", "GET /health/ready", "GET /openapi.json", "GET /metrics",
-    "GET /v1/decisions", "POST /v1/decide", "POST /v1/what-if", "POST /v1/check",
+    "GET /v1/decisions", "POST /v1/decide", "POST /v1/what-if", "POST /v1/paths",
+    "POST /v1/check",
     "POST /v1/admin/reload",
   ]
 }

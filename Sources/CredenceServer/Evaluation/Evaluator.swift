@@ -67,7 +67,7 @@ struct Evaluator: Sendable {
     }
   }
 
-  private func learner(_ subject: Subject) throws -> LearnerRecord {
+  func learner(_ subject: Subject) throws -> LearnerRecord {
     switch subject {
     case .inline(let record):
       return record

@@ -101,6 +101,23 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/v1/paths": {
+          "post": {
+            "operationId": "paths",
+            "summary": "A learner's best paths to a stack or an equivalence's credit goal (scope decide).",
+            "description": "The reply's paths is exactly `credence path --format json`'s object: each path a set of catalogue credentials with fees, funding and net cost (docs/pathways.md). The search is exact within its limits and says when it reached one.",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PathsRequest" } } } },
+            "responses": {
+              "200": { "description": "The paths.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PathsReply" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthenticated" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/UnknownLearner" },
+              "413": { "$ref": "#/components/responses/TooLarge" },
+              "422": { "$ref": "#/components/responses/Unprocessable" }
+            }
+          }
+        },
         "/v1/check": {
           "post": {
             "operationId": "check",
@@ -154,7 +171,7 @@ enum OpenAPIDocument {
                 "type": "object",
                 "required": ["code", "message"],
                 "properties": {
-                  "code": { "type": "string", "description": "Stable: unauthenticated, forbidden, not_found, bad_request, body_too_large, unknown_learner, unknown_decision, invalid_record, invalid_award, evaluation_time_limit, policy_errors, policies_unreadable, internal_error." },
+                  "code": { "type": "string", "description": "Stable: unauthenticated, forbidden, not_found, bad_request, body_too_large, unknown_learner, unknown_decision, unknown_target, invalid_record, invalid_award, evaluation_time_limit, policy_errors, policies_unreadable, internal_error." },
                   "message": { "type": "string" },
                   "details": { "description": "For policy_errors: the diagnostics, as in CheckReply." }
                 }
@@ -327,6 +344,43 @@ enum OpenAPIDocument {
                   "with_awards": { "type": "array", "items": { "type": "object", "required": ["code", "date", "grade"], "properties": { "code": { "type": "string" }, "date": { "$ref": "#/components/schemas/Date" }, "grade": { "type": "string", "nullable": true } } } },
                   "changes": { "type": "array", "items": { "type": "object", "required": ["decision", "enrolment", "before", "after"], "properties": { "decision": { "type": "string" }, "enrolment": { "type": "string", "nullable": true }, "before": { "$ref": "#/components/schemas/WhatIfSide" }, "after": { "$ref": "#/components/schemas/WhatIfSide" } } } },
                   "unchanged": { "type": "integer", "minimum": 0 }
+                }
+              }
+            }
+          },
+          "PathsRequest": {
+            "type": "object",
+            "required": ["to"],
+            "oneOf": [{ "required": ["learner"] }, { "required": ["record"] }],
+            "properties": {
+              "learner": { "type": "string", "minLength": 1, "example": "L0000001" },
+              "record": { "$ref": "#/components/schemas/LearnerRecord" },
+              "as_of": { "$ref": "#/components/schemas/Date" },
+              "to": { "type": "string", "minLength": 1, "description": "A stack, or an equivalence with credits.", "example": "nus_gc_is" },
+              "credits": { "$ref": "#/components/schemas/ExactNumber" },
+              "planned": { "$ref": "#/components/schemas/Date" },
+              "by": { "type": "string", "enum": ["fewest", "cost", "hours", "credits"], "default": "fewest" },
+              "limit": { "type": "integer", "minimum": 1, "maximum": 20, "default": 5 },
+              "max_size": { "type": "integer", "minimum": 1, "maximum": 6, "default": 3 },
+              "grade": { "type": "string", "description": "The grade assumed on each new credential (default: the top grade of the target's scale)." }
+            }
+          },
+          "PathsReply": {
+            "type": "object",
+            "required": ["policy_version", "paths"],
+            "properties": {
+              "policy_version": { "type": "string" },
+              "paths": {
+                "type": "object",
+                "required": ["learner", "target", "title", "as_of", "status", "proven", "paths"],
+                "properties": {
+                  "learner": { "type": "string" },
+                  "target": { "type": "string" },
+                  "title": { "type": "string" },
+                  "as_of": { "$ref": "#/components/schemas/Date" },
+                  "status": { "type": "string", "enum": ["already achieved", "found", "not found", "not in effect", "error"] },
+                  "proven": { "type": "boolean" },
+                  "paths": { "type": "array", "items": { "type": "object", "required": ["credentials"], "properties": { "credentials": { "type": "array", "items": { "type": "object" } } } } }
                 }
               }
             }

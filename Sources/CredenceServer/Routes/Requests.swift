@@ -84,3 +84,60 @@ extension DecideRequest {
     }
   }
 }
+
+/// `POST /v1/paths`: which learner, which target, how to rank and how far to look.
+struct PathsRequest: Decodable {
+  var learner: String?
+  var record: InlineLearner?
+  var asOf: String?
+  /// A stack, or an equivalence with `credits`.
+  var to: String
+  var credits: InlineLearner.ExactNumber?
+  var planned: String?
+  var by: String?
+  var limit: Int?
+  var maxSize: Int?
+  var grade: String?
+
+  enum CodingKeys: String, CodingKey {
+    case learner, record, to, credits, planned, by, limit, grade
+    case asOf = "as_of"
+    case maxSize = "max_size"
+  }
+
+  /// The learner and date as a decide request names them.
+  var subject: DecideRequest {
+    DecideRequest(learner: learner, record: record, asOf: asOf)
+  }
+
+  func question() throws -> Evaluator.PathsQuestion {
+    guard !to.isEmpty else { throw APIError.badRequest("`to` is empty") }
+    var objective = PathwayObjective.fewest
+    if let by {
+      guard let chosen = PathwayObjective(rawValue: by) else {
+        throw APIError.badRequest("`by` must be `fewest`, `cost`, `hours` or `credits`")
+      }
+      objective = chosen
+    }
+    let limit = self.limit ?? PathwayLimits.defaultPathCount
+    guard (1...ServerLimits.maximumPaths).contains(limit) else {
+      throw APIError.badRequest("`limit` is from 1 to \(ServerLimits.maximumPaths)")
+    }
+    let size = maxSize ?? PathwayLimits.defaultPathSize
+    guard (1...PathwayLimits.maximumPathSize).contains(size) else {
+      throw APIError.badRequest("`max_size` is from 1 to \(PathwayLimits.maximumPathSize)")
+    }
+    var plannedDate: CivilDate?
+    if let planned {
+      guard let date = CivilDate(parsing: planned) else {
+        throw APIError.badRequest("`planned` must be a date written YYYY-MM-DD")
+      }
+      plannedDate = date
+    }
+    return Evaluator.PathsQuestion(
+      target: to, credits: credits?.value,
+      options: PathwayOptions(
+        objective: objective, limit: limit, maximumSize: size, plannedDate: plannedDate,
+        grade: grade))
+  }
+}

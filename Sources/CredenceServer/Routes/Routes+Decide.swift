@@ -41,6 +41,25 @@ extension Routes {
     }
   }
 
+  /// `POST /v1/paths` (scope `decide`): a learner's best paths to a stack or to an
+  /// equivalence's credit goal, as `credence path --format json` prints them.
+  static func addPaths(to group: RouterGroup<ServerContext>, _ state: ServiceState) {
+    group.post("/paths") { request, context in
+      let body = try await RequestBody.decode(PathsRequest.self, from: request)
+      let set = state.policies.current
+      let named = body.subject
+      let question = try Evaluator.Question(
+        subject: subject(of: named, state), asOf: named.date(today: state.today),
+        decisions: [], explain: false)
+      let answer = try state.evaluator.paths(question, body.question(), with: set)
+      return Reply.json(
+        JSONText.object([
+          ("policy_version", JSONText.string(set.version.description)),
+          ("paths", trimmed(answer)),
+        ]) + "\n")
+    }
+  }
+
   /// The learner a request names: exactly one of `learner` and `record`.
   static func subject(of body: DecideRequest, _ state: ServiceState) throws -> Evaluator.Subject {
     switch (body.learner, body.record) {

@@ -11,6 +11,7 @@ public enum Routes {
     let decide = router.group("/v1").add(middleware: RequireScope(scope: .decide, keys: state.keys))
     addDecide(to: decide, state)
     addDecisions(to: decide, state)
+    addPaths(to: decide, state)
     let check = router.group("/v1").add(middleware: RequireScope(scope: .check, keys: state.keys))
     addCheck(to: check, state)
     let admin = router.group("/v1").add(middleware: RequireScope(scope: .admin, keys: state.keys))

@@ -1,0 +1,45 @@
+import Credence
+import CredenceRecords
+import CredenceRuntime
+import CredenceValues
+
+extension Evaluator {
+  /// What a paths question asks for, besides the learner and the date.
+  struct PathsQuestion: Sendable {
+    var target: String
+    var credits: ExactDecimal?
+    var options: PathwayOptions
+  }
+
+  /// One learner's best paths to a stack or an equivalence's credit goal, as
+  /// `credence path --format json` prints them. The search is bounded by the planner's own
+  /// limits (search nodes, candidates), which the plan reports when it reaches one.
+  func paths(_ question: Question, _ paths: PathsQuestion, with set: PolicySet) throws -> String {
+    let target: PathwayTarget
+    switch Pathways.target(named: paths.target, credits: paths.credits, in: set.program) {
+    case .success(let found): target = found
+    case .failure(let error): throw APIError(.badRequest, "unknown_target", error.message)
+    }
+    let grades = Pathways.grades(of: target, in: set.program)
+    if let grade = paths.options.grade, !grades.isEmpty, !grades.contains(grade) {
+      throw APIError.badRequest(
+        "`grade` is not a grade of the target's scale; its grades are "
+          + grades.joined(separator: ", "))
+    }
+    let record = try learner(question.subject)
+    guard case .valid(let learner) = record else {
+      throw APIError(
+        .unprocessableContent, "invalid_record",
+        "the learner's records break the store's contract; `/v1/decide` names the rows")
+    }
+    let planner = Pathways.planner(
+      set.program, asOf: question.asOf, target: target,
+      catalogue: try store.source.catalogue().credentials, options: paths.options)
+    let plan = planner.plan(for: LearnerView(learner))
+    let heading = PathwayReport.Heading(
+      learner: record.id.description, target: paths.target,
+      title: Pathways.title(of: target, in: set.program), asOf: question.asOf,
+      goal: paths.credits)
+    return PathwayReport.render(plan, heading, format: .json)
+  }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import CredenceServer
+
+/// `POST /v1/paths`: a learner's best paths, as `credence path --format json` gives them.
+@Suite struct PathsTests {
+  @Test func pathsToAStack() async throws {
+    let server = try await TestServer.shared.value
+    let reply = try await server.post(
+      "/v1/paths", scope: .decide,
+      json: ["learner": ServerTests.learner, "to": "nus_gc_is", "as_of": "2026-06-30", "limit": 2])
+    #expect(reply.status == 200, "\(reply.text)")
+    #expect(reply.json["policy_version"] as? String == reply.header("Credence-Policy-Version"))
+    let paths = try #require(reply.json["paths"] as? [String: Any])
+    #expect(paths["target"] as? String == "nus_gc_is")
+    #expect(paths["learner"] as? String == ServerTests.learner)
+    let status = try #require(paths["status"] as? String)
+    #expect(["found", "already achieved"].contains(status))
+    if status == "found" {
+      let found = try #require(paths["paths"] as? [[String: Any]])
+      #expect((1...2).contains(found.count))
+    }
+  }
+
+  @Test func anInlineLearnerWithNothingHasPaths() async throws {
+    let server = try await TestServer.shared.value
+    let reply = try await server.post(
+      "/v1/paths", scope: .decide,
+      json: ["record": ["id": "X"], "to": "nus_gc_is", "as_of": "2026-06-30"])
+    #expect(reply.status == 200, "\(reply.text)")
+    #expect((reply.json["paths"] as? [String: Any])?["status"] as? String == "found")
+  }
+
+  @Test(arguments: [
+    (#"{"learner": "L0000001", "to": "nus_gc_iz"}"#, 400, "unknown_target"),
+    (#"{"learner": "L0000001", "to": "sfc_claim"}"#, 400, "unknown_target"),
+    (#"{"learner": "L0000001", "to": "nus_gc_is", "by": "speed"}"#, 400, "bad_request"),
+    (#"{"learner": "L0000001", "to": "nus_gc_is", "limit": 0}"#, 400, "bad_request"),
+    (#"{"learner": "L0000001", "to": "nus_gc_is", "max_size": 7}"#, 400, "bad_request"),
+    (#"{"learner": "L0000001", "to": "nus_gc_is", "planned": "soon"}"#, 400, "bad_request"),
+    (#"{"learner": "L0000001", "to": "nus_gc_is", "grade": "Z"}"#, 400, "bad_request"),
+    (#"{"learner": "L0000001"}"#, 400, "bad_request"),
+    (#"{"learner": "NOBODY", "to": "nus_gc_is"}"#, 404, "unknown_learner"),
+  ])
+  func badPathRequests(body: String, status: Int, code: String) async throws {
+    let server = try await TestServer.shared.value
+    let reply = try await server.request("POST", "/v1/paths", scope: .decide, body: Data(body.utf8))
+    #expect(reply.status == status, "\(reply.text)")
+    #expect(reply.errorCode == code)
+  }
+
+  @Test func pathsNeedTheDecideScope() async throws {
+    let server = try await TestServer.shared.value
+    let reply = try await server.post(
+      "/v1/paths", scope: .check, json: ["learner": ServerTests.learner, "to": "nus_gc_is"])
+    #expect(reply.status == 403)
+  }
+}
