@@ -32,9 +32,60 @@ import Testing
     #expect((reply.json["paths"] as? [String: Any])?["status"] as? String == "found")
   }
 
+  /// A learner who holds the stack already is told so, with no path to take.
+  @Test func anAchievedTargetNeedsNoPath() async throws {
+    let server = try await TestServer.shared.value
+    let awards = ["IS5003", "IS5004", "IS5005"].enumerated().map { index, code in
+      [
+        "id": "A\(index)", "credential_code": code, "awarded_on": "2025-0\(index + 1)-15",
+        "grade": "A",
+      ]
+    }
+    let record: [String: Any] = [
+      "id": "X", "awards": awards, "facts": ["nus_gc_admitted_on": "2024-08-01"],
+    ]
+    let decided = try await server.post(
+      "/v1/decide", scope: .decide,
+      json: ["record": record, "as_of": "2026-06-30", "decisions": ["nus_gc_is"]])
+    let result = try #require((decided.json["results"] as? [[String: Any]])?.first)
+    #expect(result["status"] as? String == "achieved", "\(decided.text)")
+    let reply = try await server.post(
+      "/v1/paths", scope: .decide,
+      json: ["record": record, "to": "nus_gc_is", "as_of": "2026-06-30"])
+    #expect(reply.status == 200, "\(reply.text)")
+    let paths = try #require(reply.json["paths"] as? [String: Any])
+    #expect(paths["status"] as? String == "already achieved")
+    #expect((paths["paths"] as? [Any])?.isEmpty == true)
+  }
+
+  /// A fund is not a target (funding is counted on every path), nor an equivalence
+  /// without a credit goal: both are 400 `not_a_target`, the message naming the field.
+  @Test func aFundOrAnEquivalenceWithoutCreditsIsNotATarget() async throws {
+    let server = try await TestServer.shared.value
+    let fund = try await server.post(
+      "/v1/paths", scope: .decide, json: ["learner": ServerTests.learner, "to": "sfc_claim"])
+    #expect(fund.status == 400)
+    #expect(fund.errorCode == "not_a_target")
+    #expect(fund.errorMessage?.contains("`sfc_claim` is a fund") == true, "\(fund.text)")
+    let equivalence = try await server.post(
+      "/v1/paths", scope: .decide,
+      json: ["learner": ServerTests.learner, "to": "nus_cde_transfer"])
+    #expect(equivalence.errorCode == "not_a_target")
+    #expect(equivalence.errorMessage?.contains("`credits`") == true, "\(equivalence.text)")
+    #expect(equivalence.errorMessage?.contains("--") == false)
+    let withGoal = try await server.post(
+      "/v1/paths", scope: .decide,
+      json: [
+        "learner": ServerTests.learner, "to": "nus_cde_transfer", "credits": 8,
+        "as_of": "2026-06-30",
+      ])
+    #expect(withGoal.status == 200, "\(withGoal.text)")
+    #expect((withGoal.json["paths"] as? [String: Any])?["credits_goal"] as? Int == 8)
+  }
+
   @Test(arguments: [
     (#"{"learner": "L0000001", "to": "nus_gc_iz"}"#, 400, "unknown_target"),
-    (#"{"learner": "L0000001", "to": "sfc_claim"}"#, 400, "unknown_target"),
+    (#"{"learner": "L0000001", "to": "sfc_claim"}"#, 400, "not_a_target"),
     (#"{"learner": "L0000001", "to": "nus_gc_is", "by": "speed"}"#, 400, "bad_request"),
     (#"{"learner": "L0000001", "to": "nus_gc_is", "limit": 0}"#, 400, "bad_request"),
     (#"{"learner": "L0000001", "to": "nus_gc_is", "max_size": 7}"#, 400, "bad_request"),

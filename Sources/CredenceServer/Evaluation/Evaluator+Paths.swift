@@ -2,6 +2,7 @@ import Credence
 import CredenceRecords
 import CredenceRuntime
 import CredenceValues
+import Foundation
 
 extension Evaluator {
   /// What a paths question asks for, besides the learner and the date.
@@ -18,7 +19,13 @@ extension Evaluator {
     let target: PathwayTarget
     switch Pathways.target(named: paths.target, credits: paths.credits, in: set.program) {
     case .success(let found): target = found
-    case .failure(let error): throw APIError(.badRequest, "unknown_target", error.message)
+    case .failure(let error):
+      // A name the policies have is a decision that is no target (a fund, or an
+      // equivalence without a credit goal); the facade's message names the CLI's flag.
+      let exists = set.program.decision(named: paths.target) != nil
+      throw APIError(
+        .badRequest, exists ? "not_a_target" : "unknown_target",
+        error.message.replacingOccurrences(of: "(--credits N)", with: "(`credits`)"))
     }
     let grades = Pathways.grades(of: target, in: set.program)
     if let grade = paths.options.grade, !grades.isEmpty, !grades.contains(grade) {

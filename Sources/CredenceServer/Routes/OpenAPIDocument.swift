@@ -108,7 +108,7 @@ enum OpenAPIDocument {
             "description": "The reply's paths is exactly `credence path --format json`'s object: each path a set of catalogue credentials with fees, funding and net cost (docs/pathways.md). The search is exact within its limits and says when it reached one.",
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PathsRequest" } } } },
             "responses": {
-              "200": { "description": "The paths.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PathsReply" } } } },
+              "200": { "description": "The paths.", "headers": { "Credence-Policy-Version": { "$ref": "#/components/headers/PolicyVersion" } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PathsReply" } } } },
               "400": { "$ref": "#/components/responses/BadRequest" },
               "401": { "$ref": "#/components/responses/Unauthenticated" },
               "403": { "$ref": "#/components/responses/Forbidden" },
@@ -171,7 +171,7 @@ enum OpenAPIDocument {
                 "type": "object",
                 "required": ["code", "message"],
                 "properties": {
-                  "code": { "type": "string", "description": "Stable: unauthenticated, forbidden, not_found, bad_request, body_too_large, unknown_learner, unknown_decision, unknown_target, invalid_record, invalid_award, evaluation_time_limit, policy_errors, policies_unreadable, internal_error." },
+                  "code": { "type": "string", "description": "Stable: unauthenticated, forbidden, not_found, bad_request, body_too_large, unknown_learner, unknown_decision, unknown_target, not_a_target, invalid_record, invalid_award, evaluation_time_limit, policy_errors, policies_unreadable, internal_error." },
                   "message": { "type": "string" },
                   "details": { "description": "For policy_errors: the diagnostics, as in CheckReply." }
                 }
@@ -350,19 +350,20 @@ enum OpenAPIDocument {
           },
           "PathsRequest": {
             "type": "object",
+            "description": "Exactly one of learner (an id of the store) and record (the learner's records, inline); optional fields absent or null take their defaults.",
             "required": ["to"],
             "oneOf": [{ "required": ["learner"] }, { "required": ["record"] }],
             "properties": {
               "learner": { "type": "string", "minLength": 1, "example": "L0000001" },
-              "record": { "$ref": "#/components/schemas/LearnerRecord" },
-              "as_of": { "$ref": "#/components/schemas/Date" },
-              "to": { "type": "string", "minLength": 1, "description": "A stack, or an equivalence with credits.", "example": "nus_gc_is" },
-              "credits": { "$ref": "#/components/schemas/ExactNumber" },
-              "planned": { "$ref": "#/components/schemas/Date" },
-              "by": { "type": "string", "enum": ["fewest", "cost", "hours", "credits"], "default": "fewest" },
-              "limit": { "type": "integer", "minimum": 1, "maximum": 20, "default": 5 },
-              "max_size": { "type": "integer", "minimum": 1, "maximum": 6, "default": 3 },
-              "grade": { "type": "string", "description": "The grade assumed on each new credential (default: the top grade of the target's scale)." }
+              "record": { "allOf": [{ "$ref": "#/components/schemas/LearnerRecord" }], "nullable": true },
+              "as_of": { "type": "string", "format": "date", "nullable": true, "description": "YYYY-MM-DD; absent or null for the default." },
+              "to": { "type": "string", "minLength": 1, "description": "A stack, or an equivalence with credits (a fund is not a target: 400 not_a_target).", "example": "nus_gc_is" },
+              "credits": { "allOf": [{ "$ref": "#/components/schemas/ExactNumber" }], "nullable": true, "description": "The credit goal of an equivalence." },
+              "planned": { "type": "string", "format": "date", "nullable": true, "description": "The day the new credentials are completed (default: as_of)." },
+              "by": { "type": "string", "enum": ["fewest", "cost", "hours", "credits", null], "nullable": true, "default": "fewest" },
+              "limit": { "type": "integer", "minimum": 1, "maximum": 20, "nullable": true, "default": 5 },
+              "max_size": { "type": "integer", "minimum": 1, "maximum": 6, "nullable": true, "default": 3 },
+              "grade": { "type": "string", "nullable": true, "description": "The grade assumed on each new credential (default: the top grade of the target's scale)." }
             }
           },
           "PathsReply": {
