@@ -7,6 +7,9 @@ extension Evaluator {
   public struct WhatIfAnswer: Sendable, Hashable {
     public var changes: [WhatIf.Change]
     public var unknownCodes: [String]
+    /// Whether the evaluation before or after ran out of steps (see
+    /// ``LearnerResults/reachedStepLimit``).
+    public var reachedStepLimit = false
   }
 
   /// Why a what-if question has no answer.
@@ -39,10 +42,11 @@ extension Evaluator {
     } catch let error as RecordError {
       throw WhatIfFailure.records(error)
     }
-    let changes = WhatIf.changes(
-      before: session.evaluate(learner, given: facts),
-      after: session.evaluate(changed, given: facts))
-    return WhatIfAnswer(changes: changes, unknownCodes: unknown)
+    let before = session.evaluate(learner, given: facts)
+    let after = session.evaluate(changed, given: facts)
+    return WhatIfAnswer(
+      changes: WhatIf.changes(before: before, after: after), unknownCodes: unknown,
+      reachedStepLimit: before.reachedStepLimit || after.reachedStepLimit)
   }
 
   /// The what-if question for the learner `id` of `source`.

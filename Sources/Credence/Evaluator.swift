@@ -20,9 +20,11 @@ public final class Evaluator {
   /// Raising `cancellation` (Ctrl-C, a server's time limit) stops a running evaluation
   /// within a few thousand steps: its results are `error`, and the caller, which raised
   /// the flag, decides what to say.
+  /// `stepsPerLearner` lowers the evaluator's step limit (nil: its 10 million), so that a
+  /// server's tests can reach it.
   public convenience init(
     _ policies: Policies, asOf: CivilDate, decisions names: [String] = [], explain: Bool = false,
-    cancellation: EvaluationCancellation? = nil
+    cancellation: EvaluationCancellation? = nil, stepsPerLearner: Int? = nil
   ) throws(UnknownDecision) {
     let program = policies.program
     let selected = Evaluation.decisions(named: names, in: program)
@@ -31,7 +33,7 @@ public final class Evaluator {
     }
     self.init(
       policies, asOf: asOf, decisions: names.isEmpty ? nil : selected.found, explain: explain,
-      cancellation: cancellation)
+      cancellation: cancellation, stepsPerLearner: stepsPerLearner)
   }
 
   /// An evaluator reporting every decision (the REPL's): no name to get wrong.
@@ -40,18 +42,20 @@ public final class Evaluator {
     cancellation: EvaluationCancellation? = nil
   ) {
     self.init(
-      policies, asOf: asOf, decisions: nil, explain: explain, cancellation: cancellation)
+      policies, asOf: asOf, decisions: nil, explain: explain, cancellation: cancellation,
+      stepsPerLearner: nil)
   }
 
   private init(
     _ policies: Policies, asOf: CivilDate, decisions: [DecisionID]?, explain: Bool,
-    cancellation: EvaluationCancellation?
+    cancellation: EvaluationCancellation?, stepsPerLearner: Int?
   ) {
     self.policies = policies
     self.asOf = asOf
     self.explain = explain
     var options = EvaluationOptions(explain: explain)
     options.cancellation = cancellation
+    if let stepsPerLearner { options.stepsPerLearner = stepsPerLearner }
     session = EvaluationSession(
       program: policies.program, asOf: asOf, decisions: decisions, options: options)
   }

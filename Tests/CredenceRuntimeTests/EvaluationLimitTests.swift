@@ -41,13 +41,24 @@ import Testing
     let learner = Self.learner(awards: (1...40).map { ("C\($0)", 2) })
     let small = EvaluationSession(
       program: program, asOf: day("2026-01-01"), options: EvaluationOptions(stepsPerLearner: 20))
-    let limited = small.evaluate(learner).results[0]
+    let limitedResults = small.evaluate(learner)
+    let limited = limitedResults.results[0]
     #expect(limited.status == .error)
     #expect(limited.reasons.first?.contains("more than 20 steps") == true)
+    #expect(limitedResults.reachedStepLimit)
     let normal = EvaluationSession(program: program, asOf: day("2026-01-01"))
     #expect(normal.evaluate(learner).results[0].status == .eligible)
+    #expect(!normal.evaluate(learner).reachedStepLimit)
     // The next learner starts with a fresh budget.
-    #expect(small.evaluate(Self.learner(awards: [("C1", 2)])).results[0].status == .ineligible)
+    let next = small.evaluate(Self.learner(awards: [("C1", 2)]))
+    #expect(next.results[0].status == .ineligible)
+    #expect(!next.reachedStepLimit)
+    // With explanations (side passes with budgets of their own) the flag is the same.
+    let explained = EvaluationSession(
+      program: program, asOf: day("2026-01-01"),
+      options: EvaluationOptions(explain: true, stepsPerLearner: 20))
+    #expect(explained.evaluate(learner).reachedStepLimit)
+    #expect(!explained.evaluate(Self.learner(awards: [("C1", 2)])).reachedStepLimit)
   }
 
   @Test func allocationNodesLeaveAStackUndeterminedNeverWrong() throws {

@@ -172,7 +172,7 @@ import Testing
   }
 
   /// An evaluation still running when the time limit passes is stopped and answered 503
-  /// (the evaluation here waits for the flag, as the evaluator looks at it between steps).
+  /// with `Retry-After` (the evaluation here waits for the flag, as the evaluator looks at it between steps).
   @Test func anEvaluationOverTheTimeLimitIs503() async throws {
     let evaluator = Evaluator(
       store: try StoreAccess(path: TestServer.store), timeLimit: .milliseconds(1))
@@ -193,6 +193,7 @@ import Testing
     } catch let error as APIError {
       #expect(error.status == .serviceUnavailable)
       #expect(error.code == "evaluation_time_limit")
+      #expect(error.headers[.retryAfter] == String(ServerLimits.retryAfterSeconds))
     }
     // Work that ends in time is answered.
     let quick = try await Evaluator(
@@ -313,7 +314,8 @@ import Testing
 
   static let routes = [
     "GET /health", "GET /health/ready", "GET /openapi.json", "GET /metrics",
-    "GET /v1/decisions", "POST /v1/decide", "POST /v1/what-if", "POST /v1/paths",
+    "GET /v1/decisions", "GET /v1/policies", "POST /v1/decide", "POST /v1/decide/batch",
+    "POST /v1/what-if", "POST /v1/paths",
     "POST /v1/check",
     "POST /v1/admin/reload",
   ]

@@ -52,9 +52,11 @@ final class TestServer: Sendable {
   }
 
   /// Starts a server; `copyPolicies` serves a private copy of the library that the test
-  /// may change. `evaluationTime` lowers the time limit.
+  /// may change. `evaluationTime` and `stepsPerLearner` lower the limits; `logger` hears
+  /// the server's logs (none by default).
   static func start(
-    copyPolicies: Bool = false, evaluationTime: Duration = ServerLimits.evaluationTime
+    copyPolicies: Bool = false, evaluationTime: Duration = ServerLimits.evaluationTime,
+    stepsPerLearner: Int? = nil, logger: Logger? = nil
   ) async throws -> TestServer {
     var folder = libraryFolder
     if copyPolicies {
@@ -70,12 +72,12 @@ final class TestServer: Sendable {
       tokens[scope] = token
       keys.append(key)
     }
-    var logger = Logger(label: "credence.serve.test")
-    logger.logLevel = .critical
+    var quiet = Logger(label: "credence.serve.test")
+    quiet.logLevel = .critical
     let state = ServiceState(
       policies: try PolicyLibrary(paths: [folder]), store: try StoreAccess(path: store),
       keys: KeyStore(KeyRing(keys: keys)), keysPath: nil, metrics: ServerMetrics(),
-      logger: logger, evaluationTime: evaluationTime)
+      logger: logger ?? quiet, evaluationTime: evaluationTime, stepsPerLearner: stepsPerLearner)
     let service = DecisionService(state: state, host: "127.0.0.1", port: 0)
     let bound = PortBox()
     let task = Task {
@@ -130,10 +132,12 @@ final class TestServer: Sendable {
   }
 
   func request(
-    _ method: String, _ path: String, credential: Credential, body: Data? = nil
+    _ method: String, _ path: String, credential: Credential, body: Data? = nil,
+    headers: [String: String] = [:]
   ) async throws -> Reply {
     var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
     request.httpMethod = method
+    for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
     request.timeoutInterval = 60
     switch credential {
     case .none: break
@@ -155,9 +159,12 @@ final class TestServer: Sendable {
   }
 
   /// `POST path` with a JSON object built from `object`.
-  func post(_ path: String, scope: Scope?, json object: Any) async throws -> Reply {
+  func post(
+    _ path: String, scope: Scope?, json object: Any, headers: [String: String] = [:]
+  ) async throws -> Reply {
     try await request(
-      "POST", path, scope: scope, body: try JSONSerialization.data(withJSONObject: object))
+      "POST", path, credential: scope.map { .bearer(tokens[$0]!) } ?? .none,
+      body: try JSONSerialization.data(withJSONObject: object), headers: headers)
   }
 }
 
@@ -174,5 +181,49 @@ private final class PortBox: Sendable {
       try await Task.sleep(for: .milliseconds(10))
     }
     throw CancellationError()
+  }
+}
+
+/// What the server logged, for tests that read its logs.
+final class LogCapture: Sendable {
+  struct Entry: Sendable {
+    var level: Logger.Level
+    var message: String
+    var metadata: [String: String]
+  }
+
+  private let entries = Mutex<[Entry]>([])
+  let level: Logger.Level
+
+  init(level: Logger.Level) { self.level = level }
+
+  var logged: [Entry] { entries.withLock { $0 } }
+
+  /// A logger writing here at `level` and above.
+  var logger: Logger {
+    var logger = Logger(label: "credence.serve.test") { _ in Handler(capture: self) }
+    logger.logLevel = level
+    return logger
+  }
+
+  /// A value, as swift-log wants handlers to be: metadata set on one copy (a request's
+  /// logger) stays on that copy.
+  struct Handler: LogHandler {
+    let capture: LogCapture
+    var logLevel: Logger.Level = .trace
+    var metadata: Logger.Metadata = [:]
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+      get { metadata[key] }
+      set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+      let merged = metadata.merging(event.metadata ?? [:]) { $1 }
+      let entry = Entry(
+        level: event.level, message: event.message.description,
+        metadata: merged.mapValues(\.description))
+      capture.entries.withLock { $0.append(entry) }
+    }
   }
 }

@@ -83,7 +83,10 @@ public final class EvaluationSession {
       }
       results.append(result(decision, label, machine.outcome(of: decision), enrolment: nil))
     }
-    return LearnerResults(learner: learner.id.text, results: results)
+    // Side passes restore the main pass's count, so this is the decisions' own budget.
+    return LearnerResults(
+      learner: learner.id.text, results: results,
+      reachedStepLimit: machine.steps > options.stepsPerLearner)
   }
 
   /// The result for one decision's outcome.

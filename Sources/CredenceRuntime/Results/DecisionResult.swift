@@ -73,10 +73,19 @@ public struct DecisionResult: Sendable, Hashable {
 public struct LearnerResults: Sendable, Hashable {
   public var learner: String
   public var results: [DecisionResult]
+  /// Whether the evaluation ran out of its steps (``EvaluationOptions/stepsPerLearner``):
+  /// the decisions it could not finish are `error`s saying so. Read by callers that answer
+  /// a request and must say that a limit, not the policy, ended it (the server's 422).
+  public var reachedStepLimit: Bool
 
   public init(learner: String, results: [DecisionResult]) {
+    self.init(learner: learner, results: results, reachedStepLimit: false)
+  }
+
+  public init(learner: String, results: [DecisionResult], reachedStepLimit: Bool) {
     self.learner = learner
     self.results = results
+    self.reachedStepLimit = reachedStepLimit
   }
 
   /// Whether some result is an error. Reads each status in place: a closure over the

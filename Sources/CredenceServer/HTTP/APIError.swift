@@ -20,10 +20,13 @@ public struct APIError: Error, Sendable, HTTPResponseError {
     self.message = message
   }
 
-  public var body: String {
+  public var body: String { JSONText.object([("error", object)]) + "\n" }
+
+  /// The value of the body's `error` member.
+  var object: String {
     var members = [("code", JSONText.string(code)), ("message", JSONText.string(message))]
     if let details { members.append(("details", details)) }
-    return JSONText.object([("error", JSONText.object(members))]) + "\n"
+    return JSONText.object(members)
   }
 
   public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -65,6 +68,28 @@ extension APIError {
 
   static func badRequest(_ message: String) -> APIError {
     APIError(.badRequest, "bad_request", message)
+  }
+
+  /// An evaluation stopped by ``ServerLimits/evaluationTime``: 503 with `Retry-After`.
+  /// The step limit stops a learner whose records are too large first (at about a second),
+  /// so meeting the time limit says the server was busy, and a later try may be answered.
+  static func timeLimit(_ limit: Duration) -> APIError {
+    var error = APIError(
+      .serviceUnavailable, "evaluation_time_limit",
+      "the evaluation took longer than the limit of \(limit) and was stopped; "
+        + "the server is busy, try again after the time in `Retry-After`")
+    error.headers[.retryAfter] = "\(ServerLimits.retryAfterSeconds)"
+    return error
+  }
+
+  /// Decisions that ran out of the evaluator's steps per learner: the reply keeps them
+  /// (the unfinished ones are `error`s with the reason) beside this error, with 422.
+  static var stepLimit: APIError {
+    APIError(
+      .unprocessableContent, "evaluation_step_limit",
+      "evaluating a learner took more steps than the limit per learner; the decisions it "
+        + "could not finish have status `error` and say why (the records are too large "
+        + "for a rule, and asking again gives the same answer)")
   }
 
   static var internalError: APIError {

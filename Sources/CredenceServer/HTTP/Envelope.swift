@@ -2,9 +2,10 @@ import HTTPTypes
 import Hummingbird
 import Logging
 
-/// The outermost middleware: every reply names the policy version in force, errors become
-/// JSON, and each request is counted, timed and logged (route pattern, status, key name;
-/// never a body, a learner id or a token).
+/// The outermost middleware: every reply names the policy version in force and the
+/// request's id (`RequestIdentity`), errors become JSON, and each request is counted, timed
+/// and logged (route pattern, status, key name, request id; never a body, a learner id or a
+/// token).
 struct Envelope: RouterMiddleware {
   typealias Context = ServerContext
   let policies: PolicyLibrary
@@ -16,6 +17,9 @@ struct Envelope: RouterMiddleware {
   ) async throws -> Response {
     let clock = ContinuousClock()
     let start = clock.now
+    let requestID = RequestIdentity.of(request, generated: context.id)
+    var context = context
+    context.logger[metadataKey: "request_id"] = "\(requestID)"
     var response: Response
     do {
       response = try await next(request, context)
@@ -34,6 +38,7 @@ struct Envelope: RouterMiddleware {
       response = try APIError.notFound.response(from: request, context: context)
     }
     response.headers[.policyVersion] = policies.current.version.description
+    response.headers[.requestID] = requestID
     let duration = clock.now - start
     let label = route == "NotFound" ? "unmatched" : route
     metrics.request(

@@ -8,18 +8,22 @@ public final class PolicySet: Sendable {
   public let policies: Policies
   /// The decisions with their documentation, for `GET /v1/decisions`.
   public let decisions: [DecisionSummary]
-  public let fileCount: Int
+  /// The files' names, relative to the folder they share (as the version hashes them):
+  /// never a path of the server's machine.
+  public let files: [String]
   public let warningCount: Int
   public let loadedAt: Date
 
+  public var fileCount: Int { files.count }
+
   init(
     version: PolicyVersion, policies: Policies, decisions: [DecisionSummary],
-    fileCount: Int, warningCount: Int
+    files: [String], warningCount: Int
   ) {
     self.version = version
     self.policies = policies
     self.decisions = decisions
-    self.fileCount = fileCount
+    self.files = files
     self.warningCount = warningCount
     self.loadedAt = Date()
   }
@@ -65,6 +69,7 @@ public final class PolicySet: Sendable {
     }
     return PolicySet(
       version: version, policies: policies, decisions: policies.decisionSummaries,
-      fileCount: sources.files.count, warningCount: result.warningCount)
+      files: PolicyVersion.relativeNames(sources.files.map(\.path)),
+      warningCount: result.warningCount)
   }
 }

@@ -8,7 +8,7 @@ enum OpenAPIDocument {
       "info": {
         "title": "Credence decision service",
         "version": "1",
-        "description": "Decisions of the Credence policies in force (stacks, funding, equivalences) for learners of the record store or sent inline. Every reply carries the header Credence-Policy-Version, the SHA-256 of the policy files that answered. Every route but /health and /health/ready needs an API key (Authorization: Bearer KEY, or X-API-Key: KEY) whose scopes include the route's."
+        "description": "Decisions of the Credence policies in force (stacks, funding, equivalences) for learners of the record store or sent inline. Every reply carries the header Credence-Policy-Version, the SHA-256 of the policy files that answered, and X-Request-Id: the caller's X-Request-Id when it is a token of at most 128 letters, digits and -._: (else the server's own), also written as request_id in the server's log lines for the request. Every route but /health and /health/ready needs an API key (Authorization: Bearer KEY, or X-API-Key: KEY) whose scopes include the route's."
       },
       "servers": [{ "url": "/" }],
       "security": [{ "bearer": [] }, { "apiKey": [] }],
@@ -70,7 +70,7 @@ enum OpenAPIDocument {
           "post": {
             "operationId": "decide",
             "summary": "Decide for one learner of the store or sent inline (scope decide): some or all decisions, on a date, with explanations on request.",
-            "description": "The learner is named in the body (never in the URL, so ids stay out of access logs). Each element of results is exactly an element of `credence eval --format json`. A decision that could not be made (records that break the store's contract, the evaluator's step limit) has status error and says why in reasons.",
+            "description": "The learner is named in the body (never in the URL, so ids stay out of access logs). Each element of results is exactly an element of `credence eval --format json`. A decision that could not be made (records that break the store's contract, the evaluator's step limit) has status error and says why in reasons. When a decision ran out of the evaluator's steps per learner the reply is 422, with the same members and an error evaluation_step_limit beside them.",
             "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DecideRequest" } } } },
             "responses": {
               "200": { "description": "The decisions.", "headers": { "Credence-Policy-Version": { "$ref": "#/components/headers/PolicyVersion" } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/DecideReply" } } } },
@@ -79,7 +79,36 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/UnknownLearner" },
               "413": { "$ref": "#/components/responses/TooLarge" },
+              "422": { "$ref": "#/components/responses/StepLimit" },
               "503": { "$ref": "#/components/responses/TimeLimit" }
+            }
+          }
+        },
+        "/v1/decide/batch": {
+          "post": {
+            "operationId": "decideBatch",
+            "summary": "Decide for several learners of the store, by id, on one date (scope decide): at most 100 per request.",
+            "description": "results is exactly `credence eval --learner A --learner B --format json`'s array (each result names its learner), the learners in the order named, each once. Ids the store does not have are listed in missing, not answered 404. The time limit is for the whole request; a learner that runs out of steps makes the reply 422 as for decide.",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BatchDecideRequest" } } } },
+            "responses": {
+              "200": { "description": "The decisions.", "headers": { "Credence-Policy-Version": { "$ref": "#/components/headers/PolicyVersion" } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/BatchDecideReply" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthenticated" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "413": { "$ref": "#/components/responses/TooLarge" },
+              "422": { "$ref": "#/components/responses/StepLimit" },
+              "503": { "$ref": "#/components/responses/TimeLimit" }
+            }
+          }
+        },
+        "/v1/policies": {
+          "get": {
+            "operationId": "policies",
+            "summary": "The policy set in force (scope decide): its version, when it was put in force, its files and how many decisions and warnings it has.",
+            "responses": {
+              "200": { "description": "The policy set in force.", "headers": { "Credence-Policy-Version": { "$ref": "#/components/headers/PolicyVersion" } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/PolicySetInfo" } } } },
+              "401": { "$ref": "#/components/responses/Unauthenticated" },
+              "403": { "$ref": "#/components/responses/Forbidden" }
             }
           }
         },
@@ -96,7 +125,7 @@ enum OpenAPIDocument {
               "403": { "$ref": "#/components/responses/Forbidden" },
               "404": { "$ref": "#/components/responses/UnknownLearner" },
               "413": { "$ref": "#/components/responses/TooLarge" },
-              "422": { "$ref": "#/components/responses/Unprocessable" },
+              "422": { "$ref": "#/components/responses/UnprocessableOrStepLimit" },
               "503": { "$ref": "#/components/responses/TimeLimit" }
             }
           }
@@ -160,22 +189,25 @@ enum OpenAPIDocument {
           "UnknownLearner": { "description": "No learner with this id in the store.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "TooLarge": { "description": "The body is larger than 1 MiB.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
           "Unprocessable": { "description": "The learner's records break the store's contract, or an award cannot be added.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-          "TimeLimit": { "description": "The evaluation took longer than the time limit and was stopped.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+          "StepLimit": { "description": "A learner's evaluation ran out of the evaluator's steps (evaluation_step_limit): the reply's members as for 200, the unfinished decisions with status error and the reason, and error beside them. Asking again gives the same answer.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LimitedReply" } } } },
+          "UnprocessableOrStepLimit": { "description": "The learner's records break the store's contract or an award cannot be added (an error only), or a learner's evaluation ran out of steps (evaluation_step_limit, with the reply's members as for 200).", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/LimitedReply" } } } },
+          "TimeLimit": { "description": "The evaluation took longer than the time limit (2 s) and was stopped: the server is busy; try again after Retry-After seconds.", "headers": { "Retry-After": { "description": "Seconds to wait before trying again.", "schema": { "type": "integer", "minimum": 1 } } }, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
         },
         "schemas": {
           "Error": {
             "type": "object",
             "required": ["error"],
             "properties": {
-              "error": {
-                "type": "object",
-                "required": ["code", "message"],
-                "properties": {
-                  "code": { "type": "string", "description": "Stable: unauthenticated, forbidden, not_found, bad_request, body_too_large, unknown_learner, unknown_decision, unknown_target, not_a_target, invalid_record, invalid_award, evaluation_time_limit, policy_errors, policies_unreadable, internal_error." },
-                  "message": { "type": "string" },
-                  "details": { "description": "For policy_errors: the diagnostics, as in CheckReply." }
-                }
-              }
+              "error": { "$ref": "#/components/schemas/ErrorBody" }
+            }
+          },
+          "ErrorBody": {
+            "type": "object",
+            "required": ["code", "message"],
+            "properties": {
+              "code": { "type": "string", "description": "Stable: unauthenticated, forbidden, not_found, bad_request, body_too_large, unknown_learner, unknown_decision, unknown_target, not_a_target, invalid_record, invalid_award, evaluation_step_limit, evaluation_time_limit, policy_errors, policies_unreadable, internal_error." },
+              "message": { "type": "string" },
+              "details": { "description": "For policy_errors: the diagnostics, as in CheckReply." }
             }
           },
           "Health": { "type": "object", "required": ["status"], "properties": { "status": { "type": "string", "enum": ["ok", "ready", "not_ready"] } } },
@@ -319,6 +351,50 @@ enum OpenAPIDocument {
               "policy_version": { "type": "string" },
               "as_of": { "$ref": "#/components/schemas/Date" },
               "results": { "type": "array", "items": { "$ref": "#/components/schemas/DecisionResult" } }
+            }
+          },
+          "LimitedReply": {
+            "type": "object",
+            "description": "An error; for evaluation_step_limit, beside the members of the route's 200 reply (policy_version, as_of, results, missing; or policy_version, what_if).",
+            "required": ["error"],
+            "properties": {
+              "error": { "$ref": "#/components/schemas/ErrorBody" },
+              "policy_version": { "type": "string" },
+              "as_of": { "$ref": "#/components/schemas/Date" },
+              "results": { "type": "array", "items": { "$ref": "#/components/schemas/DecisionResult" } },
+              "missing": { "type": "array", "items": { "type": "string" } },
+              "what_if": { "type": "object" }
+            }
+          },
+          "BatchDecideRequest": {
+            "type": "object",
+            "required": ["learners"],
+            "properties": {
+              "learners": { "type": "array", "minItems": 1, "maxItems": 100, "items": { "type": "string", "minLength": 1 }, "description": "Learner ids of the store; one named twice is decided once.", "example": ["L0000001", "L0000002"] },
+              "as_of": { "type": "string", "format": "date", "nullable": true, "description": "YYYY-MM-DD; absent or null for the default." },
+              "decisions": { "type": "array", "nullable": true, "items": { "type": "string" }, "description": "The decisions to report (all when absent or null)." },
+              "explain": { "type": "boolean", "default": false, "nullable": true }
+            }
+          },
+          "BatchDecideReply": {
+            "type": "object",
+            "required": ["policy_version", "as_of", "results", "missing"],
+            "properties": {
+              "policy_version": { "type": "string" },
+              "as_of": { "$ref": "#/components/schemas/Date" },
+              "results": { "type": "array", "items": { "$ref": "#/components/schemas/DecisionResult" } },
+              "missing": { "type": "array", "items": { "type": "string" }, "description": "The ids named that the store does not have." }
+            }
+          },
+          "PolicySetInfo": {
+            "type": "object",
+            "required": ["policy_version", "loaded_at", "files", "decisions", "warnings"],
+            "properties": {
+              "policy_version": { "type": "string", "pattern": "^sha256:[0-9a-f]{64}$" },
+              "loaded_at": { "type": "string", "format": "date-time" },
+              "files": { "type": "array", "items": { "type": "string" }, "description": "File names relative to the folder they share." },
+              "decisions": { "type": "integer", "minimum": 0 },
+              "warnings": { "type": "integer", "minimum": 0 }
             }
           },
           "WhatIfSide": {

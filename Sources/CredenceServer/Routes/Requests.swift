@@ -21,6 +21,44 @@ struct DecideRequest: Decodable {
   }
 }
 
+/// `POST /v1/decide/batch`: learners of the store by id, decided alike.
+struct BatchDecideRequest: Decodable {
+  var learners: [String]
+  var asOf: String?
+  var decisions: [String]?
+  var explain: Bool?
+
+  enum CodingKeys: String, CodingKey {
+    case learners, decisions, explain
+    case asOf = "as_of"
+  }
+
+  /// The date and decisions, as a decide request names them.
+  var selection: DecideRequest {
+    DecideRequest(asOf: asOf, decisions: decisions, explain: explain)
+  }
+
+  /// The ids named, each once where it is first named (as `eval --learner` does), at
+  /// least one and at most ``ServerLimits/maximumLearnersPerBatch``.
+  func learnerIDs() throws -> [LearnerID] {
+    guard !learners.isEmpty else {
+      throw APIError.badRequest("`learners` needs at least one learner id")
+    }
+    if learners.count > ServerLimits.maximumLearnersPerBatch {
+      throw APIError.badRequest(
+        "`learners` names more than \(ServerLimits.maximumLearnersPerBatch) learners; "
+          + "send them in several requests")
+    }
+    var seen: Set<String> = []
+    var ids: [LearnerID] = []
+    for (index, id) in learners.enumerated() {
+      guard !id.isEmpty else { throw APIError.badRequest("`learners[\(index)]` is empty") }
+      if seen.insert(id).inserted { ids.append(LearnerID(id)) }
+    }
+    return ids
+  }
+}
+
 /// A hypothetical award: a credential code, its date (the evaluation date when absent)
 /// and its grade.
 struct AwardRequest: Decodable {

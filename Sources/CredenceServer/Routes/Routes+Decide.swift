@@ -13,12 +13,14 @@ extension Routes {
         decisions: body.decisionNames(), explain: body.explain ?? false)
       let answer = try await state.evaluator.decide(question, with: set)
       state.metrics.decisions(answer.statuses)
-      return Reply.json(
-        JSONText.object([
+      DecisionLog.record(
+        answer, learners: [question.subject.idText], version: set.version, context)
+      return Reply.decisions(
+        [
           ("policy_version", JSONText.string(set.version.description)),
           ("as_of", JSONText.string(question.asOf.description)),
           ("results", trimmed(answer.json)),
-        ]) + "\n")
+        ], reachedStepLimit: answer.reachedStepLimit)
     }
     group.post("/what-if") { request, context in
       let body = try await RequestBody.decode(DecideRequest.self, from: request)
@@ -33,11 +35,14 @@ extension Routes {
         explain: body.explain ?? false)
       let answer = try await state.evaluator.whatIf(
         question, adding: body.hypotheticalAwards(), with: set)
-      return Reply.json(
-        JSONText.object([
+      DecisionLog.record(
+        answer.json, reachedStepLimit: answer.reachedStepLimit,
+        learners: [question.subject.idText], version: set.version, context)
+      return Reply.decisions(
+        [
           ("policy_version", JSONText.string(set.version.description)),
-          ("what_if", trimmed(answer)),
-        ]) + "\n")
+          ("what_if", trimmed(answer.json)),
+        ], reachedStepLimit: answer.reachedStepLimit)
     }
   }
 

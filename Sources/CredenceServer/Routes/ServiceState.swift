@@ -15,14 +15,17 @@ public struct ServiceState: Sendable {
   let today: @Sendable () -> CivilDate
   /// How long one evaluation may take (``ServerLimits/evaluationTime``; tests lower it).
   let evaluationTime: Duration
+  /// The evaluator's steps per learner; nil for its default (tests lower it).
+  let stepsPerLearner: Int?
 
   public init(
     policies: PolicyLibrary, store: StoreAccess, keys: KeyStore, keysPath: String?,
     metrics: ServerMetrics, logger: Logger,
     today: @escaping @Sendable () -> CivilDate = LocalDate.today,
-    evaluationTime: Duration = ServerLimits.evaluationTime
+    evaluationTime: Duration = ServerLimits.evaluationTime, stepsPerLearner: Int? = nil
   ) {
     self.evaluationTime = evaluationTime
+    self.stepsPerLearner = stepsPerLearner
     self.policies = policies
     self.store = store
     self.keys = keys
@@ -32,7 +35,9 @@ public struct ServiceState: Sendable {
     self.today = today
   }
 
-  var evaluator: Evaluator { Evaluator(store: store, timeLimit: evaluationTime) }
+  var evaluator: Evaluator {
+    Evaluator(store: store, timeLimit: evaluationTime, stepsPerLearner: stepsPerLearner)
+  }
 }
 
 /// Today in the server's time zone (`TZ`), as `credence eval` reads it.
