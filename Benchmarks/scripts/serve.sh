@@ -2,8 +2,10 @@
 # Load on `credence serve` from a second process on loopback (wrk, from Debian's
 # packages): random learners of a sample store decided with the example library, with
 # 64 connections for 60 s, then the same again while the policies are reloaded every
-# second (alternating two versions). Reports requests/s, p50/p99 latency, failed requests
-# (must be 0), the server's RSS at start and end, and the load average.
+# second (alternating two versions, by admin request and by SIGHUP in turn). Reports
+# requests/s, p50/p99 latency, failed requests (must be 0), the server's CPU time per
+# request (getrusage-like, from /proc: load-independent), its RSS at start and end, the
+# load average, and a same-run baseline: GET /health at the same concurrency.
 #
 #   Benchmarks/scripts/serve.sh [LEARNERS] [SECONDS] [CONNECTIONS]   (100000 60 64)
 set -euo pipefail
@@ -42,24 +44,33 @@ for _ in $(seq 1 600); do
   sleep 0.1
 done
 [ -n "$port" ] || { cat "$work/server.log"; exit 1; }
-# The start-up line is a notice: shown at --log-level notice? No: wait for the port instead.
 
 rss() { awk '/VmRSS/ { printf "%d MB", $2 / 1024 }' "/proc/$server/status"; }
-run() { # label
+# The server's user + system CPU time so far, in clock ticks.
+cpu() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+ticks="$(getconf CLK_TCK)"
+run() { # label [wrk script] [seconds]
+  local script="${2:-Benchmarks/scripts/serve-load.lua}" length="${3:-$seconds}" before after out
   echo "== $1 (load average $(cut -d' ' -f1-3 /proc/loadavg))"
   echo "   server RSS at start $(rss)"
-  CREDENCE_TOKEN="$token" CREDENCE_IDS="$work/ids" wrk -t2 -c"$connections" -d"${seconds}s" \
-    --latency -s Benchmarks/scripts/serve-load.lua "http://127.0.0.1:$port" | tail -1 | sed 's/^/   /'
+  before="$(cpu)"
+  out="$(CREDENCE_TOKEN="$token" CREDENCE_IDS="$work/ids" wrk -t2 -c"$connections" -d"${length}s" \
+    --latency -s "$script" "http://127.0.0.1:$port" | tail -1)"
+  after="$(cpu)"
+  echo "   $out"
+  echo "$out" | awk -v cpu=$((after - before)) -v hz="$ticks" '{
+    n = $2; sub(",", "", n); printf "   server CPU %.1f s, %.3f ms per request\n", cpu / hz, cpu / hz * 1000 / n }'
   echo "   server RSS at end $(rss) (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 # Warm-up: the first requests fault in the store's pages.
 CREDENCE_TOKEN="$token" CREDENCE_IDS="$work/ids" wrk -t1 -c4 -d5s \
   -s Benchmarks/scripts/serve-load.lua "http://127.0.0.1:$port" >/dev/null
+run "baseline: GET /health, $connections connections, 10s" Benchmarks/scripts/serve-health.lua 10
 run "decide, $connections connections, ${seconds}s, $learners learners"
 
 # Reloads every second, alternating two versions of the library (a comment added to one
-# file and taken away), while the same load runs.
+# file and taken away) and the trigger (admin request, SIGHUP), while the same load runs.
 file="$(find "$work/policies" -name '*.credence' | sort | head -1)"
 cp "$file" "$work/original.credence"
 reloads() {
@@ -69,8 +80,12 @@ reloads() {
     if [ "$flip" = 0 ]; then { cat "$work/original.credence"; printf '\n# reload\n'; } >"$work/next"; flip=1
     else cp "$work/original.credence" "$work/next"; flip=0; fi
     mv "$work/next" "$file"
-    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $token" \
-      "http://127.0.0.1:$port/v1/admin/reload" >>"$work/reloads"
+    if [ "$flip" = 1 ]; then
+      curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer $token" \
+        "http://127.0.0.1:$port/v1/admin/reload" >>"$work/reloads"
+    else
+      kill -HUP "$server"
+    fi
     sleep 1
   done
 }
@@ -78,4 +93,5 @@ reloads &
 reloader=$!
 run "decide during reloads, $connections connections, ${seconds}s"
 wait "$reloader"
-echo "   reloads: $(grep -c '^200$' "$work/reloads") answered 200, $(grep -vc '^200$' "$work/reloads" || true) otherwise"
+echo "   admin reloads: $(grep -c '^200$' "$work/reloads") answered 200, $(grep -vc '^200$' "$work/reloads" || true) otherwise"
+echo "   policy versions put in force (admin and SIGHUP): $(grep -c 'policies reloaded' "$work/server.log" || true)"
