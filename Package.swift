@@ -29,6 +29,8 @@ let package = Package(
   products: [
     .executable(name: "credence", targets: ["credence"]),
     .library(name: "Credence", targets: ["Credence"]),
+    // The record store, for the importer fuzz target in Fuzz/ (its own package).
+    .library(name: "CredenceStore", targets: ["CredenceStore"]),
     // The language core, for the package-benchmark suite in Benchmarks/ (its own package).
     .library(
       name: "CredenceCore",

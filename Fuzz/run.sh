@@ -1,20 +1,43 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target for the lexer and parser and runs it, seeded from the spec
-# tests and the policy library. Usage: Fuzz/run.sh [SECONDS] [extra libFuzzer flags…]
+# Builds the libFuzzer targets and runs one of them on its seed corpus.
+# Usage: Fuzz/run.sh [TARGET] [SECONDS] [extra libFuzzer flags…]
+#   TARGET: FuzzFrontEnd (default), FuzzEvaluate, FuzzFormat or FuzzImport (README.md).
+#   SECONDS: 600 by default; 0 runs until stopped (or until -runs=N says).
 set -euo pipefail
 cd "$(dirname "$0")"
-seconds="${1:-600}"
-shift || true
+target="${1:-FuzzFrontEnd}"
+seconds="${2:-600}"
+shift 2 || shift $# || true
 
-swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library \
-  --product FuzzFrontEnd
+if [ -z "${CREDENCE_FUZZ_NO_BUILD:-}" ]; then
+  swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+fi
 
-corpus=.build/corpus
+# The corpus grows in .build/corpus/TARGET, seeded on every start (libFuzzer keeps what it
+# already found there).
+corpus=".build/corpus/$target"
 mkdir -p "$corpus" crashes
-find ../Tests/CredenceSyntaxTests/spec ../policies -name '*.credence' -exec cp {} "$corpus"/ \;
-for regression in regressions/*; do
-  [ -e "$regression" ] && cp "$regression" "$corpus"/
-done
+case "$target" in
+  FuzzImport)
+    cp ../Tests/CLITests/Fixtures/eval/records/*.csv seeds/import/* "$corpus"/
+    for regression in regressions-import/*; do
+      [ -e "$regression" ] && cp "$regression" "$corpus"/
+    done
+    dictionary=()
+    ;;
+  FuzzFrontEnd | FuzzEvaluate | FuzzFormat)
+    find ../Tests/CredenceSyntaxTests/spec ../policies -name '*.credence' -exec cp {} "$corpus"/ \;
+    for regression in regressions/*; do
+      [ -e "$regression" ] && cp "$regression" "$corpus"/
+    done
+    dictionary=(-dict=credence.dict)
+    ;;
+  *)
+    echo "unknown target $target: FuzzFrontEnd, FuzzEvaluate, FuzzFormat or FuzzImport" >&2
+    exit 64
+    ;;
+esac
 
-exec .build/release/FuzzFrontEnd "$corpus" -dict=credence.dict -max_total_time="$seconds" \
-  -timeout=30 -rss_limit_mb=2048 -max_len=4096 -artifact_prefix=crashes/ -print_final_stats=1 "$@"
+exec ".build/release/$target" "$corpus" "${dictionary[@]}" -max_total_time="$seconds" \
+  -timeout=30 -rss_limit_mb=2048 -max_len=8192 -artifact_prefix="crashes/$target-" \
+  -print_final_stats=1 "$@"
