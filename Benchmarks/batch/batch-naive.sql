@@ -41,8 +41,9 @@ SELECT l.id, 'bench_stack', '',
 FROM learners l LEFT JOIN counted n ON n.learner_id = l.id;
 
 -- bench_transfer: GOOG-CYBER as IT2001 (4), each micro-credential 4, each course 2 (at
--- most 6), at most 12 in all; graded C or better in five years. Credits from options whose
--- pool membership is unknown are counted only if they cannot change the total.
+-- most 6), at most 12 in all; graded C or better in five years; a course taken twice
+-- counts once. Credits from options whose pool membership is unknown are counted only if
+-- they cannot change the total.
 WITH
   params(five_years_ago) AS (SELECT '2021-01-15'),
   grade_rank(mark, rank) AS (VALUES
@@ -56,15 +57,19 @@ WITH
     LEFT JOIN grade_rank g ON g.mark = a.grade
     CROSS JOIN params p
     WHERE a.status = 'valid'),
+  -- A course taken twice is one credential: it earns its credits once.
+  by_code AS (
+    SELECT learner_id, code, type, MAX(member IS 1) AS certain, MAX(member IS NOT 0) AS possible
+    FROM pool GROUP BY learner_id, code, type),
   counted AS (
     SELECT learner_id,
-           MAX(code = 'GOOG-CYBER' AND member = 1) AS goog,
-           SUM(type = 'micro-credential' AND member = 1) AS micro,
-           SUM(type = 'course' AND member = 1) AS course,
-           MAX(code = 'GOOG-CYBER' AND member IS NOT 0) AS goog_possible,
-           SUM(type = 'micro-credential' AND member IS NOT 0) AS micro_possible,
-           SUM(type = 'course' AND member IS NOT 0) AS course_possible
-    FROM pool GROUP BY learner_id),
+           MAX(code = 'GOOG-CYBER' AND certain) AS goog,
+           SUM(type = 'micro-credential' AND certain) AS micro,
+           SUM(type = 'course' AND certain) AS course,
+           MAX(code = 'GOOG-CYBER' AND possible) AS goog_possible,
+           SUM(type = 'micro-credential' AND possible) AS micro_possible,
+           SUM(type = 'course' AND possible) AS course_possible
+    FROM by_code GROUP BY learner_id),
   credits AS (
     SELECT l.id,
            MIN(12, 4 * COALESCE(goog, 0) + 4 * COALESCE(micro, 0)

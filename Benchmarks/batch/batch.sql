@@ -57,7 +57,7 @@ INSERT INTO bench_grade VALUES
 SELECT
   -- bench_stack and bench_transfer, from the learner's valid awards grouped by credential:
   -- per code, whether some award is certainly (1) or possibly (not 0) in the stack's pool,
-  -- and how many awards are certainly or possibly in the transfer's.
+  -- and whether some award is certainly or possibly in the transfer's.
   (SELECT printf('%s,bench_stack,,%s,,,,' || char(10) || '%s,bench_transfer,,%s,,,,%s',
             l.id,
             -- three different credentials
@@ -86,8 +86,9 @@ SELECT
        SELECT c.kind,
               c.level5 IS 1 AND max(s_member IS 1) AS s_certain,
               c.level5 IS NOT 0 AND max(s_member IS NOT 0) AS s_possible,
-              sum(t_member IS 1) AS t_certain,
-              sum(t_member IS NOT 0) AS t_possible
+              -- a course taken twice is one credential: it earns its credits once
+              max(t_member IS 1) AS t_certain,
+              max(t_member IS NOT 0) AS t_possible
        FROM (
          SELECT credential_code,
                 -- graded B- or better in five years (the level is the credential's)

@@ -14,6 +14,9 @@ public final class Evaluator {
   /// Whether each result carries its explanation (results are the same either way).
   public let explain: Bool
   let session: EvaluationSession
+  /// With explanations over a catalogue: plans the cheapest completion of each stack not
+  /// achieved, beside the decisions (``completeStacks(over:)``).
+  private var completions: StackCompletions?
 
   /// An evaluator reporting the decisions named (every decision when none is), in the
   /// order given; a name not in the policies is an error with the closest name there is.
@@ -60,6 +63,15 @@ public final class Evaluator {
       program: policies.program, asOf: asOf, decisions: decisions, options: options)
   }
 
+  /// With explanations: name, in the explanation of each stack a learner has not achieved, its
+  /// cheapest completion after funding within two credentials of `catalogue`. Planned apart
+  /// from the decision (its own machine and node limit); results are otherwise the same.
+  /// Applies to learners evaluated one at a time, not to ``evaluateAll(from:batchSize:into:progress:)``.
+  public func completeStacks(over catalogue: [Credential]) {
+    guard explain else { return }
+    completions = StackCompletions(program: policies.program, asOf: asOf, catalogue: catalogue)
+  }
+
   /// The names of the decisions reported, in order (the columns of a table or CSV).
   public var decisionNames: [String] { session.decisions.map { policies.program.name(of: $0) } }
 
@@ -70,10 +82,32 @@ public final class Evaluator {
 
   /// Every reported decision for a learner as a record source gave it; records that break
   /// the contract give `error` results naming the rows.
-  public func evaluate(_ record: LearnerRecord) -> LearnerResults { session.evaluate(record) }
+  public func evaluate(_ record: LearnerRecord) -> LearnerResults {
+    completed(session.evaluate(record), record)
+  }
 
   /// Every reported decision for a learner.
-  public func evaluate(_ learner: Learner) -> LearnerResults { session.evaluate(learner) }
+  public func evaluate(_ learner: Learner) -> LearnerResults {
+    completed(session.evaluate(learner), .valid(learner))
+  }
+
+  /// `results` of `learner` with the cheapest completion of each stack not achieved, over
+  /// `catalogue` (the REPL's `:why`, whose results come one decision at a time).
+  public func completing(
+    _ results: [DecisionResult], for learner: Learner, given facts: GivenFacts = GivenFacts(),
+    over catalogue: [Credential]
+  ) -> [DecisionResult] {
+    StackCompletions(program: policies.program, asOf: asOf, catalogue: catalogue)
+      .complete(results, for: learner, given: facts)
+  }
+
+  /// `results` with the completions of ``completeStacks(over:)`` when asked for.
+  private func completed(_ results: LearnerResults, _ record: LearnerRecord) -> LearnerResults {
+    guard let completions, case .valid(let learner) = record else { return results }
+    var results = results
+    results.results = completions.complete(results.results, for: learner)
+    return results
+  }
 
   /// The learners named, in the order given, each written to `stream` as it is decided.
   /// Learners not in the source are counted in the summary, not written.
@@ -86,7 +120,7 @@ public final class Evaluator {
         summary.missing.append(id)
         continue
       }
-      let results = session.evaluate(record)
+      let results = evaluate(record)
       summary.learners += 1
       if results.hasError { summary.withErrors += 1 }
       stream.emit(results)

@@ -71,19 +71,7 @@ public enum PathwayReport {
       for step in path.steps {
         lines.append(
           "       \(step.code)\(step.title.map { " \"\($0)\"" } ?? ""): fills \(step.fills)")
-        var money = [
-          step.fee.map { "fee \(Self.money($0))" } ?? "fee unknown (not in the catalogue)"
-        ]
-        for funding in step.funding {
-          money.append(
-            "\(funding.fund) "
-              + (funding.amount.map {
-                funding.isCounted
-                  ? "−\(Self.money($0))" : "\(Self.money($0)) (not counted: an alternative)"
-              } ?? "undetermined (\(funding.note ?? ""))"))
-        }
-        if step.fee != nil, let net = step.netCost { money.append("net \(Self.money(net))") }
-        lines.append("         " + money.joined(separator: "; "))
+        lines.append("         " + moneyLine(step))
       }
       if path.isConditional {
         lines.append("       only if: " + path.conditions.joined(separator: "; "))
@@ -101,10 +89,28 @@ public enum PathwayReport {
     if !plan.unknownFees.isEmpty {
       lines.append(
         "  note: no fee in the catalogue for " + plan.unknownFees.joined(separator: ", ")
-          + ": their cost is unknown (ranked after known costs)")
+          + ": \(plan.unknownFees.count == 1 ? "its" : "their") cost is unknown (ranked after "
+          + "known costs)")
     }
     lines.append("  " + searchLine(plan))
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// A credential's fee, what each fund gives for it, and its net cost.
+  static func moneyLine(_ step: PathwayStep) -> String {
+    var money = [
+      step.fee.map { "fee \(Self.money($0))" } ?? "fee unknown (none in the catalogue)"
+    ]
+    for funding in step.funding {
+      money.append(
+        "\(funding.fund) "
+          + (funding.amount.map {
+            funding.isCounted
+              ? "−\(Self.money($0))" : "\(Self.money($0)) (not counted: an alternative)"
+          } ?? "undetermined (\(funding.note ?? ""))"))
+    }
+    if step.fee != nil, let net = step.netCost { money.append("net \(Self.money(net))") }
+    return money.joined(separator: "; ")
   }
 
   static func assumptions(_ plan: PathwayPlan) -> String {
@@ -148,11 +154,6 @@ public enum PathwayReport {
     func strings(_ texts: [String]) -> String {
       "[" + texts.map(string).joined(separator: ",") + "]"
     }
-    func money(_ value: Money?) -> String {
-      guard let value else { return "null" }
-      return
-        "{\"amount\":\(string(value.amount.description)),\"currency\":\(string(value.currency.description))}"
-    }
     func number(_ value: ExactDecimal?) -> String {
       guard let value else { return "null" }
       return value.description
@@ -165,24 +166,7 @@ public enum PathwayReport {
       case .notInEffect: "not in effect"
       case .error: "error"
       }
-    let paths = plan.paths.map { path in
-      let steps = path.steps.map { step in
-        let funding = step.funding.map { funding in
-          "{\"fund\":\(string(funding.fund)),\"title\":\(string(funding.title)),"
-            + "\"amount\":\(money(funding.amount)),\"undetermined\":\(funding.isUndetermined),\"counted\":\(funding.isCounted),"
-            + "\"note\":\(optional(funding.note))}"
-        }
-        return "{\"code\":\(string(step.code)),\"title\":\(optional(step.title)),"
-          + "\"fills\":\(string(step.fills)),\"fee\":\(money(step.fee)),"
-          + "\"funding\":[\(funding.joined(separator: ","))],\"net_cost\":\(money(step.netCost)),"
-          + "\"hours\":\(number(step.hours)),\"credits\":\(number(step.credits))}"
-      }
-      return "{\"credentials\":[\(steps.joined(separator: ","))],"
-        + "\"net_cost\":\(money(path.netCost)),\"fees\":[\(path.fees.map(money).joined(separator: ","))],"
-        + "\"hours\":\(number(path.hours)),\"credits\":\(number(path.credits)),"
-        + "\"conditions\":\(strings(path.conditions)),\"balance_notes\":\(strings(path.balanceNotes)),"
-        + "\"lowest_grade\":\(path.lowestGradeChecked ? optional(path.lowestGrade) : "null")}"
-    }
+    let paths = plan.paths.map(json)
     return "{\"learner\":\(string(heading.learner)),\"target\":\(string(heading.target)),"
       + "\"title\":\(string(heading.title)),\"credits_goal\":\(number(heading.goal)),"
       + "\"as_of\":\(string(heading.asOf.description)),"
@@ -195,5 +179,40 @@ public enum PathwayReport {
       + "\"unknown_fees\":\(strings(plan.unknownFees)),"
       + "\"candidates\":\(plan.candidateCount),\"sets_evaluated\":\(plan.nodes),"
       + "\"paths\":[\(paths.joined(separator: ","))]}"
+  }
+
+  /// One path as a JSON object: its credentials (each with what it fills, fee, funding, net
+  /// cost), net cost, fees, hours, credits, conditions, balance notes and lowest grade.
+  static func json(_ path: Pathway) -> String {
+    func string(_ text: String) -> String { ResultWriter.json(text) }
+    func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+    func strings(_ texts: [String]) -> String {
+      "[" + texts.map(string).joined(separator: ",") + "]"
+    }
+    func money(_ value: Money?) -> String {
+      guard let value else { return "null" }
+      return
+        "{\"amount\":\(string(value.amount.description)),\"currency\":\(string(value.currency.description))}"
+    }
+    func number(_ value: ExactDecimal?) -> String {
+      guard let value else { return "null" }
+      return value.description
+    }
+    let steps = path.steps.map { step in
+      let funding = step.funding.map { funding in
+        "{\"fund\":\(string(funding.fund)),\"title\":\(string(funding.title)),"
+          + "\"amount\":\(money(funding.amount)),\"undetermined\":\(funding.isUndetermined),\"counted\":\(funding.isCounted),"
+          + "\"note\":\(optional(funding.note))}"
+      }
+      return "{\"code\":\(string(step.code)),\"title\":\(optional(step.title)),"
+        + "\"fills\":\(string(step.fills)),\"fee\":\(money(step.fee)),"
+        + "\"funding\":[\(funding.joined(separator: ","))],\"net_cost\":\(money(step.netCost)),"
+        + "\"hours\":\(number(step.hours)),\"credits\":\(number(step.credits))}"
+    }
+    return "{\"credentials\":[\(steps.joined(separator: ","))],"
+      + "\"net_cost\":\(money(path.netCost)),\"fees\":[\(path.fees.map(money).joined(separator: ","))],"
+      + "\"hours\":\(number(path.hours)),\"credits\":\(number(path.credits)),"
+      + "\"conditions\":\(strings(path.conditions)),\"balance_notes\":\(strings(path.balanceNotes)),"
+      + "\"lowest_grade\":\(path.lowestGradeChecked ? optional(path.lowestGrade) : "null")}"
   }
 }

@@ -60,7 +60,10 @@ public struct ResultWriter: Sendable {
     case .table where explain:
       buffer.append(contentsOf: "learner \(learner.learner.escapingControlCharacters)\n".utf8)
       for result in learner.results {
-        let lines = result.explanation?.lines(indent: 2) ?? ["  " + summaryLine(result)]
+        var lines = result.explanation?.lines(indent: 2) ?? ["  " + summaryLine(result)]
+        if let completion = result.completion {
+          lines += CompletionReport.lines(completion, indent: 4)
+        }
         for line in lines {
           buffer.append(contentsOf: line.utf8)
           buffer.append(10)
@@ -190,7 +193,11 @@ public struct ResultWriter: Sendable {
     Self.csvList(result.reasons, &buffer)
     if explain {
       buffer.append(44)
-      Self.csvField(result.explanation?.lines().joined(separator: "\n") ?? "", &buffer)
+      var lines = result.explanation?.lines() ?? []
+      if let completion = result.completion {
+        lines += CompletionReport.lines(completion, indent: 2)
+      }
+      Self.csvField(lines.joined(separator: "\n"), &buffer)
     }
   }
 
@@ -329,6 +336,10 @@ public struct ResultWriter: Sendable {
     if explain, let explanation = result.explanation {
       key("explanation")
       buffer.append(contentsOf: Self.json(explanation).utf8)
+    }
+    if explain, let completion = result.completion {
+      key("completion")
+      buffer.append(contentsOf: CompletionReport.json(completion).utf8)
     }
     buffer.append(125)
   }

@@ -115,11 +115,14 @@ extension Session {
     }
     if cancellation.isCancelled { return interruptible { "" } }
     var out = ""
-    for result in results {
+    for result in completed(results, policies) {
       if let explanation = result.explanation {
         out += explanation.lines().joined(separator: "\n") + "\n"
       } else {
         out += "\(result.decision): \(result.status)\n"
+      }
+      if let completion = result.completion {
+        out += CompletionReport.lines(completion, indent: 2).joined(separator: "\n") + "\n"
       }
     }
     return out

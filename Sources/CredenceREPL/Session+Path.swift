@@ -94,3 +94,15 @@ extension Session {
     return out
   }
 }
+
+extension Session {
+  /// `results` with the cheapest completion after funding of each stack not achieved, over the
+  /// database's catalogue (as `eval --learner --explain` shows it); as they are without `--db`.
+  func completed(_ results: [DecisionResult], _ policies: Policies) -> [DecisionResult] {
+    guard results.contains(where: { $0.kind == .stack && $0.status == .notAchieved }),
+      let catalogueSource, let catalogue = try? catalogueSource.catalogue()
+    else { return results }
+    return evaluator(policies).completing(
+      results, for: learner, given: givenFacts, over: catalogue.credentials)
+  }
+}

@@ -129,6 +129,8 @@ struct Eval: ParsableCommand {
         try answerWhatIf(evaluator, source, db: db)
         return
       }
+      // A stack not achieved names its cheapest completion, planned over the catalogue.
+      if explain && !all { evaluator.completeStacks(over: try source.catalogue().credentials) }
       stream.begin()
       if all {
         // A progress line only for a person watching: never into pipes, files or logs.

@@ -114,6 +114,7 @@ extension Compiler {
     case .ledger:
       return { m, record in
         guard case .record(.learner) = record else { return .unknown }
+        m.readLedger = true
         return .list(ValueList(m.learner.ledger.indices.map { .record(.ledger(Int32($0))) }))
       }
     }

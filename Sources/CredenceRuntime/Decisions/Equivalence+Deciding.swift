@@ -42,6 +42,14 @@ extension Machine {
       pool = learner.awards.indices.map { ($0, false) }
     }
     try step(pool.count, at: equivalence.span)
+    // The first pool award of each credential stands for every award of it (a retaken course).
+    var firstOfCode: [String: Int] = [:]
+    for (award, _) in pool where firstOfCode[learner.awards[award].credential.code] == nil {
+      firstOfCode[learner.awards[award].credential.code] = award
+    }
+    func credentials(_ awards: [Int]) -> [Int] {
+      awards.map { firstOfCode[learner.awards[$0].credential.code] ?? $0 }
+    }
 
     var options: [EquivalenceOption] = []
     for (ruleIndex, rule) in equivalence.rules.enumerated() {
@@ -55,7 +63,8 @@ extension Machine {
           let value = try credits()
           options.append(
             EquivalenceOption(
-              rule: ruleIndex, awards: [award], target: rule.target, category: rule.category,
+              rule: ruleIndex, awards: [award], credentials: credentials([award]),
+              target: rule.target, category: rule.category,
               credits: value, uncertain: uncertain || value == nil))
         }
       case .allOf(let list):
@@ -80,7 +89,8 @@ extension Machine {
         let value = try credits()
         options.append(
           EquivalenceOption(
-            rule: ruleIndex, awards: awards, target: rule.target, category: rule.category,
+            rule: ruleIndex, awards: awards, credentials: credentials(awards),
+            target: rule.target, category: rule.category,
             credits: value, uncertain: uncertain || value == nil))
       case .each(let slot, let condition):
         for (award, uncertain) in pool {
@@ -90,7 +100,8 @@ extension Machine {
           let value = try credits()
           options.append(
             EquivalenceOption(
-              rule: ruleIndex, awards: [award], target: rule.target, category: rule.category,
+              rule: ruleIndex, awards: [award], credentials: credentials([award]),
+              target: rule.target, category: rule.category,
               credits: value, uncertain: uncertain || truth == .unknown || value == nil))
         }
       }
@@ -186,7 +197,8 @@ extension Machine {
   }
 }
 
-/// Chooses which options of an equivalence to grant: awards used once, modules granted once,
+/// Chooses which options of an equivalence to grant: credentials used once (a retaken
+/// course's awards as one), modules granted once,
 /// the most credits after the caps, and among equal totals the earliest options in rule
 /// order (a depth-first search that tries taking each option before leaving it).
 struct EquivalenceSolver {
@@ -314,11 +326,11 @@ struct EquivalenceSolver {
         for earlier in candidates[..<position] {
           let other = options[earlier]
           if let target = option.target, other.target == target { return true }
-          for award in option.awards where other.awards.contains(award) { return true }
+          for award in option.credentials where other.credentials.contains(award) { return true }
         }
         // One option naming an award twice competes with itself, as the sets below find.
-        for (offset, award) in option.awards.enumerated()
-        where option.awards[..<offset].contains(award) {
+        for (offset, award) in option.credentials.enumerated()
+        where option.credentials[..<offset].contains(award) {
           return true
         }
       }
@@ -327,7 +339,7 @@ struct EquivalenceSolver {
     var awards = Set<Int>()
     var targets = Set<String>()
     for index in candidates {
-      for award in options[index].awards where !awards.insert(award).inserted { return true }
+      for award in options[index].credentials where !awards.insert(award).inserted { return true }
       if let target = options[index].target, !targets.insert(target).inserted { return true }
     }
     return false
@@ -356,10 +368,10 @@ struct EquivalenceSolver {
     let index = candidates[position]
     let option = options[index]
     let free =
-      option.awards.allSatisfy { !usedAwards.contains($0) }
+      option.credentials.allSatisfy { !usedAwards.contains($0) }
       && (option.target.map { !usedTargets.contains($0) } ?? true)
     if free {
-      for award in option.awards { usedAwards.insert(award) }
+      for award in option.credentials { usedAwards.insert(award) }
       if let target = option.target { usedTargets.insert(target) }
       let bucket = categoryIndex[position]
       let saved = sums[bucket]
@@ -368,7 +380,7 @@ struct EquivalenceSolver {
       let finished = try search(position + 1, &usedAwards, &usedTargets, &sums, &chosen)
       chosen.removeLast()
       sums[bucket] = saved
-      for award in option.awards { usedAwards.remove(award) }
+      for award in option.credentials { usedAwards.remove(award) }
       if let target = option.target { usedTargets.remove(target) }
       if !finished { return false }
     }

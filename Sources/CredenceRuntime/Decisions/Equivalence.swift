@@ -68,6 +68,10 @@ extension Compiler {
 struct EquivalenceOption: Sendable, Hashable {
   var rule: Int
   var awards: [Int]
+  /// The awards' credentials, each as the first pool award of its code: what two options
+  /// cannot share. A course taken twice is one credential, so its two awards never earn
+  /// credits twice (docs/decisions.md, "A course taken twice is one credential").
+  var credentials: [Int]
   /// The module code; nil for an elective.
   var target: String?
   var category: String?

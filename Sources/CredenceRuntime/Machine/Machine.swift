@@ -40,6 +40,9 @@ final class Machine {
   /// Per fund: enrolment index → the claim's outcome.
   @exclusivity(unchecked) var claimMemo: [[Int: DecisionOutcome]]
   @exclusivity(unchecked) var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
+  /// Whether `learner.ledger` itself was read since the last reset (a sum over its rows):
+  /// the planner then counts the claim as drawing on every scheme (``pathwayClaim``).
+  @exclusivity(unchecked) var readLedger = false
   /// Stack allocations by the shape of their input (kept for the run).
   var allocationMemo: AllocationMemo { program.allocationMemo }
 
@@ -101,6 +104,7 @@ final class Machine {
       claimMemo[index].removeAll(keepingCapacity: true)
     }
     if !balanceMemo.isEmpty { balanceMemo.removeAll(keepingCapacity: true) }
+    readLedger = false
     locals.removeAll(keepingCapacity: true)
     base = 0
     steps = 0

@@ -113,13 +113,21 @@ extension Machine {
   }
 
   /// The claim under per-enrolment fund `fund` for the learner's enrolment at `enrolment`,
-  /// with the balances it read (scheme and balance), on a machine reset for the learner.
+  /// with the balances it read (scheme and balance; every scheme when it read the ledger's
+  /// rows), on a machine reset for the learner.
   func pathwayClaim(fund: Int, enrolment: Int) -> (
     outcome: DecisionOutcome, reasons: [String], balances: [(String, Money)], readsFunds: Bool
   ) {
     let outcome = claimOutcome(fund: fund, enrolment: enrolment)
     let readsFunds = claimMemo.indices.contains { $0 != fund && claimMemo[$0][enrolment] != nil }
     let reasons = outcome.status == .undetermined ? fundReasons(fund, outcome) : []
+    if readLedger {
+      // The claim read the ledger's rows themselves (SkillsFuture's Mid-Career tier sums
+      // them), not only `balance(...)`: it may draw on any scheme, so it shares them all.
+      for scheme in Set(learner.ledger.compactMap(\.scheme)) where balanceMemo[scheme] == nil {
+        balanceMemo[scheme] = LedgerBalance.balance(of: scheme, on: asOf, rows: learner.ledger)
+      }
+    }
     var balances: [(String, Money)] = []
     for (scheme, value) in balanceMemo {
       if case .success(let money) = value { balances.append((scheme, money)) }

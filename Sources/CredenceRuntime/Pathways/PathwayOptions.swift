@@ -46,6 +46,11 @@ public enum PathwayLimits {
   /// Candidate credentials kept per search, in code order; a catalogue whose pool holds more
   /// is cut, and the plan says so.
   public static let maximumCandidates = 2_000
+  /// Sets evaluated for the cheapest completion named in a *not achieved* stack's explanation
+  /// (``StackCompletions``), per stack: every pair of 140 candidates, about a fifth of a
+  /// second, so an explanation of a few stacks stays interactive; past it the explanation
+  /// says the completion is the cheapest found, not proven cheapest.
+  public static let completionSearchNodes = 10_000
   /// Paths listed when none is given (`--limit`).
   public static let defaultPathCount = 5
 }

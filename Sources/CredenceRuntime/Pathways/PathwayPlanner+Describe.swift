@@ -53,10 +53,12 @@ extension PathwayPlanner {
   func whyNotFound(_ learner: Learner, _ candidates: [Int], _ nodes: inout Int) -> [String] {
     let name = program.name(of: target.decision)
     if candidates.isEmpty {
+      // The learner as recorded (the first set counted) names what the catalogue lacks.
+      _ = reach([], learner)
       return [
         "no credential of the catalogue can enter the pool of `\(name)` that the learner "
           + "does not already hold"
-      ]
+      ] + absentFromCatalogue()
     }
     nodes += 1
     switch reach(candidates, learner) {
@@ -80,6 +82,13 @@ extension PathwayPlanner {
     if case .equivalence(_, let goal) = target, case .number(let credits) = outcome.credits {
       reasons.append("it grants at most \(credits) of the \(goal) credits asked for")
     }
+    return reasons + absentFromCatalogue()
+  }
+
+  /// The credentials the target's last decided outcome still lists as missing that the
+  /// catalogue does not have ("not in the catalogue: GONE1"), or nothing.
+  private func absentFromCatalogue() -> [String] {
+    let outcome = machine.outcome(of: target.decision)
     let known = Set(catalogue.map(\.code))
     if case .stack(let detail) = outcome.detail {
       var absent: [String] = []
@@ -91,10 +100,10 @@ extension PathwayPlanner {
       }
       walk(detail.allocation.root)
       if !absent.isEmpty {
-        reasons.append("not in the catalogue: " + absent.sorted().joined(separator: ", "))
+        return ["not in the catalogue: " + absent.sorted().joined(separator: ", ")]
       }
     }
-    return reasons
+    return []
   }
 
   private var targetWord: String {

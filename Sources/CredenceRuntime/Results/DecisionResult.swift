@@ -36,6 +36,9 @@ public struct DecisionResult: Sendable, Hashable {
   public var reasons: [String]
   /// Present when explanations were asked for.
   public var explanation: Explanation?
+  /// Stack not achieved, when explanations were asked for over a catalogue: the cheapest
+  /// completion after funding within two credentials (``StackCompletions``).
+  public var completion: StackCompletion?
 
   public init(
     decision: String, title: String, kind: DecisionKind, learner: String,
@@ -65,6 +68,7 @@ public struct DecisionResult: Sendable, Hashable {
   public var withoutExplanation: DecisionResult {
     var copy = self
     copy.explanation = nil
+    copy.completion = nil
     return copy
   }
 }
