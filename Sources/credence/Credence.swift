@@ -12,7 +12,7 @@ struct CredenceCommand: ParsableCommand {
     abstract: "Check and evaluate micro-credential policies against learner records.",
     version: "0.1.0",
     subcommands: [
-      Check.self, Eval.self, Path.self, Test.self, Doc.self, Fmt.self, DB.self, Repl.self, Lsp.self,
+      Check.self, Eval.self, Path.self, Diff.self, Test.self, Doc.self, Fmt.self, DB.self, Repl.self, Lsp.self,
       Serve.self,
     ]
   )
