@@ -153,6 +153,22 @@ public final class PolicyDiff {
   /// The keys whose outcome differs (status, amount, rate, credits, modules granted), in
   /// the old set's order then the new set's.
   static func changedKeys(_ before: [DecisionResult], _ after: [DecisionResult]) -> [String] {
+    // Usually both versions report the same decisions in the same order: compare in place,
+    // without building keys for every result.
+    if before.count == after.count {
+      var changed: [String] = []
+      var aligned = true
+      for index in before.indices {
+        guard before[index].decision == after[index].decision,
+          before[index].enrolment == after[index].enrolment
+        else {
+          aligned = false
+          break
+        }
+        if !sameOutcome(before[index], after[index]) { changed.append(key(before[index])) }
+      }
+      if aligned { return changed }
+    }
     var afterByKey: [String: DecisionResult] = [:]
     for result in after where afterByKey[key(result)] == nil { afterByKey[key(result)] = result }
     var seen: Set<String> = []
