@@ -141,6 +141,18 @@ import Testing
     #expect(table == "40 learners as of \(Self.asOf): 0 changed\n")
   }
 
+  /// `REV:PATH` reads a git revision: the committed library against itself changes nothing.
+  @Test func aGitRevisionIsRead() throws {
+    let root = EvalFixtures.packageRoot
+    let (dir, store) = try PathCommandTests.store()
+    _ = dir
+    let outcome = try DBCommand.run(
+      ["diff", "HEAD:policies", "HEAD:policies", "--db", store, "--all", "--as-of", Self.asOf],
+      in: root)
+    #expect(outcome.status == 0, "\(outcome.standardError)")
+    #expect(outcome.standardOutput == "40 learners as of \(Self.asOf): 0 changed\n")
+  }
+
   @Test func aMissingRevisionOrPathIsAClearError() throws {
     let (dir, store) = try PathCommandTests.store()
     _ = dir
