@@ -51,6 +51,8 @@ let package = Package(
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     // The advisor's pages (`CredenceWeb`): logic-less templates, HTML-escaped by default.
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    // The PostgreSQL record store (`--db postgres://…`).
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
@@ -85,6 +87,17 @@ let package = Package(
         "CredenceStore", "CredenceValues", .product(name: "GRDB", package: "GRDB.swift"),
         // Sample rows are bound straight to SQLite's prepared statements.
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ],
+      exclude: ["README.md"]),
+    // The same record contract in PostgreSQL: schema, imports and the streaming reader, the
+    // rows decoded by CredenceStore's own reader (docs/decisions.md).
+    .target(
+      name: "CredencePostgres",
+      dependencies: [
+        "CredenceStore", "CredenceRecords", "CredenceValues",
+        .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["README.md"]),
     // `credence fmt`: the canonical layout of policy files.
@@ -135,7 +148,7 @@ let package = Package(
       dependencies: [
         // The facade, the store and the UI libraries only: the language core is reached
         // through `Credence` (FacadeDoorTests checks the imports).
-        "Credence", "CredenceStore", "CredenceSample", "CredenceREPL",
+        "Credence", "CredenceStore", "CredencePostgres", "CredenceSample", "CredenceREPL",
         "CredenceLanguageServer", "CredenceServer", "CredenceWeb",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -170,6 +183,10 @@ let package = Package(
       dependencies: ["CredenceRuntime", "Credence", "CredenceStore", "CredenceSample"],
       exclude: ["spec"]),
     .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", "CredenceSample"]),
+    // Against a PostgreSQL server named by CREDENCE_TEST_POSTGRES_URL (`.ci/run` starts one).
+    .testTarget(
+      name: "CredencePostgresTests",
+      dependencies: ["CredencePostgres", "CredenceStore", "CredenceSample"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
     .testTarget(name: "CredenceLanguageServerTests", dependencies: ["CredenceLanguageServer"]),
     .testTarget(

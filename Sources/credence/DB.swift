@@ -4,7 +4,7 @@ import ArgumentParser
 struct DB: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "db",
-    abstract: "Create, fill and inspect a learner-record store (SQLite).",
-    subcommands: [DBInit.self, DBImport.self, DBStats.self, DBSample.self]
+    abstract: "Create, fill and inspect a learner-record store (SQLite or PostgreSQL).",
+    subcommands: [DBInit.self, DBImport.self, DBCopy.self, DBStats.self, DBSample.self]
   )
 }

@@ -26,7 +26,8 @@ struct DBImport: ParsableCommand {
       """
   )
 
-  @Argument(help: "The SQLite database file (a store made by `credence db init`).")
+  @Argument(
+    help: "The SQLite database file or postgres:// URL (a store made by `credence db init`).")
   var database: String
 
   @Argument(help: "The files to import.")
@@ -43,9 +44,16 @@ struct DBImport: ParsableCommand {
     try DBSupport.run {
       var inputs: [ImportFile] = []
       for path in files { inputs.append(try ImportFile(contentsOf: path)) }
-      let store = try RecordStore.openForWriting(at: database)
-      let summary = try store.importFiles(inputs, onConflict: onConflict)
-      try store.close()
+      let summary: ImportSummary
+      let database = RecordStores.displayName(self.database)
+      if RecordStores.isPostgres(self.database) {
+        summary = try RecordStores.postgres(self.database).importFiles(
+          inputs, onConflict: onConflict)
+      } else {
+        let store = try RecordStore.openForWriting(at: database)
+        summary = try store.importFiles(inputs, onConflict: onConflict)
+        try store.close()
+      }
       if summary.preparation == .adopted {
         print("adopted `\(database)`: its tables match the record contract (schema v1 recorded)")
       }

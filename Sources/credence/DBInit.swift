@@ -13,14 +13,20 @@ struct DBInit: ParsableCommand {
       """
   )
 
-  @Argument(help: "The SQLite database file.")
+  @Argument(help: "The SQLite database file, or a postgres:// URL.")
   var database: String
 
   func run() throws {
     try DBSupport.run {
-      let store = try RecordStore.openForWriting(at: database, create: true)
-      let preparation = try store.prepareSchema()
-      try store.close()
+      let preparation: RecordStore.Preparation
+      let database = RecordStores.displayName(self.database)
+      if RecordStores.isPostgres(self.database) {
+        preparation = try RecordStores.postgres(self.database).prepareSchema()
+      } else {
+        let store = try RecordStore.openForWriting(at: database, create: true)
+        preparation = try store.prepareSchema()
+        try store.close()
+      }
       switch preparation {
       case .created:
         print("created `\(database)` (schema v\(RecordStore.schemaVersion))")

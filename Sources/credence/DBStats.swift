@@ -1,4 +1,5 @@
 import ArgumentParser
+import Credence
 import CredenceStore
 
 /// `credence db stats DB`: row counts per table.
@@ -8,7 +9,7 @@ struct DBStats: ParsableCommand {
     abstract: "Print the number of rows in each table of a learner-record store."
   )
 
-  @Argument(help: "The SQLite database file.")
+  @Argument(help: "The SQLite database file, or a postgres:// URL.")
   var database: String
 
   @Flag(
@@ -27,24 +28,34 @@ struct DBStats: ParsableCommand {
 
   func run() throws {
     try DBSupport.run {
-      let store = try RecordStore.openForReading(at: database)
-      let counts = try store.rowCounts()
-      let width = counts.map(\.table.count).max() ?? 0
-      for (table, rows) in counts {
-        let padding = String(repeating: " ", count: width - table.count)
-        print("\(table)\(padding)  \(rows)")
+      if RecordStores.isPostgres(database) {
+        // Keys and references are enforced by PostgreSQL itself: no row names a missing one.
+        let store = try RecordStores.postgres(database)
+        printCounts(try store.rowCounts())
+        if check { try checkLearners(try store.recordSource(), broken: nil) }
+        return
       }
-      if check { try checkLearners(store) }
+      let store = try RecordStore.openForReading(at: database)
+      printCounts(try store.rowCounts())
+      if check { try checkLearners(store.recordSource, broken: store) }
       try store.close()
     }
   }
 
+  private func printCounts(_ counts: [(table: String, rows: Int)]) {
+    let width = counts.map(\.table.count).max() ?? 0
+    for (table, rows) in counts {
+      let padding = String(repeating: " ", count: width - table.count)
+      print("\(table)\(padding)  \(rows)")
+    }
+  }
+
   /// Streams every learner through the record source, counting contract errors.
-  private func checkLearners(_ store: RecordStore) throws {
+  private func checkLearners(_ source: any RecordSource, broken store: RecordStore?) throws {
     var learners = 0
     var invalid = 0
     var shown: [String] = []
-    try store.recordSource.forEachBatch(batchSize: Self.checkBatchSize) { batch in
+    try source.forEachBatch(batchSize: Self.checkBatchSize) { batch in
       for record in batch {
         learners += 1
         guard case .invalid(let id, let errors) = record else { continue }
@@ -56,6 +67,10 @@ struct DBStats: ParsableCommand {
     }
     print("read \(learners) learners: \(learners - invalid) valid, \(invalid) with contract errors")
     for line in shown { print("  \(line)") }
+    guard let store else {
+      if invalid > 0 { throw ExitStatus.dataError.exitCode }
+      return
+    }
     let broken = try store.brokenReferences(keeping: Self.errorsShown)
     if broken.count > 0 {
       let rows = broken.count == 1 ? "1 row refers" : "\(broken.count) rows refer"

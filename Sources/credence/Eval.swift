@@ -29,7 +29,12 @@ struct Eval: ParsableCommand {
   @Argument(help: "Policy files or folders (searched recursively for *.credence).")
   var paths: [String]
 
-  @Option(help: "The learner-record store (SQLite).")
+  @Option(
+    help: """
+      The learner-record store: a SQLite file, or a PostgreSQL URL postgres://USER@HOST:PORT/DB \
+      (the password from PGPASSWORD or ~/.pgpass; `postgres://` alone reads DATABASE_URL or \
+      the PG* variables).
+      """)
   var db: String?
 
   @Flag(
@@ -45,6 +50,14 @@ struct Eval: ParsableCommand {
 
   @Flag(help: "Evaluate every learner of the store, in learner-id order.")
   var all = false
+
+  @Option(
+    help: """
+      With --all: evaluate shard K of N (0 <= K < N), the learners whose id hashes to K \
+      (FNV-1a 64 of the id's UTF-8 bytes, mod N). N processes with K = 0 … N-1 evaluate \
+      disjoint parts of the store; README.md says how their outputs merge.
+      """)
+  var shard: String?
 
   @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD (default: today).")
   var asOf: String?
@@ -86,6 +99,12 @@ struct Eval: ParsableCommand {
     if !all && learners.isEmpty {
       throw ValidationError("say which learners to evaluate: --learner ID (repeatable) or --all")
     }
+    if let shard {
+      guard all else { throw ValidationError("--shard splits a batch: add --all") }
+      guard LearnerShard(parsing: shard) != nil else {
+        throw ValidationError("`\(shard)` is not a shard K/N with 0 <= K < N, such as 0/4")
+      }
+    }
     if whatIf {
       if learners.count != 1 || all {
         throw ValidationError("--what-if evaluates one learner: give exactly one --learner")
@@ -122,11 +141,13 @@ struct Eval: ParsableCommand {
     }
     var summary = EvaluationSummary()
     try DBSupport.run {
-      let store = try RecordStore.openForReading(at: db, parallelReads: all)
-      defer { try? store.close() }
-      let source = SQLiteRecordSource(store: store, readsFacts: policies.readsFacts)
+      let opened = try RecordStores.openForReading(
+        db, parallelReads: all, readsFacts: policies.readsFacts)
+      defer { opened.close() }
+      let source = opened.source
+      let shard = self.shard.flatMap(LearnerShard.init(parsing:))
       if whatIf {
-        try answerWhatIf(evaluator, source, db: db)
+        try answerWhatIf(evaluator, source, db: opened.name)
         return
       }
       // A stack not achieved names its cheapest completion, planned over the catalogue.
@@ -135,19 +156,26 @@ struct Eval: ParsableCommand {
       if all {
         // A progress line only for a person watching: never into pipes, files or logs.
         var bar: ProgressBar?
-        if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
+        if isatty(STDERR_FILENO) == 1 {
+          let total = try source.learnerCount()
+          // A shard's share of the learners, near enough for a progress bar.
+          bar = ProgressBar(total: shard.map { (total + $0.count - 1) / $0.count } ?? total)
+        }
         defer { bar?.finish() }
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done: done) } }
+        let learners: any RecordSource =
+          shard.map { ShardedRecordSource(source, shard: $0) } ?? source
         summary = try evaluator.evaluateAll(
-          from: source, batchSize: Self.batchSize, into: stream, progress: progress)
+          from: learners, batchSize: Self.batchSize, into: stream, progress: progress)
       } else {
         summary = try evaluator.evaluate(ids: learners, from: source, into: stream)
       }
       stream.end()
     }
     stream.flush()
-    for id in summary.missing { Terminal.printError("error: no learner `\(id)` in `\(db)`") }
+    let name = RecordStores.displayName(db)
+    for id in summary.missing { Terminal.printError("error: no learner `\(id)` in `\(name)`") }
     let errors = summary.withErrors
     if errors > 0 {
       Terminal.printError(
@@ -180,7 +208,7 @@ struct Eval: ParsableCommand {
   }
 
   private func answerWhatIf(
-    _ evaluator: Evaluator, _ source: SQLiteRecordSource, db: String
+    _ evaluator: Evaluator, _ source: any StoreRecordSource, db: String
   ) throws {
     let awards = withAwards.compactMap(HypotheticalAward.init(parsing:))
     let answer: Evaluator.WhatIfAnswer

@@ -126,9 +126,9 @@ struct Path: ParsableCommand {
     }
     var missing: [String] = []
     try DBSupport.run {
-      let store = try RecordStore.openForReading(at: db)
-      defer { try? store.close() }
-      let source = SQLiteRecordSource(store: store, readsFacts: policies.readsFacts)
+      let opened = try RecordStores.openForReading(db, readsFacts: policies.readsFacts)
+      defer { opened.close() }
+      let source = opened.source
       let catalogue = try source.catalogue()
       for code in catalogue.broken {
         Terminal.printError(
@@ -172,7 +172,8 @@ struct Path: ParsableCommand {
       let text = PathwayReport.render(plan, heading, format: format == "json" ? .json : .table)
       FileHandle.standardOutput.write(Data(text.utf8))
     }
-    for id in missing { Terminal.printError("error: no learner `\(id)` in `\(db)`") }
+    let name = RecordStores.displayName(db)
+    for id in missing { Terminal.printError("error: no learner `\(id)` in `\(name)`") }
     if !missing.isEmpty { throw ExitStatus.dataError.exitCode }
   }
 
@@ -180,7 +181,7 @@ struct Path: ParsableCommand {
   /// per-credential table. Returns the learners asked for by id and not found.
   private func runCohort(
     _ cohort: PathwayCohort, _ makePlanner: @escaping @Sendable () -> PathwayPlanner,
-    _ source: SQLiteRecordSource
+    _ source: any StoreRecordSource
   ) throws -> [String] {
     var output: [UInt8] = []
     func flush(force: Bool = false) {

@@ -5,7 +5,7 @@ import CredenceStore
 /// The REPL's learner listing over the store (`:learners`, completion after `:learner `),
 /// and its catalogue (`:path`).
 struct StoreLearnerDirectory: LearnerDirectory, CatalogueSource {
-  let source: SQLiteRecordSource
+  let source: any StoreRecordSource
 
   func learnerIDs(prefix: String, limit: Int) throws -> (ids: [String], total: Int) {
     try source.learnerIDs(prefix: prefix, limit: limit)

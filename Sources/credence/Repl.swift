@@ -45,10 +45,13 @@ struct Repl: ParsableCommand {
       Terminal.printError("error: today's date is unavailable; give one with `--as-of`")
       throw ExitStatus.usage.exitCode
     }
-    var records: SQLiteRecordSource?
+    var records: (any StoreRecordSource)?
     if let db {
       do {
-        records = SQLiteRecordSource(store: try RecordStore.openForReading(at: db))
+        records = try RecordStores.openForReading(db).source
+      } catch let error as StoreError where RecordStores.isPostgres(db) {
+        Terminal.printError("error: \(error.description)")
+        throw DBSupport.status(for: error.category).exitCode
       } catch {
         Terminal.printError("error: cannot open the database `\(db)`")
         throw ExitStatus.noInput.exitCode

@@ -126,7 +126,12 @@ struct ServeRun: ParsableCommand {
     }
     let store: StoreAccess
     do {
-      store = try StoreAccess(path: db)
+      if RecordStores.isPostgres(db) {
+        let opened = try RecordStores.openForReading(db)
+        store = StoreAccess(source: opened.source, name: opened.name)
+      } else {
+        store = try StoreAccess(path: db)
+      }
     } catch let error as StoreError {
       throw DBSupport.report(error)
     }

@@ -10,7 +10,7 @@ import Testing
   static let allowed: Set<String> = [
     "ArgumentParser", "Credence", "CredenceLanguageServer", "CredenceREPL", "CredenceSample",
     "CredenceServer", "CredenceWeb",
-    "CredenceStore", "Foundation",
+    "CredenceStore", "CredencePostgres", "Foundation",
     "Glibc", "Darwin", "Dispatch",
   ]
 

@@ -4,8 +4,9 @@ import CredenceStore
 /// The learner-record store, opened read-only for the life of the server.
 public final class StoreAccess: Sendable {
   /// The records, for the pages (`CredenceWeb`): catalogue, learner ids, batches.
-  public let source: SQLiteRecordSource
-  /// The path given, for the start-up line (never in replies).
+  public let source: any StoreRecordSource
+  /// The path given (a PostgreSQL store's URL without its password), for the start-up line
+  /// (never in replies).
   public let path: String
 
   /// Opens the store at `path` for reading (several readers at once in WAL mode).
@@ -13,6 +14,12 @@ public final class StoreAccess: Sendable {
     let store = try RecordStore.openForReading(at: path, parallelReads: true)
     source = SQLiteRecordSource(store: store)
     self.path = path
+  }
+
+  /// A store opened by the caller (PostgreSQL), named `name` on the start-up line.
+  public init(source: any StoreRecordSource, name: String) {
+    self.source = source
+    self.path = name
   }
 
   public func learnerCount() throws -> Int { try source.learnerCount() }

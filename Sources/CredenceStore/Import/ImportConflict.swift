@@ -31,39 +31,30 @@ extension ImportSession {
       guard let index = columns.firstIndex(of: column) else { return false }
       keyValues.append(values[index])
     }
-    let keyCondition = table.primaryKey.map { "\($0) = ?" }.joined(separator: " AND ")
-    guard
-      let stored = try Row.fetchOne(
-        db,
-        sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table.name) WHERE \(keyCondition)",
-        arguments: StatementArguments(keyValues))
+    let key = zip(table.primaryKey, keyValues).map { (column: $0, value: $1) }
+    guard let stored = try writer.storedRow(in: table, columns: columns, key: key)
     else { return false }
-    let differing = columns.indices.filter { index in
-      (stored[index] as DatabaseValue) != values[index]
-    }
+    let differing = columns.indices.filter { stored[$0] != values[$0] }
     if differing.isEmpty {
       unchanged[table.name, default: 0] += 1
       return true
     }
-    let key = keyValues.compactMap(ColumnReader.text).joined(separator: ", ")
+    let keyText = keyValues.compactMap(ColumnReader.text).joined(separator: ", ")
     let names = differing.map { "`\(columns[$0])`" }.joined(separator: ", ")
     switch policy {
     case .skip, .fail:
       throw StoreError(
         .invalidInput,
-        "`\(table.name)` already has a row `\(key)` that differs from this one in \(names)",
+        "`\(table.name)` already has a row `\(keyText)` that differs from this one in \(names)",
         at: location,
         help: "identical rows are passed over; to overwrite stored rows with imported ones, "
           + "import with `--on-conflict replace`")
     case .replace:
-      let changed = differing.map { columns[$0] }
-      let assignments = changed.map { "\($0) = ?" }.joined(separator: ", ")
-      do {
-        try db.execute(
-          sql: "UPDATE \(table.name) SET \(assignments) WHERE \(keyCondition)",
-          arguments: StatementArguments(differing.map { values[$0] } + keyValues))
-      } catch let error as DatabaseError {
-        throw describe(error, table: table, columns: columns, values: values, at: location)
+      if let rule = try writer.update(
+        table, columns: differing.map { columns[$0] }, values: differing.map { values[$0] },
+        key: key)
+      {
+        throw brokenRule(rule, table: table, at: location)
       }
       replaced[table.name, default: 0] += 1
       return true

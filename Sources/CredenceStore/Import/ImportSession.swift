@@ -1,13 +1,14 @@
 import GRDB
 
-/// The rows of one import, written inside its single transaction.
+/// The rows of one import, written inside its single transaction through a store's
+/// ``RecordWriting`` (SQLite or PostgreSQL: the checks and messages are the same).
 ///
 /// Checks each row's references before inserting it, so a dangling code is reported with
-/// the file and line that holds it, and turns SQLite's constraint failures into worded
+/// the file and line that holds it, and turns the store's constraint failures into worded
 /// errors. Learner data never appears in a message; ids and codes do, since they are what
 /// a person needs to find and fix the row.
-final class ImportSession {
-  let db: Database
+package final class ImportSession {
+  let writer: any RecordWriting
   /// What to do with a row whose key is already stored.
   let policy: ImportConflictPolicy
   /// Rows inserted per table.
@@ -16,31 +17,20 @@ final class ImportSession {
   var unchanged: [String: Int] = [:]
   /// Stored rows overwritten with the imported values, per table.
   var replaced: [String: Int] = [:]
-  private var insertStatements: [String: Statement] = [:]
-  private var existsStatements: [String: Statement] = [:]
 
-  init(db: Database, policy: ImportConflictPolicy) {
-    self.db = db
+  package init(writer: any RecordWriting, policy: ImportConflictPolicy) {
+    self.writer = writer
     self.policy = policy
   }
 
   /// Whether `table` has a row whose `column` is `key`.
   func exists(_ table: String, _ column: String, _ key: String) throws -> Bool {
-    let cacheKey = "\(table).\(column)"
-    let statement: Statement
-    if let cached = existsStatements[cacheKey] {
-      statement = cached
-    } else {
-      statement = try db.makeStatement(
-        sql: "SELECT 1 FROM \(table) WHERE \(column) = ? LIMIT 1")
-      existsStatements[cacheKey] = statement
-    }
-    return try Int.fetchOne(statement, arguments: [key]) != nil
+    try writer.exists(table, column, key)
   }
 
-  /// Inserts one row with `INSERT` or (`orIgnore`) `INSERT OR IGNORE`; a plain insert whose
-  /// key is already stored is settled by the conflict policy. Returns whether a row was
-  /// added. `location` says where the row came from for error messages.
+  /// Inserts one row, or (`orIgnore`) passes over a row whose key is stored; a plain
+  /// insert whose key is already stored is settled by the conflict policy. Returns whether
+  /// a row was added. `location` says where the row came from for error messages.
   @discardableResult
   func insert(
     into table: Contract.Table, columns: [String], values: [DatabaseValue],
@@ -70,56 +60,38 @@ final class ImportSession {
             : "add `\(key)` to the catalogue (`credentials`) first, or correct the code")
       }
     }
-    let cacheKey =
-      "\(orIgnore ? "ignore" : "insert") \(table.name) \(columns.joined(separator: ","))"
-    let statement: Statement
-    if let cached = insertStatements[cacheKey] {
-      statement = cached
-    } else {
-      let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-      statement = try db.makeStatement(
-        sql: "INSERT \(orIgnore ? "OR IGNORE " : "")INTO \(table.name) "
-          + "(\(columns.joined(separator: ", "))) VALUES (\(placeholders))")
-      insertStatements[cacheKey] = statement
-    }
-    do {
-      try statement.execute(arguments: StatementArguments(values))
-    } catch let error as DatabaseError {
-      // Not the row's fault: `RecordStore.wrapDatabaseErrors` says what it is.
-      if error.resultCode != .SQLITE_CONSTRAINT { throw error }
-      if error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY
-        || error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE,
-        try settleConflict(table: table, columns: columns, values: values, at: location)
-      {
+    switch try writer.insert(into: table, columns: columns, values: values, orIgnore: orIgnore) {
+    case .inserted:
+      inserted[table.name, default: 0] += 1
+      return true
+    case .keyTaken where orIgnore:
+      return false
+    case .keyTaken:
+      if try settleConflict(table: table, columns: columns, values: values, at: location) {
         return false
       }
-      throw describe(error, table: table, columns: columns, values: values, at: location)
+      throw duplicateKey(table: table, columns: columns, values: values, at: location)
+    case .brokenRule(let rule):
+      throw brokenRule(rule, table: table, at: location)
     }
-    let added = db.changesCount > 0
-    if added { inserted[table.name, default: 0] += 1 }
-    return added
   }
 
-  func describe(
-    _ error: DatabaseError, table: Contract.Table, columns: [String], values: [DatabaseValue],
-    at location: String
+  func duplicateKey(
+    table: Contract.Table, columns: [String], values: [DatabaseValue], at location: String
   ) -> StoreError {
-    switch error.extendedResultCode {
-    case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE:
-      let key = table.primaryKey.compactMap { column -> String? in
-        guard let index = columns.firstIndex(of: column) else { return nil }
-        return ColumnReader.text(values[index])
-      }.joined(separator: ", ")
-      return StoreError(
-        .invalidInput, "duplicate key: `\(table.name)` already has a row `\(key)`", at: location,
-        help: "each \(table.primaryKey.joined(separator: " + ")) may appear once; "
-          + "the store keeps what was imported before (the import was told to refuse "
-          + "stored keys; the default, `--on-conflict skip`, passes over identical rows)")
-    default:
-      return StoreError(
-        .invalidInput,
-        "the row breaks a rule of table `\(table.name)` (\(error.message ?? "constraint failed"))",
-        at: location)
-    }
+    let key = table.primaryKey.compactMap { column -> String? in
+      guard let index = columns.firstIndex(of: column) else { return nil }
+      return ColumnReader.text(values[index])
+    }.joined(separator: ", ")
+    return StoreError(
+      .invalidInput, "duplicate key: `\(table.name)` already has a row `\(key)`", at: location,
+      help: "each \(table.primaryKey.joined(separator: " + ")) may appear once; "
+        + "the store keeps what was imported before (the import was told to refuse "
+        + "stored keys; the default, `--on-conflict skip`, passes over identical rows)")
+  }
+
+  func brokenRule(_ rule: String, table: Contract.Table, at location: String) -> StoreError {
+    StoreError(
+      .invalidInput, "the row breaks a rule of table `\(table.name)` (\(rule))", at: location)
   }
 }

@@ -71,49 +71,70 @@ public struct ImportSummary: Sendable {
 extension RecordStore {
   /// Imports `files` in one transaction: all of them, or (on the first bad row) none.
   ///
-  /// CSV files are ordered so parents come before the rows that name them (learners and
-  /// the catalogue, then Open Badges files, then awards, enrolments, ledger and facts).
   /// A row whose key is already stored is settled by `onConflict`.
   public func importFiles(_ files: [ImportFile], onConflict: ImportConflictPolicy = .skip)
     throws -> ImportSummary
   {
     let (counts, preparation) = try writeTransaction { db in
-      let session = ImportSession(db: db, policy: onConflict)
-      var planned: [(order: Int, file: ImportFile, table: Contract.Table?)] = []
-      for file in files {
-        switch file.format {
-        case .openBadges:
-          planned.append((3, file, nil))
-        case .csv:
-          let table = try Self.csvTable(file)
-          let position = Contract.tables.firstIndex(of: table) ?? 0
-          planned.append((position < 3 ? position : position + 1, file, table))
-        }
-      }
-      for (_, file, table) in planned.sorted(by: { $0.order < $1.order }) {
-        if table != nil {
-          try CSVImporter.importFile(name: file.name, bytes: file.bytes, session: session)
-        } else {
-          let document: JSONValue
-          do {
-            document = try JSONParser.parse(file.bytes)
-          } catch let error as JSONParser.SyntaxError {
-            throw StoreError(
-              .invalidInput, "malformed JSON: \(error.message)",
-              at: "\(file.name):\(error.line):\(error.column)")
-          }
-          try OpenBadgesImporter(fileName: file.name, session: session).importDocument(document)
-        }
-      }
-      func ordered(_ counts: [String: Int]) -> [(table: String, rows: Int)] {
-        Contract.tables.compactMap { table in counts[table.name].map { (table.name, $0) } }
-      }
-      return (
-        ordered(session.inserted), ordered(session.unchanged), ordered(session.replaced)
-      )
+      let session = ImportSession(writer: SQLiteRecordWriting(db), policy: onConflict)
+      return try session.importFiles(files)
     }
     return ImportSummary(
-      preparation: preparation, inserted: counts.0, unchanged: counts.1, replaced: counts.2)
+      preparation: preparation, inserted: counts.inserted, unchanged: counts.unchanged,
+      replaced: counts.replaced)
+  }
+}
+
+extension ImportSummary {
+  package init(preparation: RecordStore.Preparation, counts: ImportSession.Counts) {
+    self.init(
+      preparation: preparation, inserted: counts.inserted, unchanged: counts.unchanged,
+      replaced: counts.replaced)
+  }
+}
+
+extension ImportSession {
+  /// Rows per table, in contract order, tables with none left out.
+  package typealias Counts = (
+    inserted: [(table: String, rows: Int)], unchanged: [(table: String, rows: Int)],
+    replaced: [(table: String, rows: Int)]
+  )
+
+  /// Imports `files` through this session (the caller holds the transaction).
+  ///
+  /// CSV files are ordered so parents come before the rows that name them (learners and
+  /// the catalogue, then Open Badges files, then awards, enrolments, ledger and facts).
+  package func importFiles(_ files: [ImportFile]) throws -> Counts {
+    var planned: [(order: Int, file: ImportFile, table: Contract.Table?)] = []
+    for file in files {
+      switch file.format {
+      case .openBadges:
+        planned.append((3, file, nil))
+      case .csv:
+        let table = try Self.csvTable(file)
+        let position = Contract.tables.firstIndex(of: table) ?? 0
+        planned.append((position < 3 ? position : position + 1, file, table))
+      }
+    }
+    for (_, file, table) in planned.sorted(by: { $0.order < $1.order }) {
+      if table != nil {
+        try CSVImporter.importFile(name: file.name, bytes: file.bytes, session: self)
+      } else {
+        let document: JSONValue
+        do {
+          document = try JSONParser.parse(file.bytes)
+        } catch let error as JSONParser.SyntaxError {
+          throw StoreError(
+            .invalidInput, "malformed JSON: \(error.message)",
+            at: "\(file.name):\(error.line):\(error.column)")
+        }
+        try OpenBadgesImporter(fileName: file.name, session: self).importDocument(document)
+      }
+    }
+    func ordered(_ counts: [String: Int]) -> [(table: String, rows: Int)] {
+      Contract.tables.compactMap { table in counts[table.name].map { (table.name, $0) } }
+    }
+    return (ordered(inserted), ordered(unchanged), ordered(replaced))
   }
 
   /// The table a CSV file is for, from its name or header, without importing it.

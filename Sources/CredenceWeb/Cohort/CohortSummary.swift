@@ -23,7 +23,7 @@ struct CohortSummary: Sendable {
   /// Reads every learner in batches, on the calling thread, and tells `progress` how many
   /// are done after each batch.
   static func compute(
-    decision name: String, asOf: CivilDate, policies: Policies, source: SQLiteRecordSource,
+    decision name: String, asOf: CivilDate, policies: Policies, source: any StoreRecordSource,
     progress: (Int) -> Void
   ) throws -> CohortSummary {
     let evaluator = try Evaluator(policies, asOf: asOf, decisions: [name])

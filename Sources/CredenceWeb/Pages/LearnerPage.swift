@@ -97,7 +97,7 @@ extension WebPages {
   }
 
   /// The catalogue's codes for the what-if box's list.
-  func catalogueOptions(_ source: SQLiteRecordSource) -> [[String: Any]] {
+  func catalogueOptions(_ source: any StoreRecordSource) -> [[String: Any]] {
     guard let catalogue = try? source.catalogue() else { return [] }
     return catalogue.credentials.prefix(WebLimits.catalogueOptions).map {
       ["code": $0.code, "title": $0.title ?? ""]

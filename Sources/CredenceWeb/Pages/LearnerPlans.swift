@@ -8,7 +8,7 @@ extension WebPages {
   /// a link, so that a page stays quick for a learner with many stacks open.
   func plans(
     for learner: Learner, results: LearnerResults, asOf: CivilDate, asked: String?,
-    _ policies: Policies, _ source: SQLiteRecordSource
+    _ policies: Policies, _ source: any StoreRecordSource
   ) -> (planned: [[String: Any]], others: [[String: Any]]) {
     let open = results.results.filter {
       $0.kind == .stack && ($0.status == .notAchieved || $0.status == .undetermined)

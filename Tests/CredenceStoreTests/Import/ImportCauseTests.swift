@@ -56,7 +56,7 @@ import Testing
     let error = try #require(throws: StoreError.self) {
       try RecordStore.wrapDatabaseErrors(fixture.path) {
         try queue.inDatabase { db in
-          try ImportSession(db: db, policy: .fail).insert(
+          try ImportSession(writer: SQLiteRecordWriting(db), policy: .fail).insert(
             into: Contract.learners, columns: ["id"], values: ["L9".databaseValue], at: "x.csv:2")
         }
       }
