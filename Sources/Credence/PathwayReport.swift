@@ -39,7 +39,7 @@ public enum PathwayReport {
     var goal = ""
     if let credits = heading.goal { goal = " (\(credits) credits)" }
     var lines = [
-      "learner \(heading.learner): paths to `\(heading.target)`\(goal), \(heading.title), "
+      "learner \(heading.learner.escapingControlCharacters): paths to `\(heading.target)`\(goal), \(heading.title), "
         + "as of \(heading.asOf)"
     ]
     switch plan.status {

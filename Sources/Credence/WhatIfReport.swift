@@ -14,7 +14,7 @@ public enum WhatIfReport {
     switch format {
     case .table:
       var text =
-        "what if learner \(learner) also had "
+        "what if learner \(learner.escapingControlCharacters) also had "
         + awards.map { describe($0, date) }
         .joined(separator: " and ") + ":\n"
       if changed.isEmpty { text += "  nothing changes\n" }
@@ -71,8 +71,8 @@ public enum WhatIfReport {
     -> String
   {
     var parts = [(award.date ?? date).description]
-    if let grade = award.grade { parts.append("grade \(grade)") }
-    return "\(award.code) (\(parts.joined(separator: ", ")))"
+    if let grade = award.grade { parts.append("grade \(grade.escapingControlCharacters)") }
+    return "\(award.code.escapingControlCharacters) (\(parts.joined(separator: ", ")))"
   }
 
   private static func state(_ result: DecisionResult?) -> String {

@@ -10,9 +10,9 @@ extension Session {
     guard let directory else { return "error: no database; start the REPL with `--db DB`\n" }
     guard let page = try? directory.learnerIDs(prefix: prefix, limit: Session.maximumLearnersListed)
     else { return "error: the database could not be read\n" }
-    let whose = prefix.isEmpty ? "" : " starting with `\(prefix)`"
+    let whose = prefix.isEmpty ? "" : " starting with `\(prefix.escapingControlCharacters)`"
     guard page.total > 0 else { return "no learners\(whose)\n" }
-    var out = page.ids.joined(separator: "\n") + "\n"
+    var out = page.ids.map(\.escapingControlCharacters).joined(separator: "\n") + "\n"
     let noun = page.total == 1 ? "learner" : "learners"
     if page.total > page.ids.count {
       out += "(\(page.ids.count) of \(page.total) \(noun)\(whose); `:learners PREFIX` narrows)\n"

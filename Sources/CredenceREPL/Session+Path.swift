@@ -19,6 +19,7 @@ extension Session {
       return "error: `:path` needs a target; \(Session.pathUsage)\n"
     }
     var options = PathwayOptions()
+    options.cancellation = cancellation
     var credits: ExactDecimal?
     var index = 1
     while index < words.count {
@@ -84,12 +85,14 @@ extension Session {
     let plan = Pathways.planner(
       policies, asOf: asOf, target: target, catalogue: catalogue.credentials, options: options
     ).plan(for: learner, given: givenFacts)
+    if cancellation.isCancelled { return interruptible { "" } }
     let heading = PathwayReport.Heading(
       learner: learner.id.text, target: name, title: Pathways.title(of: target, in: policies),
       asOf: asOf, goal: credits)
     var out = PathwayReport.render(plan, heading, format: .table)
     for code in catalogue.broken {
-      out += "note: the catalogue entry `\(code)` breaks the contract and was left out\n"
+      out +=
+        "note: the catalogue entry `\(code.escapingControlCharacters)` breaks the contract and was left out\n"
     }
     return out
   }

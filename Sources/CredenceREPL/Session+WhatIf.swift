@@ -35,7 +35,8 @@ extension Session {
         answer.changes, learner: learner.id.text, awards: awards,
         unknownCodes: answer.unknownCodes, date: asOf, format: .table, explain: false)
       for code in answer.unknownCodes {
-        out += "note: `\(code)` is not in the catalogue; its award has a code and nothing else\n"
+        out +=
+          "note: `\(code.escapingControlCharacters)` is not in the catalogue; its award has a code and nothing else\n"
       }
       return out
     }

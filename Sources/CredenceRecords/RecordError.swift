@@ -27,6 +27,9 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     case dangling(table: String, key: String)
     /// The referenced row itself breaks the contract (a broken catalogue entry).
     case brokenReference(RecordErrorReference)
+    /// A key on more than one row (possible only in a store another tool wrote without
+    /// the contract's primary keys): which row holds the truth cannot be told.
+    case duplicateKey(rows: Int)
   }
 
   public let table: String
@@ -42,9 +45,11 @@ public struct RecordError: Error, Sendable, Hashable, CustomStringConvertible {
     self.problem = problem
   }
 
-  /// One lowercase sentence naming table, row and column.
+  /// One lowercase sentence naming table, row and column (keys with control characters
+  /// escaped: they come from the store as they are).
   public var description: String {
-    "`\(table)` row `\(row)`, column `\(column)`: \(problem.explanation)"
+    "`\(table)` row `\(row.escapingControlCharacters)`, column `\(column)`: "
+      + problem.explanation
   }
 }
 
@@ -78,10 +83,14 @@ extension RecordError.Problem {
     case .noCurrency: "an amount without a currency"
     case .wrongCurrency(let expected):
       "an amount in another currency than `\(expected)`, the currency the fact is declared in"
-    case .dangling(let table, let key): "names `\(key)`, which `\(table)` does not have"
+    case .dangling(let table, let key):
+      "names `\(key.escapingControlCharacters)`, which `\(table)` does not have"
     case .brokenReference(let other):
-      "refers to `\(other.table)` row `\(other.row)`, whose column `\(other.column)` is "
+      "refers to `\(other.table)` row `\(other.row.escapingControlCharacters)`, whose column `\(other.column)` is "
         + "broken (\(other.problem))"
+    case .duplicateKey(let rows):
+      "the key is on \(rows) rows, where the contract allows one; keep one row "
+        + "(delete or merge the others)"
     }
   }
 }

@@ -61,23 +61,6 @@ struct Check: ParsableCommand {
   }
 }
 
-/// Where output goes and whether it may be coloured.
-enum Terminal {
-  /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
-  static var colourOnStandardOutput: Bool {
-    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-    return isatty(STDOUT_FILENO) == 1
-  }
-
-  static func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
-
-  static func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-  }
-}
-
 /// Memory the process leaves to the operating system.
 enum ExitCleanup {
   /// Keeps `value` alive until the process exits. A command that ends right after calling

@@ -19,11 +19,13 @@ struct CredenceCommand: ParsableCommand {
 }
 
 /// The entry point: the allocator is tuned before any thread is made (`MemoryTuning`), then
-/// the argument parser reads the command line.
+/// output errors are watched for at exit (`Terminal`), then the argument parser reads the
+/// command line.
 @main
 enum CredenceMain {
   static func main() {
     MemoryTuning.apply()
+    Terminal.watchBufferedStreamsAtExit()
     CredenceCommand.main()
   }
 }

@@ -30,7 +30,7 @@ struct DBCopy: ParsableCommand {
       }
       let counts = try StoreCopy.copy(from: try end(source), to: try end(destination))
       let rows = counts.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
-      print(
+      Terminal.printLine(
         "copied `\(RecordStores.displayName(source))` into "
           + "`\(RecordStores.displayName(destination))`: \(rows)")
     }

@@ -55,9 +55,10 @@ struct DBImport: ParsableCommand {
         try store.close()
       }
       if summary.preparation == .adopted {
-        print("adopted `\(database)`: its tables match the record contract (schema v1 recorded)")
+        Terminal.printLine(
+          "adopted `\(database)`: its tables match the record contract (schema v1 recorded)")
       }
-      print(Self.report(summary, files: inputs.count, database: database))
+      Terminal.printLine(Self.report(summary, files: inputs.count, database: database))
     }
   }
 

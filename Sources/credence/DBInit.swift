@@ -29,15 +29,16 @@ struct DBInit: ParsableCommand {
       }
       switch preparation {
       case .created:
-        print("created `\(database)` (schema v\(RecordStore.schemaVersion))")
+        Terminal.printLine("created `\(database)` (schema v\(RecordStore.schemaVersion))")
       case .upgraded(let steps):
-        print(
+        Terminal.printLine(
           "upgraded `\(database)` to schema v\(RecordStore.schemaVersion) (\(steps.joined(separator: ", ")))"
         )
       case .adopted:
-        print("adopted `\(database)`: its tables match the record contract (schema v1 recorded)")
+        Terminal.printLine(
+          "adopted `\(database)`: its tables match the record contract (schema v1 recorded)")
       case .current:
-        print("`\(database)` is already at schema v\(RecordStore.schemaVersion)")
+        Terminal.printLine("`\(database)` is already at schema v\(RecordStore.schemaVersion)")
       }
     }
   }

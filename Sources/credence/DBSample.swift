@@ -50,7 +50,8 @@ struct DBSample: ParsableCommand {
       let population = try SamplePopulation(learners: learners, seed: seed)
       let counts = try population.write(toFile: database, replacing: replace)
       let rows = counts.map { "\($0.table) \($0.rows)" }.joined(separator: ", ")
-      print("wrote a sample of \(learners) learners (seed \(seed)) to `\(database)`: \(rows)")
+      Terminal.printLine(
+        "wrote a sample of \(learners) learners (seed \(seed)) to `\(database)`: \(rows)")
     }
   }
 }

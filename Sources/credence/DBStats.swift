@@ -46,7 +46,7 @@ struct DBStats: ParsableCommand {
     let width = counts.map(\.table.count).max() ?? 0
     for (table, rows) in counts {
       let padding = String(repeating: " ", count: width - table.count)
-      print("\(table)\(padding)  \(rows)")
+      Terminal.printLine("\(table)\(padding)  \(rows)")
     }
   }
 
@@ -61,12 +61,13 @@ struct DBStats: ParsableCommand {
         guard case .invalid(let id, let errors) = record else { continue }
         invalid += 1
         for error in errors where shown.count < Self.errorsShown {
-          shown.append("learner `\(id)`: \(error)")
+          shown.append("learner `\(id.text.escapingControlCharacters)`: \(error)")
         }
       }
     }
-    print("read \(learners) learners: \(learners - invalid) valid, \(invalid) with contract errors")
-    for line in shown { print("  \(line)") }
+    Terminal.printLine(
+      "read \(learners) learners: \(learners - invalid) valid, \(invalid) with contract errors")
+    for line in shown { Terminal.printLine("  \(line)") }
     guard let store else {
       if invalid > 0 { throw ExitStatus.dataError.exitCode }
       return
@@ -74,8 +75,8 @@ struct DBStats: ParsableCommand {
     let broken = try store.brokenReferences(keeping: Self.errorsShown)
     if broken.count > 0 {
       let rows = broken.count == 1 ? "1 row refers" : "\(broken.count) rows refer"
-      print("\(rows) to a learner or credential that is not in the store")
-      for reference in broken.first { print("  \(reference)") }
+      Terminal.printLine("\(rows) to a learner or credential that is not in the store")
+      for reference in broken.first { Terminal.printLine("  \(reference)") }
     }
     if invalid > 0 || broken.count > 0 { throw ExitStatus.dataError.exitCode }
   }

@@ -6,7 +6,7 @@ import Foundation
 enum DBSupport {
   /// Prints `error: …` (and its help) to standard error and returns the matching exit code.
   static func report(_ error: StoreError) -> ExitCode {
-    printToStandardError("error: \(error.description)")
+    Terminal.printError("error: \(error.description)")
     return status(for: error.category).exitCode
   }
 
@@ -25,9 +25,5 @@ enum DBSupport {
     } catch let error as StoreError {
       throw report(error)
     }
-  }
-
-  static func printToStandardError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 }

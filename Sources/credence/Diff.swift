@@ -66,7 +66,7 @@ struct Diff: ParsableCommand {
     var output: [UInt8] = []
     func flush(force: Bool = false) {
       guard force || output.count > 1 << 16 else { return }
-      FileHandle.standardOutput.write(Data(output))
+      Terminal.write(bytes: output)
       output.removeAll(keepingCapacity: true)
     }
     switch format {

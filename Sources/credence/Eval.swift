@@ -137,7 +137,7 @@ struct Eval: ParsableCommand {
       throw ExitStatus.usage.exitCode
     }
     let stream = ResultStream(writer: evaluator.writer(format)) { bytes in
-      FileHandle.standardOutput.write(Data(bytes))
+      Terminal.write(bytes: bytes)
     }
     var summary = EvaluationSummary()
     try DBSupport.run {
@@ -175,7 +175,9 @@ struct Eval: ParsableCommand {
     }
     stream.flush()
     let name = RecordStores.displayName(db)
-    for id in summary.missing { Terminal.printError("error: no learner `\(id)` in `\(name)`") }
+    for id in summary.missing {
+      Terminal.printError("error: no learner `\(id.escapingControlCharacters)` in `\(name)`")
+    }
     let errors = summary.withErrors
     if errors > 0 {
       Terminal.printError(
@@ -217,10 +219,10 @@ struct Eval: ParsableCommand {
     } catch let failure as Evaluator.WhatIfFailure {
       switch failure {
       case .noLearner(let id):
-        Terminal.printError("error: no learner `\(id)` in `\(db)`")
+        Terminal.printError("error: no learner `\(id.escapingControlCharacters)` in `\(db)`")
       case .invalidRecords(let id, let reasons):
         Terminal.printError(
-          "error: the records of learner `\(id)` break the contract: "
+          "error: the records of learner `\(id.escapingControlCharacters)` break the contract: "
             + reasons.joined(separator: "; "))
       case .records(let error):
         Terminal.printError("error: \(error.description)")
@@ -231,7 +233,7 @@ struct Eval: ParsableCommand {
     let report = WhatIfReport.render(
       answer.changes, learner: learners[0], awards: awards, unknownCodes: [], date: evaluator.asOf,
       format: format, explain: explain)
-    FileHandle.standardOutput.write(Data(report.utf8))
+    Terminal.write(report)
   }
 
   /// Today in the local time zone (`TZ`, else the system's), read with `localtime_r`: the

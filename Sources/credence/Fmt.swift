@@ -98,10 +98,8 @@ struct Fmt: ParsableCommand {
       var bag = DiagnosticBag()
       bag.append(contentsOf: rejected)
       let renderer = DiagnosticRenderer(format: errorFormat, colour: Terminal.colourOnStandardError)
-      FileHandle.standardError.write(
-        Data(
-          renderer.render(bag.diagnostics, sources: sources, omittedErrors: bag.omittedErrors)
-            .utf8))
+      Terminal.writeError(
+        renderer.render(bag.diagnostics, sources: sources, omittedErrors: bag.omittedErrors))
       status = Fmt.worse(status, .dataError)
     }
     if status != .success { throw status.exitCode }
@@ -148,13 +146,5 @@ struct Fmt: ParsableCommand {
       Terminal.printError("error: cannot write `\(path)`: \(error.localizedDescription)")
       return false
     }
-  }
-}
-
-extension Terminal {
-  /// Colour on standard error only on a terminal, and never when `NO_COLOR` is set.
-  static var colourOnStandardError: Bool {
-    if let value = ProcessInfo.processInfo.environment["NO_COLOR"], !value.isEmpty { return false }
-    return isatty(STDERR_FILENO) == 1
   }
 }

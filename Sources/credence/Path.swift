@@ -132,7 +132,7 @@ struct Path: ParsableCommand {
       let catalogue = try source.catalogue()
       for code in catalogue.broken {
         Terminal.printError(
-          "warning: the catalogue entry `\(code)` breaks the contract and is left out of the search"
+          "warning: the catalogue entry `\(code.escapingControlCharacters)` breaks the contract and is left out of the search"
         )
       }
       let plannedDate = planned.flatMap { CivilDate(parsing: $0) }
@@ -162,7 +162,8 @@ struct Path: ParsableCommand {
         return
       }
       guard case .valid(let learner) = record else {
-        Terminal.printError("error: the records of learner `\(id)` break the contract")
+        Terminal.printError(
+          "error: the records of learner `\(id.escapingControlCharacters)` break the contract")
         throw ExitStatus.dataError.exitCode
       }
       let plan = planner.plan(for: learner)
@@ -170,10 +171,12 @@ struct Path: ParsableCommand {
         learner: id, target: target, title: Pathways.title(of: chosen, in: policies), asOf: date,
         goal: goal)
       let text = PathwayReport.render(plan, heading, format: format == "json" ? .json : .table)
-      FileHandle.standardOutput.write(Data(text.utf8))
+      Terminal.write(text)
     }
     let name = RecordStores.displayName(db)
-    for id in missing { Terminal.printError("error: no learner `\(id)` in `\(name)`") }
+    for id in missing {
+      Terminal.printError("error: no learner `\(id.escapingControlCharacters)` in `\(name)`")
+    }
     if !missing.isEmpty { throw ExitStatus.dataError.exitCode }
   }
 
@@ -186,7 +189,7 @@ struct Path: ParsableCommand {
     var output: [UInt8] = []
     func flush(force: Bool = false) {
       guard force || output.count > 1 << 16 else { return }
-      FileHandle.standardOutput.write(Data(output))
+      Terminal.write(bytes: output)
       output.removeAll(keepingCapacity: true)
     }
     var first = true

@@ -10,7 +10,7 @@ enum PolicyLoading {
     do {
       policies = try Policies.load(paths: paths, scope: scope)
     } catch {
-      FileHandle.standardError.write(Data(error.rendered.utf8))
+      Terminal.writeError(error.rendered)
       switch error {
       case .unreadable(let failure):
         throw (failure.isMissing ? ExitStatus.noInput : ExitStatus.ioError).exitCode

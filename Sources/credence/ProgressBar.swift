@@ -89,7 +89,7 @@ final class ProgressBar: @unchecked Sendable {
 
   /// Writes to standard error, unbuffered.
   static func drawOnStandardError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    Terminal.writeError(text)
   }
 
   /// Seconds on a clock that never jumps.

@@ -53,7 +53,7 @@ struct Test: ParsableCommand {
     Terminal.write(PolicyTestReport.render(run, format: format))
     // JUnit has no place for coverage: it goes to standard error, as in human output.
     if format == .junit, let report = run.coverage {
-      FileHandle.standardError.write(Data(PolicyTestReport.human(report).utf8))
+      Terminal.writeError(PolicyTestReport.human(report))
     }
     if let filter, run.results.isEmpty {
       Terminal.printError("warning: no test matches `\(filter)` (in a description or a path)")
@@ -78,11 +78,9 @@ struct Test: ParsableCommand {
     }
     if !result.diagnostics.isEmpty || !result.omittedErrors.isEmpty {
       let renderer = DiagnosticRenderer(format: .human, colour: Terminal.colourOnStandardError)
-      FileHandle.standardError.write(
-        Data(
-          renderer.render(
-            result.diagnostics, sources: result.sources, omittedErrors: result.omittedErrors
-          ).utf8))
+      Terminal.writeError(
+        renderer.render(
+          result.diagnostics, sources: result.sources, omittedErrors: result.omittedErrors))
     }
     do {
       return try Policies.compile(result)

@@ -36,6 +36,16 @@ import Testing
     #expect(full.paths.first?.codes == ["C01", "C02", "C03"])
   }
 
+  /// Ctrl-C in the REPL: a cancelled search stops at its next set (or its first evaluation).
+  @Test func aCancelledSearchStopsAtOnce() throws {
+    let cancellation = EvaluationCancellation()
+    cancellation.cancel()
+    let stopped = try Self.plan(PathwayOptions(cancellation: cancellation))
+    #expect(stopped.status == .error)
+    #expect(stopped.nodes <= 1)
+    #expect(stopped.paths.isEmpty)
+  }
+
   @Test func theCandidateLimitCutsTheCatalogueAndSaysSo() throws {
     let cut = try Self.plan(PathwayOptions(candidateLimit: 4))
     #expect(cut.limitReached == .candidates)

@@ -74,12 +74,16 @@ public struct PathwayOptions: Sendable, Hashable {
   public var candidateLimit: Int
   /// Whether paths get their fees, funding and lowest grades (a cohort needs only sizes).
   public var describesPaths: Bool
+  /// Stops the search, and each evaluation in it, when set (the REPL's Ctrl-C): a search
+  /// at its node limit runs for most of a second.
+  public var cancellation: EvaluationCancellation?
 
   public init(
     objective: PathwayObjective = .fewest, limit: Int = PathwayLimits.defaultPathCount,
     maximumSize: Int = PathwayLimits.defaultPathSize, plannedDate: CivilDate? = nil,
     grade: String? = nil, searchNodes: Int = PathwayLimits.defaultSearchNodes,
-    candidateLimit: Int = PathwayLimits.maximumCandidates, describesPaths: Bool = true
+    candidateLimit: Int = PathwayLimits.maximumCandidates, describesPaths: Bool = true,
+    cancellation: EvaluationCancellation? = nil
   ) {
     self.objective = objective
     self.limit = max(1, limit)
@@ -89,5 +93,6 @@ public struct PathwayOptions: Sendable, Hashable {
     self.searchNodes = max(1, searchNodes)
     self.candidateLimit = max(1, candidateLimit)
     self.describesPaths = describesPaths
+    self.cancellation = cancellation
   }
 }

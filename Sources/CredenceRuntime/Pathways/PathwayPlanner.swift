@@ -50,7 +50,9 @@ public final class PathwayPlanner {
     var byCode: [String: Credential] = [:]
     for row in catalogue where byCode[row.code] == nil { byCode[row.code] = row }
     self.catalogue = byCode.values.sorted { $0.code.utf8.lexicographicallyPrecedes($1.code.utf8) }
-    machine = Machine(program: program, asOf: asOf, options: EvaluationOptions())
+    var evaluation = EvaluationOptions()
+    evaluation.cancellation = options.cancellation
+    machine = Machine(program: program, asOf: asOf, options: evaluation)
     (screens, screenFrame) = PathwayScreen.screens(of: target, in: program)
     plannedDate = options.plannedDate ?? asOf
     let policy: Int =

@@ -61,7 +61,8 @@ struct PathwaySearch {
     while true {
       let members = indices.map { pool[$0] }
       if !containsFound(members) && !(bounded && boundExcludes(members)) {
-        if nodes >= options.searchNodes {
+        // A cancelled search ends as one at its limit: what was found stays true.
+        if nodes >= options.searchNodes || options.cancellation?.isCancelled == true {
           stoppedAtLimit = true
           return false
         }

@@ -1,3 +1,4 @@
+import CredenceValues
 import GRDB
 
 /// A row whose reference (`learner_id`, `credential_code`) names a row that does not exist.
@@ -17,7 +18,8 @@ public struct BrokenReference: Sendable, Equatable, CustomStringConvertible {
   public let value: String
 
   public var description: String {
-    "`\(table)` row `\(key)`: `\(column)` `\(value)` is not in `\(referencedTable)`: "
+    "`\(table)` row `\(key.escapingControlCharacters)`: `\(column)` "
+      + "`\(value.escapingControlCharacters)` is not in `\(referencedTable)`: "
       + "add the missing row or delete this one"
   }
 }

@@ -55,9 +55,16 @@ struct Catalogue {
     var rows = try RawRows(
       db, sql: "SELECT \(credentialColumns) FROM credentials\(credentialFilter.sql)",
       arguments: credentialFilter.arguments)
+    // Codes on more than one row (a foreign store without the primary key), with their
+    // number of rows: which row is the credential cannot be told, so none is.
+    var copies: [String: Int] = [:]
     while try rows.next() {
       guard let code = ColumnReader.text(rows.handle, 0) else { continue }
       if let only, !only.codes.contains(code) { continue }
+      if catalogue.entries[code] != nil {
+        copies[code, default: 1] += 1
+        continue
+      }
       var reader = ColumnReader(rows, table: "credentials", key: code)
       let credential = read(&reader, code: code, tags: tags[code] ?? [])
       if let error = reader.errors.first ?? brokenTags[code] {
@@ -65,6 +72,11 @@ struct Catalogue {
       } else if let credential {
         catalogue.entries[code] = .valid(credential)
       }
+    }
+    for (code, rows) in copies {
+      catalogue.entries[code] = .broken(
+        RecordError(
+          table: "credentials", row: code, column: "code", problem: .duplicateKey(rows: rows)))
     }
     return catalogue
   }

@@ -19,6 +19,9 @@ struct LearnerStream {
   private let texts: TextCache<String>
   /// The current learner id's UTF-8 bytes.
   private let idScratch = ByteScratch()
+  /// Whether the learners cursor stands on a row not yet read: looking for copies of a
+  /// learner's id reads one row past it.
+  private var learnerRowPending = false
 
   init(_ db: Database, filter: LearnerFilter, catalogue: Catalogue, facts readsFacts: Bool = true)
     throws
@@ -70,15 +73,32 @@ struct LearnerStream {
 
   /// The next learner in id order, or `nil` at the end.
   mutating func next() throws -> LearnerRecord? {
-    while try learners.next() {
-      // A learner row without an id cannot be named or evaluated.
-      guard let id = ColumnReader.text(learners.handle, 0) else { continue }
+    while try learnerRowPending || learners.next() {
+      learnerRowPending = false
+      // Learner rows without an id (a foreign store) are one learner that cannot be
+      // evaluated, reported rather than passed over.
+      guard let id = ColumnReader.text(learners.handle, 0) else {
+        let rows = try rowsHolding(nil)
+        return .invalid(
+          id: LearnerID(Self.noID),
+          errors: [
+            RecordError(
+              table: "learners", row: rows == 1 ? Self.noID : "\(Self.noID) ×\(rows)",
+              column: "id", problem: .missing)
+          ])
+      }
       var reader = ColumnReader(learners, table: "learners", key: id)
       let name = reader.text(1, "name")
       let birthDate = reader.date(2, "birth_date")
       let citizenship = reader.text(3, "citizenship", cache: texts)
       let residency = reader.choice(4, "residency", Words.residency)
       var errors = reader.errors
+      // Two learner rows with one id would be two contradictory learners.
+      let rows = try rowsHolding(id)
+      if rows > 1 {
+        errors.append(
+          RecordError(table: "learners", row: id, column: "id", problem: .duplicateKey(rows: rows)))
+      }
       var awardItems: [Award] = []
       var enrolmentItems: [Enrolment] = []
       var ledgerItems: [LedgerEntry] = []
@@ -90,6 +110,9 @@ struct LearnerStream {
       try enrolments.take(for: idBytes, into: &enrolmentItems, errors: &errors)
       try ledger.take(for: idBytes, into: &ledgerItems, errors: &errors)
       try facts?.take(for: idBytes, into: &factItems, errors: &errors)
+      errors += DuplicateKeys.errors(
+        learner: id, awards: awardItems, enrolments: enrolmentItems, ledger: ledgerItems,
+        facts: factItems)
       guard errors.isEmpty else {
         return .invalid(
           id: LearnerID(id), errors: Array(errors.prefix(LearnerRecord.maxErrorsPerLearner)))
@@ -104,6 +127,31 @@ struct LearnerStream {
           ledger: ledgerItems, facts: factItems))
     }
     return nil
+  }
+
+  /// What stands for the id of learner rows whose id is NULL.
+  static let noID = "(no id)"
+
+  /// How many learner rows hold `id` (nil: NULL), the current one included, reading on
+  /// to the first row that holds another id (left pending). Rows come in id order, so
+  /// copies are neighbours.
+  private mutating func rowsHolding(_ id: String?) throws -> Int {
+    var rows = 1
+    while try learners.next() {
+      let next = ColumnReader.text(learners.handle, 0)
+      let same =
+        switch (id, next) {
+        case (nil, nil): true
+        case (let id?, let next?): id.utf8.elementsEqual(next.utf8)
+        default: false
+        }
+      guard same else {
+        learnerRowPending = true
+        break
+      }
+      rows += 1
+    }
+    return rows
   }
 
   // MARK: Decoding one row of each child table
