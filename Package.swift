@@ -36,7 +36,7 @@ let package = Package(
       name: "CredenceCore",
       targets: [
         "CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords",
-        "CredenceRuntime",
+        "CredenceRuntime", "CredenceSuggestions",
       ]),
   ],
   dependencies: [
@@ -55,15 +55,19 @@ let package = Package(
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
-    // Source text, spans, diagnostics, lexer, syntax tree, parser. No dependencies.
-    .target(name: "CredenceSyntax", exclude: ["README.md"]),
+    // "Did you mean": one edit distance and one threshold for every suggestion. No
+    // dependencies, so every layer can use it.
+    .target(name: "CredenceSuggestions", exclude: ["README.md"]),
+    // Source text, spans, diagnostics, lexer, syntax tree, parser.
+    .target(name: "CredenceSyntax", dependencies: ["CredenceSuggestions"], exclude: ["README.md"]),
     // Exact decimals, money, civil dates, durations: the value vocabulary.
     .target(name: "CredenceValues", exclude: ["README.md"]),
     // Learner records as policies see them, and the RecordSource protocol.
     .target(name: "CredenceRecords", dependencies: ["CredenceValues"], exclude: ["README.md"]),
     // Name resolution, types, checks and lints: syntax tree → checked program.
     .target(
-      name: "CredenceSemantics", dependencies: ["CredenceSyntax", "CredenceValues"],
+      name: "CredenceSemantics",
+      dependencies: ["CredenceSyntax", "CredenceValues", "CredenceSuggestions"],
       exclude: ["README.md"]),
     // Evaluation, allocation, explanations.
     .target(
@@ -74,7 +78,8 @@ let package = Package(
     .target(
       name: "CredenceStore",
       dependencies: [
-        "CredenceValues", "CredenceRecords", .product(name: "GRDB", package: "GRDB.swift"),
+        "CredenceValues", "CredenceRecords", "CredenceSuggestions",
+        .product(name: "GRDB", package: "GRDB.swift"),
         // The reader decodes columns through SQLite's C API (`sqlite3_column_*`).
         .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ],
@@ -107,7 +112,7 @@ let package = Package(
       name: "Credence",
       dependencies: [
         "CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords",
-        "CredenceRuntime", "CredenceFormat",
+        "CredenceRuntime", "CredenceFormat", "CredenceSuggestions",
       ],
       exclude: ["README.md"]),
     // `credence serve`: the decision service over HTTP, through the facade and the store only.
@@ -172,6 +177,7 @@ let package = Package(
 
     .testTarget(
       name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"], exclude: ["spec", "golden"]),
+    .testTarget(name: "CredenceSuggestionsTests", dependencies: ["CredenceSuggestions"]),
     .testTarget(
       name: "CredenceValuesTests", dependencies: ["CredenceValues"], exclude: ["reference"]),
     .testTarget(

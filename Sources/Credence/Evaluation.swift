@@ -1,6 +1,7 @@
 import CredenceRecords
 import CredenceRuntime
 import CredenceSemantics
+import CredenceSuggestions
 import CredenceSyntax
 import CredenceValues
 
@@ -30,28 +31,7 @@ public enum Evaluation {
 
   /// The closest decision name to `name`, for "did you mean".
   public static func suggestion(for name: String, in program: CompiledProgram) -> String? {
-    let candidates = program.decisionNames
-    let scored = candidates.map { ($0, editDistance(name, $0)) }.filter {
-      $0.1 <= max(2, name.count / 3)
-    }
-    return scored.min { $0.1 < $1.1 }?.0
-  }
-
-  static func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    guard !a.isEmpty else { return b.count }
-    guard !b.isEmpty else { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    Suggestions.closest(to: name, among: program.decisionNames)
   }
 }
 

@@ -1,3 +1,4 @@
+import CredenceSuggestions
 import CredenceSyntax
 import CredenceValues
 

@@ -1,3 +1,4 @@
+import CredenceSuggestions
 import GRDB
 
 /// Imports one CSV file into the contract table it is for.
@@ -113,26 +114,10 @@ enum CSVImporter {
   /// "did you mean" by edit distance, when a column name is close enough to be a typo.
   static func suggestion(for name: String, in table: Contract.Table) -> String {
     let names = table.columns.map(\.name)
-    let best = names.min { editDistance($0, name) < editDistance($1, name) }
-    if let best, editDistance(best, name) <= max(2, name.count / 3) {
+    if let best = Suggestions.closest(to: name, among: names) {
       return "did you mean `\(best)`?"
     }
     return "its columns are " + names.map { "`\($0)`" }.joined(separator: ", ")
-  }
-
-  static func editDistance(_ left: String, _ right: String) -> Int {
-    let a = Array(left.utf8)
-    let b = Array(right.utf8)
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...max(b.count, 1) where !b.isEmpty {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return a.isEmpty ? b.count : previous[b.count]
   }
 }
 

@@ -1,3 +1,5 @@
+import CredenceSuggestions
+
 extension Parser {
   static let declarationKeywords = Keyword.allCases.filter(\.startsDeclaration).map(\.rawValue)
 

@@ -1,3 +1,5 @@
+import CredenceSuggestions
+
 extension Parser {
   /// test_decl = "test" , STRING , [ "as" , "of" , DATE ] , { test_clause } ;
   mutating func parseTest() -> TestDeclaration? {

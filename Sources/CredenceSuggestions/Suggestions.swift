@@ -1,11 +1,19 @@
-/// "Did you mean …" by edit distance, as Elm's `Reporting/Suggest.hs` does it.
+/// "Did you mean …" by edit distance, as Elm's `Reporting/Suggest.hs` does it: the one
+/// helper behind every suggestion (the parser's keywords, the checker's names, decision
+/// names asked for by `--decision` or a request, the CSV importer's column names).
 public enum Suggestions {
+  /// The most edits a candidate may be from a word of `length` characters and still be
+  /// offered: a third of the word, at least one (`max(1, length / 3)`), so a two-letter
+  /// typo is forgiven one slip and a nine-letter one three (docs/decisions.md).
+  public static func maximumDistance(forLength length: Int) -> Int { max(1, length / 3) }
+
   /// The candidate closest to `word`, if it is close enough to be a likely typo
-  /// (at most a third of the word's length, and at least one edit, away).
+  /// (``maximumDistance(forLength:)``); `word` itself is never offered. Ties go to the
+  /// candidate met first.
   public static func closest(to word: String, among candidates: some Sequence<String>)
     -> String?
   {
-    let limit = max(1, word.count / 3)
+    let limit = maximumDistance(forLength: word.count)
     var best: (String, Int)?
     for candidate in candidates where candidate != word {
       let distance = editDistance(word, candidate)
@@ -14,7 +22,8 @@ public enum Suggestions {
     return best?.0
   }
 
-  /// The Damerau-Levenshtein (optimal string alignment) distance between two strings.
+  /// The Damerau-Levenshtein (optimal string alignment) distance between two strings,
+  /// ignoring case: a swap of two neighbours is one edit, as is `Stack` for `stack`.
   public static func editDistance(_ a: String, _ b: String) -> Int {
     let x = Array(a.lowercased().unicodeScalars)
     let y = Array(b.lowercased().unicodeScalars)
