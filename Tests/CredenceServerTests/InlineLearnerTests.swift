@@ -95,6 +95,15 @@ import Testing
       #"{"id": "X", "funding_ledger": [{"scheme": "s", "amount": "1", "currency": "SGD"}]}"#,
       "`record.funding_ledger[0].posted_on` is missing"
     ),
+    // The store's words (CredenceStore's Contract), listed as the contract has them.
+    (
+      #"{"id": "X", "awards": [{"id": "a", "credential_code": "IS5003", "awarded_on": "2025-01-01", "status": "lost"}]}"#,
+      "`record.awards[0].status` must be `valid` or `revoked`"
+    ),
+    (
+      #"{"id": "X", "enrolments": [{"id": "e", "credential_code": "IS5003", "start_on": "2025-01-01", "status": "paused"}]}"#,
+      "`record.enrolments[0].status` must be `applied`, `enrolled`, `completed` or `withdrawn`"
+    ),
   ])
   func malformedRecordsNameTheField(record: String, message: String) async throws {
     let server = try await TestServer.shared.value

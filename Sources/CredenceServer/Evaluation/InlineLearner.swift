@@ -1,4 +1,5 @@
 import Credence
+import CredenceStore
 
 /// A learner record sent in a request (`"record": {…}`): the store's tables for one
 /// learner as JSON, column names as in the store (`docs`: records.md), credentials named
@@ -126,19 +127,18 @@ struct InlineLearner: Decodable, Sendable {
       id: LearnerID(id), name: name, birthDate: try Self.date(birthDate, "record.birth_date"),
       citizenship: citizenship)
     if let residency {
-      guard ["citizen", "permanent_resident", "other"].contains(residency) else {
-        throw Self.invalid(
-          "record.residency", "must be `citizen`, `permanent_resident` or `other`")
+      guard Contract.residencies.contains(residency) else {
+        throw Self.invalid("record.residency", "must be " + Self.oneOf(Contract.residencies))
       }
       learner.residency = residency
     }
     for (index, award) in (awards ?? []).enumerated() {
       let path = "record.awards[\(index)]"
-      switch award.status ?? "valid" {
-      case "valid": break
-      case "revoked": continue  // Revoked awards are invisible to policies.
-      default: throw Self.invalid(path + ".status", "must be `valid` or `revoked`")
+      let status = award.status ?? "valid"
+      guard Contract.awardStatuses.contains(status) else {
+        throw Self.invalid(path + ".status", "must be " + Self.oneOf(Contract.awardStatuses))
       }
+      if status == "revoked" { continue }  // Revoked awards are invisible to policies.
       learner.awards.append(
         Award(
           id: award.id, credential: try lookUp(award.credentialCode, path + ".credential_code"),
@@ -149,9 +149,8 @@ struct InlineLearner: Decodable, Sendable {
     for (index, enrolment) in (enrolments ?? []).enumerated() {
       let path = "record.enrolments[\(index)]"
       let status = enrolment.status
-      guard ["applied", "enrolled", "completed", "withdrawn"].contains(status) else {
-        throw Self.invalid(
-          path + ".status", "must be `applied`, `enrolled`, `completed` or `withdrawn`")
+      guard Contract.enrolmentStatuses.contains(status) else {
+        throw Self.invalid(path + ".status", "must be " + Self.oneOf(Contract.enrolmentStatuses))
       }
       var fee: Money?
       if let amount = enrolment.fee {
@@ -177,6 +176,13 @@ struct InlineLearner: Decodable, Sendable {
       learner.facts.append(LearnerFact(name: name, value: value))
     }
     return learner
+  }
+
+  /// The store's words for a column, as a message lists them: "`a`, `b` or `c`".
+  static func oneOf(_ words: [String]) -> String {
+    let quoted = words.map { "`\($0)`" }
+    guard quoted.count > 1 else { return quoted.first ?? "" }
+    return quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
   }
 
   private static func invalid(_ path: String, _ problem: String) -> APIError {
