@@ -19,7 +19,7 @@ enum RecordStores {
   static func postgres(_ url: String) throws -> PostgresRecordStore {
     let store = try PostgresRecordStore(url: url)
     if store.location.passwordInURL {
-      DBSupport.printToStandardError(
+      Terminal.printError(
         "warning: a password in the URL is visible to every user in the process list; "
           + "give it in PGPASSWORD or ~/.pgpass instead")
     }
