@@ -23,6 +23,10 @@ public final class LanguageServer: @unchecked Sendable {
   private var publishedURIs: Set<String> = []
   /// The generation the last check saw: requests about names check first when it is older.
   private var checkedGeneration = -1
+  /// Whether the client lets the server register a watcher for policy files.
+  private var clientWatchesFiles = false
+  /// Checks of the workspace made since the server started (`$/credence/stats`).
+  private var checks = 0
   /// The last check and each file's URI.
   var lastCheck: (result: CheckResult, uris: [FileID: String])?
   /// The last check that resolved names (a half-typed file stops the checker; completion
@@ -72,11 +76,14 @@ public final class LanguageServer: @unchecked Sendable {
         let rootURI = initialize.workspaceFolders?.first?.uri ?? initialize.rootUri
         let root = rootURI.flatMap(Workspace.path(ofURI:)) ?? initialize.rootPath
         workspace = Workspace(root: root)
+        clientWatchesFiles = initialize.capabilities?.watchesFilesOnRequest ?? false
         initialized = true
         respond(id: id, result: Self.initializeResult)
       case "shutdown":
         shutdownRequested = true
         respond(id: id, result: JSONValue.null)
+      case "$/credence/stats":
+        respond(id: id, result: Stats(checks: checks, filesRead: workspace.filesRead))
       default:
         guard try handleEditorRequest(method, id: id, params: params) else {
           respondError(id: id, .methodNotFound, "unsupported method `\(method)`")
@@ -92,6 +99,7 @@ public final class LanguageServer: @unchecked Sendable {
     guard initialized else { return }
     switch method {
     case "initialized":
+      if clientWatchesFiles { registerFileWatcher() }
       scheduleCheck()
     case "textDocument/didOpen":
       guard let open = try? params.decoded(as: DidOpenTextDocumentParams.self) else { return }
@@ -107,7 +115,13 @@ public final class LanguageServer: @unchecked Sendable {
       guard let close = try? params.decoded(as: DidCloseTextDocumentParams.self) else { return }
       workspace.close(uri: close.textDocument.uri)
       scheduleCheck()
-    case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+    case "workspace/didChangeWatchedFiles":
+      guard let watched = try? params.decoded(as: DidChangeWatchedFilesParams.self) else { return }
+      workspace.changedOnDisk(uris: watched.changes.map(\.uri))
+      scheduleCheck()
+    case "textDocument/didSave":
+      // Without a watcher, a save is when files changed behind the editor are noticed: every
+      // check compares each saved file's `stat` with what it was when read.
       scheduleCheck()
     default:
       break  // `$/cancelRequest`, `$/setTrace` and the like: nothing to do
@@ -129,6 +143,7 @@ public final class LanguageServer: @unchecked Sendable {
   /// publishes each file's diagnostics (an empty list for a file that has none left).
   func publishDiagnostics() {
     checkedGeneration = generation
+    checks += 1
     let (sources, uris) = workspace.sources()
     guard !sources.files.isEmpty else { return }
     // Between edits only the edited file changes: the others keep their parse.
@@ -153,6 +168,30 @@ public final class LanguageServer: @unchecked Sendable {
   /// sees the text the editor shows (the scheduled check then has nothing left to do).
   func checkIfStale() {
     if checkedGeneration != generation { publishDiagnostics() }
+  }
+
+  /// Asks the client to report changes to policy files on disk (`**/*.credence`), so that
+  /// a file changed behind the editor is checked again without waiting for an edit.
+  private func registerFileWatcher() {
+    let watcher: JSONValue = .object([
+      "watchers": .array([.object(["globPattern": .string("**/*.\(PolicyFiles.fileExtension)")])])
+    ])
+    let registration: JSONValue = .object([
+      "id": .string("credence-policy-files"),
+      "method": .string("workspace/didChangeWatchedFiles"),
+      "registerOptions": watcher,
+    ])
+    send(
+      Request(
+        id: .string("credence-register-watcher"), method: "client/registerCapability",
+        params: JSONValue.object(["registrations": .array([registration])])))
+  }
+
+  /// The answer to `$/credence/stats`: counters that let tests see what the server did
+  /// (how many checks, how many files it read from disk).
+  private struct Stats: Encodable {
+    var checks: Int
+    var filesRead: Int
   }
 
   // MARK: Capabilities
@@ -195,6 +234,13 @@ public final class LanguageServer: @unchecked Sendable {
     var jsonrpc = "2.0"
     var id: JSONValue
     var error: Failure
+  }
+
+  private struct Request<Params: Encodable>: Encodable {
+    var jsonrpc = "2.0"
+    var id: JSONValue
+    var method: String
+    var params: Params
   }
 
   private struct Notification<Params: Encodable>: Encodable {

@@ -47,6 +47,31 @@ struct InitializeParams: Codable, Sendable {
   var rootUri: String?
   var rootPath: String?
   var workspaceFolders: [WorkspaceFolder]?
+  var capabilities: ClientCapabilities?
+}
+
+/// The one client capability the server asks about: whether it may register a file watcher.
+struct ClientCapabilities: Codable, Sendable {
+  struct Workspace: Codable, Sendable {
+    struct DidChangeWatchedFiles: Codable, Sendable {
+      var dynamicRegistration: Bool?
+    }
+    var didChangeWatchedFiles: DidChangeWatchedFiles?
+  }
+  var workspace: Workspace?
+
+  var watchesFilesOnRequest: Bool {
+    workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
+  }
+}
+
+/// `workspace/didChangeWatchedFiles`: files created (1), changed (2) or deleted (3) on disk.
+struct DidChangeWatchedFilesParams: Codable, Sendable {
+  struct FileEvent: Codable, Sendable {
+    var uri: String
+    var type: Int
+  }
+  var changes: [FileEvent]
 }
 
 struct TextDocumentItem: Codable, Sendable {
