@@ -44,11 +44,18 @@ import Testing
     #expect(page.status == 200)
     var expected: [String: Int] = [:]
     var missing: [String: Int] = [:]
+    var granted: [String: [(value: ExactDecimal, count: Int)]] = [:]
+    var notGranted: [String: Int] = [:]
     let evaluator = try Evaluator(set.policies, asOf: WebServer.today, decisions: [decision.name])
     for record in try PageTests.learners(server) {
       for result in evaluator.evaluate(record).results {
         expected[result.status.rawValue, default: 0] += 1
         for text in result.missing { missing[text, default: 0] += 1 }
+        if let amount = result.amount, result.status == .eligible {
+          granted[amount.currency.description, default: []].append((amount.amount, 1))
+        } else if result.status != .eligible {
+          notGranted[result.status.rawValue, default: 0] += 1
+        }
       }
     }
     let outcomes = Self.table(page.text, id: "chart-status-table")
@@ -68,7 +75,14 @@ import Testing
             == Int(cells[0]))
       }
     } else {
-      #expect(page.text.contains("id=\"chart-amounts-heading\""))
+      // The amounts as the ranges rule draws them, and the results granted nothing apart.
+      var bars: [String: Int] = notGranted
+      for (currency, values) in granted {
+        for bar in AmountRanges.bars(values, suffix: currency) { bars[bar.label] = bar.count }
+      }
+      let amounts = Self.table(page.text, id: "chart-amounts-table")
+      #expect(amounts.mapValues { Int($0[0]) ?? -1 } == bars)
+      #expect(!granted.isEmpty && !notGranted.isEmpty)
     }
   }
 

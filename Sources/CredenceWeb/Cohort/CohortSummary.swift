@@ -14,8 +14,9 @@ struct CohortSummary: Sendable {
   var learners: Int
   var statuses: [(label: String, count: Int, style: String)]
   var missing: [(label: String, count: Int)]
-  /// Amounts or credits of the results that have one, low to high.
-  var amounts: [(label: String, count: Int)]
+  /// Amounts or credits of the results granted, low to high, in ranges when they are many
+  /// (``AmountRanges``), then the results not granted by status.
+  var amounts: [(label: String, count: Int, style: String)]
   var amountsHeading: String
   var completing: [(code: String, title: String, alone: Int, inSmallest: Int)]
   var within: Int
@@ -38,7 +39,8 @@ struct CohortSummary: Sendable {
     }
     var statusCounts: [DecisionStatus: Int] = [:]
     var missing: [String: Int] = [:]
-    var amounts: [String: (value: ExactDecimal, count: Int)] = [:]
+    // Per currency (credits have none): the value and how many results have it.
+    var amounts: [String: [ExactDecimal: Int]] = [:]
     var learners = 0
     var title = name
     var kind = ""
@@ -55,9 +57,9 @@ struct CohortSummary: Sendable {
           for requirement in result.missing { missing[requirement, default: 0] += 1 }
           if result.status == .eligible || result.status == .achieved {
             if let amount = result.amount {
-              amounts[amount.description, default: (amount.amount, 0)].count += 1
+              amounts[amount.currency.description, default: [:]][amount.amount, default: 0] += 1
             } else if let credits = result.credits, result.kind == .equivalence {
-              amounts[credits.normalized.description, default: (credits, 0)].count += 1
+              amounts["", default: [:]][credits, default: 0] += 1
             }
           }
           if result.status == .notAchieved || result.status == .undetermined { open = true }
@@ -80,11 +82,31 @@ struct CohortSummary: Sendable {
       missing: Array(
         missing.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
           .prefix(WebLimits.cohortTopRows).map { ($0.key, $0.value) }),
-      amounts: amounts.sorted { $0.value.value < $1.value.value }.map { ($0.key, $0.value.count) },
+      amounts: amountBars(amounts, statuses: statusCounts, order: order),
       amountsHeading: kind == "equivalence" ? "Credits granted" : "Amounts granted",
       completing: (cohort?.credentialTallies ?? []).prefix(WebLimits.cohortTopRows).map {
         ($0.code, $0.title ?? "", $0.alone, $0.inSmallest)
       },
       within: WebLimits.cohortWithin)
+  }
+
+  /// The granted amounts in ranges, per currency, then the results granted nothing by
+  /// status (`ineligible`, `undetermined`…), kept apart rather than counted as zero.
+  private static func amountBars(
+    _ amounts: [String: [ExactDecimal: Int]], statuses: [DecisionStatus: Int],
+    order: [DecisionStatus]
+  ) -> [(label: String, count: Int, style: String)] {
+    var bars: [(label: String, count: Int, style: String)] = []
+    for (currency, values) in amounts.sorted(by: { $0.key < $1.key }) {
+      bars += AmountRanges.bars(values.map { ($0.key, $0.value) }, suffix: currency).map {
+        ($0.label, $0.count, "plain")
+      }
+    }
+    for status in order where status != .eligible && status != .achieved {
+      if let count = statuses[status] {
+        bars.append((status.rawValue, count, ResultView.statusClass(status)))
+      }
+    }
+    return bars
   }
 }

@@ -107,13 +107,20 @@ extension WebPages {
           },
           empty: "No credential of the catalogue completes it within \(summary.within)."))
     } else {
+      let what = summary.kind == "fund" ? "amount" : "credits"
       charts.append(
         chart(
           id: "chart-amounts", heading: summary.amountsHeading,
-          explanation: "The results granted, by \(summary.kind == "fund" ? "amount" : "credits").",
-          unit: unit, columns: [summary.kind == "fund" ? "Amount" : "Credits", unit.capitalized],
-          bars: summary.amounts.map { BarChart.Bar(label: $0.label, value: $0.count) },
-          empty: "Nothing was granted."))
+          explanation: "The results granted, by \(what): one bar per \(what) when there are "
+            + "at most \(AmountRanges.maximumRanges), otherwise ranges that hold their lower "
+            + "edge and not their upper one, with zero on its own; then the results granted "
+            + "nothing, by outcome.",
+          unit: unit,
+          columns: [summary.kind == "fund" ? "Amount" : "Credits", unit.capitalized],
+          bars: summary.amounts.map {
+            BarChart.Bar(label: $0.label, value: $0.count, style: $0.style)
+          },
+          empty: "No results."))
     }
     return [
       "learners": summary.learners, "decision": summary.decision, "kind": summary.kind,

@@ -11,7 +11,8 @@ enum BarChart {
 
   static let width = 640
   static let labelWidth = 270
-  static let barArea = 270
+  // What is left of the width after the bar is for its number and unit ("100,000 enrolments").
+  static let barArea = 240
   static let rowHeight = 30
   /// Labels longer than this are cut in the chart (the table beside it has them whole).
   static let labelCharacters = 32
