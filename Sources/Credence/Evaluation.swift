@@ -29,6 +29,22 @@ public enum Evaluation {
     return (found, unknown)
   }
 
+  /// Up to `limit` of `candidates` close enough to `word` to be likely typos (the one
+  /// threshold of every suggestion), closest first, ties in the candidates' order: "did you
+  /// mean" with several answers, as for an unknown credential code.
+  public static func suggestions(
+    for word: String, among candidates: some Sequence<String>, limit: Int
+  ) -> [String] {
+    let most = Suggestions.maximumDistance(forLength: word.count)
+    var close: [(candidate: String, distance: Int, order: Int)] = []
+    for (order, candidate) in candidates.enumerated() where candidate != word {
+      let distance = Suggestions.editDistance(word, candidate)
+      if distance <= most { close.append((candidate, distance, order)) }
+    }
+    close.sort { ($0.distance, $0.order) < ($1.distance, $1.order) }
+    return close.prefix(max(0, limit)).map(\.candidate)
+  }
+
   /// The closest decision name to `name`, for "did you mean".
   public static func suggestion(for name: String, in program: CompiledProgram) -> String? {
     Suggestions.closest(to: name, among: program.decisionNames)

@@ -6,6 +6,10 @@ extension Policies {
   /// Every name the policies define (scales, params, facts, lets, decisions), unordered.
   public var definitionNames: [String] { Array(program.checked.symbols.keys) }
 
+  /// The grade scales the policies declare, in declaration order: a what-if form checks an
+  /// award's grade against them.
+  public var gradeScales: [GradeScale] { program.checked.scales.map(\.scale) }
+
   /// The names of the declared facts (read as `learner.NAME`), in declaration order.
   public var factNames: [String] { program.checked.facts.map(\.name) }
 

@@ -1,5 +1,6 @@
 /// The pages' style sheet and script, served from memory. The script only adds to pages
-/// that work without it: id suggestions while typing, opening every explanation to print.
+/// that work without it: id suggestions while typing, opening every explanation to print,
+/// more rows in the what-if form.
 enum Assets {
   static let css = """
     :root { --ink: #1a1a1a; --muted: #4a4a4a; --line: #767676; --paper: #ffffff;
@@ -49,6 +50,11 @@ enum Assets {
     .plan { border-left: 4px solid var(--soft); padding-left: 1rem; }
     .what-if, .what-if-result { background: var(--soft); padding: .5rem 1rem 1rem; margin-top: 2rem; }
     .what-if-result h2, .what-if h2 { margin-top: .5rem; }
+    .award-row { display: flex; flex-wrap: wrap; align-items: flex-start; gap: .5rem 1rem; border: 1px solid var(--line); margin: .5rem 0; padding: .25rem 1rem .75rem; background: var(--paper); }
+    .award-row legend { font-weight: 600; padding: 0 .25rem; }
+    .field-problem { color: var(--no); font-weight: 600; max-width: 22rem; }
+    input[aria-invalid="true"] { border: 2px solid var(--no); }
+    button.add-row { background: var(--paper); color: var(--accent); }
     .pair { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1.5rem; align-items: start; }
     @media (max-width: 50rem) { .pair { grid-template-columns: 1fr; } }
     figure { margin: 0; }
@@ -102,6 +108,38 @@ enum Assets {
       document.querySelectorAll("[data-print]").forEach(function (button) {
         button.hidden = false;
         button.addEventListener("click", function () { openAll(); window.print(); });
+      });
+      // The what-if form has a few empty rows without a script; this adds more, up to the
+      // server's limit, each a copy of the last with its numbers moved on and its values cleared.
+      document.querySelectorAll("[data-add-row]").forEach(function (button) {
+        var rows = button.form.querySelector("[data-award-rows]");
+        var most = parseInt(rows.dataset.most, 10);
+        function full() { return rows.querySelectorAll("[data-award-row]").length >= most; }
+        button.hidden = full();
+        button.addEventListener("click", function () {
+          var all = rows.querySelectorAll("[data-award-row]");
+          var last = all[all.length - 1];
+          var from = String(all.length), to = String(all.length + 1);
+          var row = last.cloneNode(true);
+          row.querySelector("legend").textContent = "Award " + to;
+          row.querySelectorAll(".field-problem").forEach(function (node) { node.remove(); });
+          row.querySelectorAll("[id], [for], [name]").forEach(function (node) {
+            ["id", "for", "name"].forEach(function (attribute) {
+              var value = node.getAttribute(attribute);
+              if (value) { node.setAttribute(attribute, value.replace("-" + from, "-" + to)); }
+            });
+          });
+          row.querySelectorAll("input").forEach(function (input) {
+            input.value = "";
+            input.removeAttribute("aria-invalid");
+            var described = (input.getAttribute("aria-describedby") || "").split(" ")
+              .filter(function (id) { return id && id.indexOf("-problem") < 0; }).join(" ");
+            if (described) { input.setAttribute("aria-describedby", described); } else { input.removeAttribute("aria-describedby"); }
+          });
+          rows.appendChild(row);
+          row.querySelector("input").focus();
+          button.hidden = full();
+        });
       });
       // A what-if answer takes the focus, so that keyboard and screen-reader users hear it.
       var answer = document.getElementById("what-if-result");

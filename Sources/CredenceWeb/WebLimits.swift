@@ -17,6 +17,12 @@ public enum WebLimits {
   public static let suggestions = 10
   /// Catalogue codes offered in the what-if box (a longer catalogue is typed, not picked).
   public static let catalogueOptions = 1_000
+  /// Awards one what-if question may add (rows of the form); the server's API allows more,
+  /// but a page of more rows than this is a plan, not a question.
+  public static let whatIfAwards = 8
+  /// Empty rows the what-if form shows without JavaScript (a script adds more, up to
+  /// ``whatIfAwards``).
+  public static let whatIfEmptyRows = 3
   /// How far the dashboard's cohort paths look: credentials that complete a stack on their
   /// own or with one more.
   public static let cohortWithin = 2

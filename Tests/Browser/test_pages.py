@@ -60,7 +60,7 @@ def test_the_what_if_form_returns_its_changes(page, learners):
     learner_with_paths(page, learners)
     # The first credential of the first path: adding it changes the stack it was planned for.
     code = page.find_element(By.CSS_SELECTOR, "ol.paths li ul li code").text
-    page.find_element(By.ID, "what-if-code").send_keys(code)
+    page.find_element(By.ID, "what-if-code-1").send_keys(code)
     page.find_element(By.CSS_SELECTOR, ".what-if button[type=submit]").click()
     WebDriverWait(page, 20).until(EC.presence_of_element_located((By.ID, "what-if-result")))
     heading = page.find_element(By.ID, "what-if-result-heading").text
@@ -70,6 +70,38 @@ def test_the_what_if_form_returns_its_changes(page, learners):
     assert page.switch_to.active_element.get_attribute("id") == "what-if-result"
     screenshot(page, "what-if-window", whole=False)
     screenshot(page, "what-if")
+
+
+def test_the_what_if_form_takes_several_awards(page, learners):
+    learner_with_paths(page, learners)
+    codes = []
+    for code in page.find_elements(By.CSS_SELECTOR, "ol.paths li ul li code"):
+        if code.text not in codes:
+            codes.append(code.text)
+    assert len(codes) >= 2, "two credentials planned for this learner"
+    # The script adds rows beyond the three the page has without it.
+    rows = page.find_elements(By.CSS_SELECTOR, "fieldset.award-row")
+    assert len(rows) == 3
+    page.find_element(By.CSS_SELECTOR, "button[data-add-row]").click()
+    assert len(page.find_elements(By.CSS_SELECTOR, "fieldset.award-row")) == 4
+    assert page.switch_to.active_element.get_attribute("id") == "what-if-code-4"
+    page.find_element(By.ID, "what-if-code-1").send_keys(codes[0])
+    page.find_element(By.ID, "what-if-code-4").send_keys(codes[1])
+    page.find_element(By.ID, "what-if-grade-4").send_keys("not a grade")
+    page.find_element(By.CSS_SELECTOR, ".what-if button[type=submit]").click()
+    WebDriverWait(page, 20).until(EC.presence_of_element_located((By.ID, "what-if-result")))
+    # The grade is named beside its field, and the summary links to it.
+    assert page.find_element(By.ID, "what-if-grade-4").get_attribute("aria-invalid") == "true"
+    assert "not a grade of the scale" in page.find_element(By.ID, "what-if-grade-4-problem").text
+    page.find_element(By.CSS_SELECTOR, "a[href='#what-if-grade-4']").click()
+    field = page.find_element(By.ID, "what-if-grade-4")
+    field.clear()
+    page.find_element(By.CSS_SELECTOR, ".what-if button[type=submit]").click()
+    WebDriverWait(page, 20).until(EC.presence_of_element_located((By.ID, "what-if-result-heading")))
+    heading = page.find_element(By.ID, "what-if-result-heading").text
+    assert heading.startswith(f"What changes with {codes[0]} awarded on"), heading
+    assert f" and {codes[1]} awarded on" in heading
+    screenshot(page, "what-if-several-window", whole=False)
 
 
 def test_the_dashboard_draws_its_charts_and_tables(page):
@@ -93,6 +125,24 @@ def test_the_dashboard_draws_its_charts_and_tables(page):
         assert chart.size["width"] > 200
     screenshot(page, "cohort-window", whole=False)
     screenshot(page, "cohort")
+
+
+def test_a_fund_dashboard_draws_its_amounts(page):
+    page.get(BASE + "/cohort")
+    select = page.find_element(By.ID, "decision")
+    funds = [o for o in select.find_elements(By.TAG_NAME, "option") if o.text.endswith("(fund)")]
+    # A date when the sample's funds grant something.
+    page.get(f"{BASE}/cohort?decision={funds[0].get_attribute('value')}&as_of=2026-06-30")
+    deadline = time.time() + 90
+    while not page.find_elements(By.ID, "chart-amounts-heading") and time.time() < deadline:
+        time.sleep(1)
+        page.refresh()
+    table = page.find_element(By.ID, "chart-amounts-table")
+    labels = [row.text for row in table.find_elements(By.CSS_SELECTOR, "tbody th")]
+    assert len(labels) <= 12 + 1 + 5  # the ranges, zero, the outcomes granted nothing
+    # Amounts first, low to high, then the outcomes granted nothing.
+    assert any(label[0].isdigit() or label.startswith("over 0") for label in labels), labels
+    screenshot(page, "cohort-fund-window", whole=False)
 
 
 def test_the_reference_opens_at_a_decision(page):

@@ -181,7 +181,7 @@ import Testing
     let page = try await server.request(
       "GET", "/learner?id=\(Form.encode(id))", cookie: cookie)
     let csrf = try #require(page.hiddenField("csrf"))
-    let form = [("csrf", csrf), ("id", id), ("as_of", "2026-06-30"), ("code", code)]
+    let form = [("csrf", csrf), ("id", id), ("as_of", "2026-06-30"), ("code-1", code)]
     let answer = try await server.request(
       "POST", "/learner/what-if", cookie: cookie, form: form)
     #expect(answer.status == 200)
@@ -196,6 +196,113 @@ import Testing
       form: [("csrf", String(repeating: "0", count: 64))] + form.dropFirst())
     #expect(forged.status == 403)
     #expect(!forged.text.contains("What changes with"))
+  }
+
+  /// Two awards together, through the form's rows, against the facade's answer for both.
+  @Test func severalAwardsAreAddedTogether() async throws {
+    let server = try await server()
+    let set = server.state.policies.current
+    let source = server.state.store.source
+    let catalogue = try source.catalogue().credentials
+    let evaluator = try Evaluator(set.policies, asOf: WebServer.today)
+    // A learner and two credentials that change more together than the first alone.
+    var found: (String, [HypotheticalAward], [WhatIf.Change])?
+    search: for record in try Self.learners(server).prefix(20) {
+      let id = record.id.description
+      for first in catalogue.prefix(12) {
+        let alone = try evaluator.whatIf(
+          learner: id, adding: [HypotheticalAward(code: first.code)], from: source)
+        for second in catalogue.prefix(12) where second.code != first.code {
+          let awards = [
+            HypotheticalAward(code: first.code),
+            HypotheticalAward(code: second.code, date: CivilDate(year: 2026, month: 5, day: 1)),
+          ]
+          let both = try evaluator.whatIf(learner: id, adding: awards, from: source)
+          if both.changes.filter(\.changed).count > alone.changes.filter(\.changed).count {
+            found = (id, awards, both.changes.filter(\.changed))
+            break search
+          }
+        }
+      }
+    }
+    let (id, awards, changes) = try #require(found)
+    let cookie = server.cookie(.decide)
+    let page = try await server.request("GET", "/learner?id=\(Form.encode(id))", cookie: cookie)
+    // Without a script the form has a few empty rows.
+    for number in 1...WebLimits.whatIfEmptyRows {
+      #expect(page.text.contains("name=\"code-\(number)\""))
+    }
+    let csrf = try #require(page.hiddenField("csrf"))
+    // Row 2 left blank: only rows with something in them count.
+    let answer = try await server.request(
+      "POST", "/learner/what-if", cookie: cookie,
+      form: [
+        ("csrf", csrf), ("id", id), ("as_of", "2026-06-30"), ("code-1", awards[0].code),
+        ("code-2", ""), ("code-3", awards[1].code), ("date-3", "2026-05-01"),
+      ])
+    #expect(answer.status == 200)
+    #expect(
+      answer.text.contains(
+        "What changes with \(HTML.escape(awards[0].code)) awarded on 2026-06-30 and "
+          + "\(HTML.escape(awards[1].code)) awarded on 2026-05-01</h2>"))
+    let table = try #require(
+      answer.text.range(of: "<caption>Decisions that would change</caption>"))
+    let rows = String(answer.text[table.upperBound...])
+      .components(separatedBy: "</table>")[0].components(separatedBy: "<tr><th scope=\"row\">")
+      .dropFirst()
+    #expect(rows.count == changes.count)
+    for (row, change) in zip(rows, changes) {
+      #expect(row.contains("<td>\(HTML.escape(ResultView.brief(change.after)))</td>"))
+    }
+    // The rows come back as typed, with one more empty row.
+    #expect(answer.text.contains("value=\"\(HTML.escape(awards[1].code))\""))
+    #expect(answer.text.contains("name=\"code-4\""))
+  }
+
+  /// Each row's mistakes are named beside its field and in a summary, and nothing is
+  /// evaluated until they are corrected.
+  @Test func aWhatIfRowWithMistakesSaysWhichFieldAndWhy() async throws {
+    let server = try await server()
+    let source = server.state.store.source
+    let codes = try source.catalogue().credentials.map(\.code)
+    let record = try #require(try Self.learners(server).first)
+    let id = record.id.description
+    let scales = server.state.policies.current.policies.gradeScales
+    #expect(!scales.isEmpty)
+    // A known code with its last character dropped: close enough to be suggested.
+    let known = try #require(codes.first)
+    let typo = String(known.dropLast())
+    try #require(!codes.contains(typo))
+    let cookie = server.cookie(.decide)
+    let page = try await server.request("GET", "/learner?id=\(Form.encode(id))", cookie: cookie)
+    let csrf = try #require(page.hiddenField("csrf"))
+    let answer = try await server.request(
+      "POST", "/learner/what-if", cookie: cookie,
+      form: [
+        ("csrf", csrf), ("id", id), ("as_of", "2026-06-30"), ("code-1", typo),
+        ("code-2", known), ("date-2", "2026-02-30"), ("grade-2", "Q+"), ("grade-3", "A"),
+      ])
+    #expect(answer.status == 200)
+    #expect(!answer.text.contains("What changes with"))
+    #expect(answer.text.contains("The what-if form needs correcting"))
+    #expect(
+      answer.text.contains(
+        "The catalogue has no credential `\(HTML.escape(typo))`; did you mean `\(HTML.escape(known))`"
+      ))
+    #expect(answer.text.contains("`2026-02-30` is not a date: write it as YYYY-MM-DD"))
+    #expect(answer.text.contains("`Q+` is not a grade of the scale"))
+    #expect(answer.text.contains("Give the code of the credential, or clear the row."))
+    for field in ["code-1", "date-2", "grade-2", "code-3"] {
+      #expect(answer.text.contains("<a href=\"#what-if-\(field)\">"))
+      #expect(answer.text.contains("id=\"what-if-\(field)-problem\""))
+    }
+    #expect(!answer.text.contains("id=\"what-if-code-2-problem\""))
+    // What was typed stays in the form.
+    #expect(answer.text.contains("value=\"2026-02-30\"") && answer.text.contains("value=\"Q+\""))
+    let empty = try await server.request(
+      "POST", "/learner/what-if", cookie: cookie,
+      form: [("csrf", csrf), ("id", id), ("as_of", "2026-06-30"), ("code-1", " ")])
+    #expect(empty.text.contains("Give the code of at least one credential to add."))
   }
 
   // MARK: The reference

@@ -61,10 +61,9 @@ extension WebPages {
       context["hasOtherStacks"] = !found.others.isEmpty
       context["anyOpen"] = !found.planned.isEmpty || !found.others.isEmpty
     }
-    if let whatIf {
-      context["whatIf"] = whatIf
-      for key in ["whatIfCode", "whatIfDate", "whatIfGrade"] { context[key] = whatIf[key] }
-    }
+    context["whatIfRows"] = whatIf?["rows"] ?? WhatIfRows.emptyFormRows()
+    context["whatIfMost"] = WebLimits.whatIfAwards
+    if let whatIf { context["whatIf"] = whatIf }
     return Page.html(
       views.page(
         "learner", context,

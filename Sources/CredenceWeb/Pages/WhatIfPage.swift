@@ -3,8 +3,9 @@ import CredenceServer
 import Hummingbird
 
 extension WebPages {
-  /// `POST /learner/what-if` (id, as_of, code, date, grade, csrf): the learner's page with
-  /// the decisions that would change above it. Nothing is stored.
+  /// `POST /learner/what-if` (id, as_of, csrf, and rows of awards `code-N`, `date-N`,
+  /// `grade-N`): the learner's page with the decisions that would change if every award
+  /// were added together, or with what is wrong with each row. Nothing is stored.
   func whatIf(_ request: Request, _ state: ServiceState) async -> Response {
     guard let form = await Form.read(request) else {
       return problem(
@@ -23,32 +24,35 @@ extension WebPages {
     guard let asOf = date(form["as_of"]) else {
       return badDate(form["as_of"] ?? "", request, state)
     }
-    var answer: [String: Any] = [
-      "whatIfCode": form["code"] ?? "", "whatIfDate": form["date"] ?? "",
-      "whatIfGrade": form["grade"] ?? "",
-    ]
-    guard let code = form["code"] else {
-      answer["award"] = "no award"
-      answer["problem"] = "Give the code of the credential to add."
+    let catalogue: [String]
+    do {
+      catalogue = try state.store.source.catalogue().credentials.map(\.code)
+    } catch {
+      return storeProblem(request, state)
+    }
+    let typed = WhatIfRows(
+      form, catalogue: catalogue, scales: state.policies.current.policies.gradeScales)
+    var answer: [String: Any] = ["rows": typed.formRows()]
+    guard let awards = typed.awards else {
+      answer["mistakes"] = typed.summary
+      answer["hasMistakes"] = true
       return learnerPage(id: id, asOf: asOf, whatIf: answer, request, state)
     }
-    var awardDate: CivilDate?
-    if let text = form["date"] {
-      guard let parsed = CivilDate(parsing: text) else {
-        answer["award"] = "`\(code)`"
-        answer["problem"] = "`\(text)` is not a date: write it as YYYY-MM-DD."
-        return learnerPage(id: id, asOf: asOf, whatIf: answer, request, state)
-      }
-      awardDate = parsed
+    guard !awards.isEmpty else {
+      answer["award"] = "no award"
+      answer["problem"] = "Give the code of at least one credential to add."
+      return learnerPage(id: id, asOf: asOf, whatIf: answer, request, state)
     }
-    let award = HypotheticalAward(code: code, date: awardDate, grade: form["grade"])
-    answer["award"] =
-      "\(code) awarded on \((awardDate ?? asOf).description)"
-      + (award.grade.map { " with grade \($0)" } ?? "")
+    answer["severalAwards"] = awards.count > 1
+    answer["award"] = Self.inWords(
+      awards.map { award in
+        "\(award.code) awarded on \((award.date ?? asOf).description)"
+          + (award.grade.map { " with grade \($0)" } ?? "")
+      })
     do {
       let evaluator = try Evaluator(state.policies.current.policies, asOf: asOf)
       let found = try evaluator.whatIf(
-        learner: id, adding: [award], from: state.store.source)
+        learner: id, adding: awards, from: state.store.source)
       let changed = found.changes.filter(\.changed)
       answer["changes"] = changed.map { change -> [String: Any] in
         var row: [String: Any] = [
@@ -80,5 +84,11 @@ extension WebPages {
       return storeProblem(request, state)
     }
     return learnerPage(id: id, asOf: asOf, whatIf: answer, request, state)
+  }
+
+  /// `a`, `a and b`, `a, b and c`.
+  static func inWords(_ items: [String]) -> String {
+    guard let last = items.last else { return "" }
+    return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
   }
 }

@@ -98,33 +98,52 @@ enum LearnerTemplates {
   static let whatIfForm = """
     <section aria-labelledby="what-if-heading" class="what-if">
     <h2 id="what-if-heading">What if</h2>
-    <p>Add an award to see which decisions would change. Nothing is stored.</p>
-    <form method="post" action="/learner/what-if" class="inline">
+    <p>Add one award or several (say, the two courses she is thinking of) to see which
+    decisions would change with all of them together. Nothing is stored; empty rows are left out.</p>
+    <form method="post" action="/learner/what-if" class="what-if-form" novalidate>
     <input type="hidden" name="csrf" value="{{csrf}}">
     <input type="hidden" name="id" value="{{id}}">
     <input type="hidden" name="as_of" value="{{asOf}}">
-    <div class="field"><label for="what-if-code">Credential code</label>
-    <input id="what-if-code" name="code" list="catalogue-codes" value="{{whatIfCode}}" required></div>
     <datalist id="catalogue-codes">{{#catalogue}}<option value="{{code}}">{{title}}</option>{{/catalogue}}</datalist>
-    <div class="field"><label for="what-if-date">Awarded on</label>
-    <input id="what-if-date" name="date" type="date" value="{{whatIfDate}}"></div>
-    <div class="field"><label for="what-if-grade">Grade</label>
-    <input id="what-if-grade" name="grade" value="{{whatIfGrade}}" aria-describedby="what-if-grade-help">
-    <span id="what-if-grade-help" class="detail">Optional; without one, a rule that reads the grade stays undetermined.</span></div>
-    <button type="submit">Show what changes</button>
+    <p id="what-if-grade-help" class="detail">The grade is optional; without one, a rule that reads the grade stays undetermined. The date is the evaluation date when left empty.</p>
+    <div class="award-rows" data-award-rows data-most="{{whatIfMost}}">
+    {{#whatIfRows}}{{>whatIfRow}}{{/whatIfRows}}
+    </div>
+    <p><button type="button" class="add-row" data-add-row hidden>Add another award</button>
+    <button type="submit">Show what changes</button></p>
     </form>
     </section>
     """
 
+  /// One award of the what-if form; a field with a mistake says so beside it.
+  static let whatIfRow = """
+    <fieldset class="award-row" data-award-row>
+    <legend>Award {{number}}</legend>
+    <div class="field"><label for="what-if-code-{{number}}">Credential code</label>
+    <input id="what-if-code-{{number}}" name="code-{{number}}" list="catalogue-codes" value="{{code}}" autocomplete="off"{{#codeProblem}} aria-invalid="true" aria-describedby="what-if-code-{{number}}-problem"{{/codeProblem}}>
+    {{#codeProblem}}<span id="what-if-code-{{number}}-problem" class="field-problem">{{codeProblem}}</span>{{/codeProblem}}</div>
+    <div class="field"><label for="what-if-date-{{number}}">Awarded on</label>
+    <input id="what-if-date-{{number}}" name="date-{{number}}" type="date" value="{{date}}"{{#dateProblem}} aria-invalid="true" aria-describedby="what-if-date-{{number}}-problem"{{/dateProblem}}>
+    {{#dateProblem}}<span id="what-if-date-{{number}}-problem" class="field-problem">{{dateProblem}}</span>{{/dateProblem}}</div>
+    <div class="field"><label for="what-if-grade-{{number}}">Grade</label>
+    <input id="what-if-grade-{{number}}" name="grade-{{number}}" value="{{grade}}" aria-describedby="what-if-grade-help{{#gradeProblem}} what-if-grade-{{number}}-problem{{/gradeProblem}}"{{#gradeProblem}} aria-invalid="true"{{/gradeProblem}}>
+    {{#gradeProblem}}<span id="what-if-grade-{{number}}-problem" class="field-problem">{{gradeProblem}}</span>{{/gradeProblem}}</div>
+    </fieldset>
+    """
+
   static let whatIfResult = """
     <section class="what-if-result" aria-labelledby="what-if-result-heading" id="what-if-result" tabindex="-1">
+    {{#hasMistakes}}
+    <h2 id="what-if-result-heading">The what-if form needs correcting</h2>
+    <ul class="problem" role="alert">{{#mistakes}}<li><a href="#{{field}}">Award {{row}}</a>: {{message}}</li>{{/mistakes}}</ul>
+    {{/hasMistakes}}
+    {{^hasMistakes}}
     <h2 id="what-if-result-heading">What changes with {{award}}</h2>
-    {{#unknownCodes}}<p class="problem">The catalogue has no credential <code>{{.}}</code>: the award carries its code and nothing else.</p>{{/unknownCodes}}
     {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
     {{#hasChanges}}
     <table class="changes">
     <caption>Decisions that would change</caption>
-    <thead><tr><th scope="col">Decision</th><th scope="col">Now</th><th scope="col">With the award</th></tr></thead>
+    <thead><tr><th scope="col">Decision</th><th scope="col">Now</th><th scope="col">With the award{{#severalAwards}}s{{/severalAwards}}</th></tr></thead>
     <tbody>
     {{#changes}}<tr><th scope="row">{{title}}{{#enrolment}} <span class="detail">(enrolment {{enrolment}})</span>{{/enrolment}}</th><td>{{before}}</td><td>{{after}}</td></tr>{{/changes}}
     </tbody>
@@ -132,6 +151,7 @@ enum LearnerTemplates {
     {{/hasChanges}}
     {{#noChange}}<p>No decision would change.</p>{{/noChange}}
     <p class="detail">{{unchanged}} other decision results stay as they are.</p>
+    {{/hasMistakes}}
     </section>
     """
 }
