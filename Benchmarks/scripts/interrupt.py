@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """How long Ctrl-C takes to act: in the REPL (on a terminal, through a pseudo-terminal) during
-a long evaluation and during `:path` planning, and for `credence eval --all` on a large store.
+a long evaluation, during `:path` planning and while checking a large definition (`:load` of a
+file holding one list of a million numbers), and for `credence eval --all` on a large store.
 
 For each case the work is started, Ctrl-C is sent once it has run for a while (the REPL's
 terminal turns the byte 0x03 into SIGINT; `eval --all` gets SIGINT), and the time until the
 REPL shows its prompt again (or the process has exited) is taken. The bar is 100 ms.
 
-    CREDENCE_BIN=.build/debug/credence Benchmarks/scripts/interrupt.py [RUNS]
+    CREDENCE_BIN=.build/debug/credence Benchmarks/scripts/interrupt.py [RUNS] [ONLY]
+
+ONLY, when given, runs only the cases whose name contains it (`checking`, `REPL`, `eval`).
 
 Wall times on a shared machine: the load average is printed beside them, and the figure that
 matters is the worst run, well under the bar, not the mean.
@@ -16,6 +19,7 @@ import os, pty, select, signal, statistics, subprocess, sys, tempfile, time
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 binary = os.environ.get("CREDENCE_BIN") or os.path.join(root, ".build", "debug", "credence")
 runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+only = sys.argv[2] if len(sys.argv) > 2 else ""
 policies = os.path.join(root, "policies")
 prompt = b"credence> "
 
@@ -102,8 +106,9 @@ with tempfile.TemporaryDirectory() as work:
     large = os.path.join(work, "large.db")
     subprocess.run([binary, "db", "sample", small, "--learners", "1000", "--seed", "1"],
                    check=True, stdout=subprocess.DEVNULL)
-    subprocess.run([binary, "db", "sample", large, "--learners", "100000", "--seed", "1"],
-                   check=True, stdout=subprocess.DEVNULL)
+    if only in "eval --all":
+        subprocess.run([binary, "db", "sample", large, "--learners", "100000", "--seed", "1"],
+                       check=True, stdout=subprocess.DEVNULL)
     learner = subprocess.run(
         ["sqlite3", small, "select learner_id from awards group by learner_id "
          "order by count(*) desc limit 1"], check=True, capture_output=True, text=True
@@ -115,14 +120,23 @@ with tempfile.TemporaryDirectory() as work:
         nested = f"count(learner.awards where {nested} > 0)"
     # Ctrl-C half way through the work, timed once without it: each line is first checked
     # with the policies (a few hundred ms in a debug build), then evaluated.
+    # One definition the checker takes seconds over: no evaluation runs, only the check.
+    big = os.path.join(work, "big.credence")
+    with open(big, "w") as file:
+        file.write('policy "one large definition"\n\nlet big = count([')
+        file.write(", ".join(["1"] * 1_000_000) + "])\n")
     lines = {"REPL, a long evaluation": nested,
-             "REPL, :path nus_gc_is --by cost": ":path nus_gc_is --by cost"}
+             "REPL, :path nus_gc_is --by cost": ":path nus_gc_is --by cost",
+             "REPL, checking a large definition (:load)": f":load {big}"}
     cases = {}
     for name, line in lines.items():
+        if only not in name:
+            continue
         whole = repl_case(small, learner, line, None)
         print(f"{name}: {1000 * whole:.0f} ms without Ctrl-C")
         cases[name] = lambda line=line, whole=whole: repl_case(small, learner, line, whole / 2)
-    cases["eval --all, 100,000 learners"] = lambda: eval_all_case(large, 1.0)
+    if only in "eval --all, 100,000 learners":
+        cases["eval --all, 100,000 learners"] = lambda: eval_all_case(large, 1.0)
     for name, case in cases.items():
         report(name, [case() for _ in range(runs)])
     print(f"load average {' '.join(load())} after")

@@ -166,6 +166,20 @@ public final class PathwayCohort {
       + "\"credentials\":[\(credentials.joined(separator: ","))]}\n"
   }
 
+  /// One learner's line for a person (the table format), ids and codes escaped as in every
+  /// table: they come from the store as they are.
+  public func line(_ row: Row) -> String {
+    let learner = row.learner.escapingControlCharacters
+    switch row.status {
+    case "path":
+      let credentials = row.credentials.map(\.escapingControlCharacters).joined(separator: ", ")
+      return "\(learner): \(row.smallest ?? 0) away (\(row.paths) smallest path"
+        + "\(row.paths == 1 ? "" : "s"): \(credentials))\n"
+    case "beyond": return "\(learner): more than \(within) away\n"
+    default: return "\(learner): \(row.status)\n"
+    }
+  }
+
   /// Summary lines for a person (the table format).
   public func tableSummary() -> String {
     var text = "\(learners) learners: \(achieved) already achieved"
@@ -177,9 +191,9 @@ public final class PathwayCohort {
     text += "\n\ncredential   completes alone   in a smallest path   title\n"
     for tally in credentialTallies {
       text +=
-        tally.code.rightPad(12)
+        tally.code.escapingControlCharacters.rightPad(12)
         + " " + String(tally.alone).leftPad(15) + "   " + String(tally.inSmallest).leftPad(18)
-        + "   " + (tally.title ?? "") + "\n"
+        + "   " + (tally.title ?? "").escapingControlCharacters + "\n"
     }
     return text
   }

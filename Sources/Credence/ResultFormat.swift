@@ -201,7 +201,11 @@ public struct ResultWriter: Sendable {
     }
   }
 
-  /// A CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+  /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, its quotes
+  /// doubled. Every CSV the executable writes goes through here (results, `path --all`,
+  /// `diff`, what-if). Other control characters are written escaped (`\u{1B}`), as ids are
+  /// everywhere else: a raw ESC or BEL would act on the terminal the CSV is shown on, and a
+  /// NUL cuts the field short in many readers.
   static func csvField(_ text: String) -> String {
     var buffer: [UInt8] = []
     csvField(text, &buffer)
@@ -210,8 +214,13 @@ public struct ResultWriter: Sendable {
 
   static func csvField(_ text: String, _ buffer: inout [UInt8]) {
     var text = text
+    let needs = text.withUTF8(csvNeeds)
+    if needs == .escapes {
+      csvField(text.escapingControlCharactersButLineBreaks, &buffer)
+      return
+    }
     text.withUTF8 { bytes in
-      guard needsQuotes(bytes) else {
+      guard needs == .quotes else {
         buffer.append(contentsOf: bytes)
         return
       }
@@ -231,9 +240,13 @@ public struct ResultWriter: Sendable {
     var quoted = false
     for index in texts.indices {
       var text = texts[index]
-      if text.withUTF8(needsQuotes) {
-        quoted = true
-        break
+      switch text.withUTF8(csvNeeds) {
+      case .nothing: continue
+      case .quotes: quoted = true
+      case .escapes:
+        // Rare (a control character in a reason or code): escaped first, then written.
+        csvList(texts.map(\.escapingControlCharactersButLineBreaks), &buffer)
+        return
       }
     }
     if quoted { buffer.append(34) }
@@ -247,12 +260,26 @@ public struct ResultWriter: Sendable {
     if quoted { buffer.append(34) }
   }
 
-  /// Whether a field holding `bytes` must be quoted: it holds a comma, quote or line break.
-  private static func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    for byte in bytes where byte == 44 || byte == 34 || byte == 10 || byte == 13 {
-      return true
+  /// What a CSV field's text needs before it is written.
+  private enum CSVNeeds { case nothing, quotes, escapes }
+
+  /// Whether a field holding `bytes` must be quoted (a comma, quote or line break) or first
+  /// have control characters escaped (any other below U+0020, DEL, or C1: `C2 80`–`C2 9F`).
+  private static func csvNeeds(_ bytes: UnsafeBufferPointer<UInt8>) -> CSVNeeds {
+    var needs = CSVNeeds.nothing
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 10 || byte == 13 || byte == 34 || byte == 44 {
+        needs = .quotes
+      } else if byte < 0x20 || byte == 0x7F {
+        return .escapes
+      } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] < 0xA0 {
+        return .escapes  // U+0080 to U+009F
+      }
+      index += 1
     }
-    return false
+    return needs
   }
 
   /// `bytes` with every quote doubled (the surrounding quotes are the caller's).

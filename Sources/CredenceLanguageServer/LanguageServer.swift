@@ -33,12 +33,16 @@ public final class LanguageServer: @unchecked Sendable {
   /// then offers the names of the last good state).
   var lastNavigation: (navigator: PolicyNavigator, uris: [FileID: String])?
 
-  init(output: Int32) { writer = MessageWriter(fileDescriptor: output) }
+  init(writer: MessageWriter) { self.writer = writer }
 
-  /// Serves standard input and output until `exit` (or the end of input); returns the
-  /// process's exit status (0 after a `shutdown` request, 1 otherwise, as the protocol asks).
-  public static func run() -> Int32 {
-    let server = LanguageServer(output: STDOUT_FILENO)
+  /// A server writing to `output` as it is (tests).
+  convenience init(output: Int32) { self.init(writer: .writing(to: output)) }
+
+  /// Serves standard input until `exit` (or the end of input), writing every message
+  /// through `write` (the executable's output sink); returns the process's exit status (0
+  /// after a `shutdown` request, 1 otherwise, as the protocol asks).
+  public static func run(writingThrough write: @escaping @Sendable ([UInt8]) -> Void) -> Int32 {
+    let server = LanguageServer(writer: MessageWriter(output: write))
     var reader = MessageReader(fileDescriptor: STDIN_FILENO)
     while let body = reader.next() {
       let exitStatus: Int32? = server.queue.sync { server.receive(body) }

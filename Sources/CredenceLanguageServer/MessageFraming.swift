@@ -68,19 +68,29 @@ struct MessageReader {
 
 /// Writes framed messages; one writer per output, called from one queue at a time.
 struct MessageWriter {
-  let fileDescriptor: Int32
+  /// Where the bytes go: `credence lsp` passes the executable's output sink, which ends the
+  /// process with status 74 when standard output cannot be written (an editor that closed
+  /// its end, a full disk) instead of the server answering into the void.
+  let output: @Sendable ([UInt8]) -> Void
 
   func write(_ body: Data) {
     var bytes = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
     bytes.append(contentsOf: body)
-    var written = 0
-    while written < bytes.count {
-      let count = bytes[written...].withUnsafeBytes {
-        Foundation.write(fileDescriptor, $0.baseAddress, $0.count)
+    output(bytes)
+  }
+
+  /// A writer straight to a file descriptor, for tests (a failed write is dropped).
+  static func writing(to fileDescriptor: Int32) -> MessageWriter {
+    MessageWriter { bytes in
+      var written = 0
+      while written < bytes.count {
+        let count = bytes[written...].withUnsafeBytes {
+          Foundation.write(fileDescriptor, $0.baseAddress, $0.count)
+        }
+        if count < 0, errno == EINTR { continue }
+        guard count > 0 else { return }
+        written += count
       }
-      if count < 0, errno == EINTR { continue }
-      guard count > 0 else { return }
-      written += count
     }
   }
 }

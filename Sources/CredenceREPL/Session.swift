@@ -50,24 +50,34 @@ public final class Session {
   static var nobody: Learner { Learner(id: "(no learner)") }
 
   /// Reads the policy files again; returns the rendered diagnostics (empty when clean).
-  public func reload() -> String {
+  public func reload() -> String { reloadChecking().output }
+
+  /// Reads the policy files again and checks them; Ctrl-C during the check keeps the text
+  /// read before.
+  private func reloadChecking() -> (output: String, interrupted: Bool) {
     guard !paths.isEmpty else {
       loaded = SourceSet()
-      return check(extra: nil).output
+      let result = check(extra: nil)
+      return (result.output, result.interrupted)
     }
     do {
       let files = try PolicyFiles.gather(paths)
       let (sources, diagnostics) = try PolicyFiles.read(files)
+      let before = loaded
       loaded = sources
       let result = check(extra: nil, extraDiagnostics: diagnostics)
+      if result.interrupted {
+        loaded = before
+        return (result.output, true)
+      }
       let summary = "loaded \(files.count) file\(files.count == 1 ? "" : "s")"
-      return result.output + (result.clean ? summary + "\n" : "")
+      return (result.output + (result.clean ? summary + "\n" : ""), false)
     } catch {
-      return "error[\(error.code)]: \(error.message)\n"
+      return ("error[\(error.code)]: \(error.message)\n", false)
     }
   }
 
-  /// Adds `paths` to the loaded files and reloads.
+  /// Adds `paths` to the loaded files and reloads (Ctrl-C during the check adds nothing).
   public func load(_ more: [String]) -> String {
     let before = paths
     paths += more
@@ -77,7 +87,9 @@ public final class Session {
       paths = before
       return "error[\(error.code)]: \(error.message)\n"
     }
-    return reload()
+    let result = reloadChecking()
+    if result.interrupted { paths = before }
+    return result.output
   }
 
   /// One piece of input (an expression or a declaration, possibly several lines): what to print.
@@ -134,11 +146,12 @@ public final class Session {
   }
 
   /// Checks the loaded files, the declarations so far and `extra` (typed input, checked as
-  /// `prefix + text`); errors in the typed input point into the text as typed.
+  /// `prefix + text`); errors in the typed input point into the text as typed. Ctrl-C stops
+  /// the wait (`interrupted`, printed as such, nothing of the session changed).
   func check(
     extra: (text: String, prefix: String)?, extraDiagnostics: [Diagnostic] = [],
     ignoring ignored: Set<DiagnosticCode> = []
-  ) -> (clean: Bool, output: String) {
+  ) -> (clean: Bool, output: String, interrupted: Bool) {
     var sources = SourceSet()
     for file in loaded.files { _ = sources.add(path: file.path, bytes: file.bytes) }
     for (index, declaration) in declarations.enumerated() {
@@ -151,8 +164,18 @@ public final class Session {
       inputFile = sources.add(path: "<input>", bytes: Array((extra.prefix + extra.text).utf8)).id
       _ = shown.add(path: "<input>", bytes: Array(extra.text.utf8))
     }
-    let result = FrontEnd.check(sources, extraDiagnostics: extraDiagnostics)
-    if let checked = try? Policies.compile(result) { policies = checked }
+    let checking = sources
+    guard
+      let outcome = unlessInterrupted({
+        let result = FrontEnd.check(checking, extraDiagnostics: extraDiagnostics)
+        return (result, try? Policies.compile(result))
+      })
+    else {
+      cancellation.reset()
+      return (false, "interrupted\n", true)
+    }
+    let (result, compiled) = outcome
+    if let compiled { policies = compiled }
     let shift = extra?.prefix.utf8.count ?? 0
     let limit = extra?.text.utf8.count ?? 0
     let firstTyped = FileID(loaded.files.count)
@@ -164,7 +187,7 @@ public final class Session {
       // What the loaded files say was shown by `:load`; typed input shows only its own.
       kept = kept.filter { $0.span.file == inputFile }
       if kept.isEmpty, result.hasErrors {
-        return (false, "error: the loaded policies have errors; fix them and `:reload`\n")
+        return (false, "error: the loaded policies have errors; fix them and `:reload`\n", false)
       }
     }
     let diagnostics = kept.map { diagnostic in
@@ -186,7 +209,7 @@ public final class Session {
     }
     let output = DiagnosticRenderer(format: .human, colour: false).render(
       diagnostics, sources: shown, omittedErrors: result.omittedErrors)
-    return (!result.hasErrors && result.program != nil, output)
+    return (!result.hasErrors && result.program != nil, output, false)
   }
 }
 

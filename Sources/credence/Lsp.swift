@@ -15,7 +15,8 @@ struct Lsp: ParsableCommand {
   )
 
   func run() throws {
-    let status = LanguageServer.run()
+    // Every response through the sink: an output that cannot be written exits 74.
+    let status = LanguageServer.run(writingThrough: { Terminal.write(bytes: $0) })
     if status != 0 { throw ExitCode(status) }
   }
 }

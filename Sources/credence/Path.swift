@@ -200,16 +200,7 @@ struct Path: ParsableCommand {
       case "json":
         output += ((first ? "" : ",") + cohort.json(row)).utf8
         first = false
-      default:
-        let text: String =
-          switch row.status {
-          case "path":
-            "\(row.learner): \(row.smallest ?? 0) away (\(row.paths) smallest path"
-              + "\(row.paths == 1 ? "" : "s"): \(row.credentials.joined(separator: ", ")))"
-          case "beyond": "\(row.learner): more than \(cohort.within) away"
-          default: "\(row.learner): \(row.status)"
-          }
-        output += (text + "\n").utf8
+      default: output += cohort.line(row).utf8
       }
       flush()
     }

@@ -47,7 +47,9 @@ import Testing
     Self.expectNoControls(outcome.standardOutput + outcome.standardError, "db stats --check")
   }
 
-  @Test(arguments: [["--all"], ["--learner", "L\u{1B}[2J"], ["--all", "--explain"]])
+  @Test(arguments: [
+    ["--all"], ["--learner", "L\u{1B}[2J"], ["--all", "--explain"], ["--all", "--format", "csv"],
+  ])
   func evalEscapesTheLearnerAndItsErrors(_ extra: [String]) throws {
     let (dir, store) = try Self.store()
     _ = dir

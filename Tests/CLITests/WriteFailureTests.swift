@@ -36,7 +36,17 @@ struct WriteFailureTests {
     (["db", "stats", store.1], nil),
     (["db", "stats", store.1, "--check"], nil),
     (["--help"], nil),
+    (["lsp"], lspInitialize),
   ]
+
+  /// An `initialize` request, framed, which `credence lsp` answers on standard output.
+  static let lspInitialize: String = {
+    let body = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#
+    let path = store.0.path("initialize.lsp")
+    try! Data(("Content-Length: \(body.utf8.count)\r\n\r\n" + body).utf8)
+      .write(to: URL(fileURLWithPath: path))
+    return path
+  }()
 
   struct Outcome {
     var status: Int32

@@ -8,9 +8,10 @@ import Testing
 /// A scripted reader that also writes each line it gives, after its prompt, into the
 /// transcript, so a golden file reads like a terminal session.
 ///
-/// `^C` is Ctrl-C while typing; `^C during EXPR` types EXPR and presses Ctrl-C while it is
-/// evaluated (the flag is set before the evaluation starts, which the machine sees at the
-/// evaluation's first step, as it would see a key pressed a moment later).
+/// `^C` is Ctrl-C while typing; `^C during INPUT` types INPUT and presses Ctrl-C while it is
+/// checked or run (the flag is set before the input is handled: the wait for checking sees
+/// it at once, `:what-if` and `:path` at their first step, as they would see a key pressed a
+/// moment later; the evaluator's own look at it is `EvaluationCancellationTests`').
 final class EchoingReader: LineReader {
   static let duringEvaluation = "^C during "
 

@@ -3,13 +3,20 @@ import Logging
 
 /// Logs as one JSON object per line on standard error (`ts`, `level`, `msg`, then the
 /// metadata), the form log collectors read without a parser of their own.
+///
+/// A line that cannot be written (a full log disk, a collector that went away) is dropped
+/// and the server goes on deciding, as with swift-log's text handler: `FileHandle.write`
+/// trapped there, taking the service down with its log (docs/decisions.md).
 public struct JSONLogHandler: LogHandler {
   public var logLevel: Logger.Level = .info
   public var metadata: Logger.Metadata = [:]
   let label: String
+  /// Where lines go: standard error, or a file in tests.
+  let descriptor: Int32
 
-  public init(label: String) {
+  public init(label: String, descriptor: Int32 = STDERR_FILENO) {
     self.label = label
+    self.descriptor = descriptor
   }
 
   public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -24,11 +31,27 @@ public struct JSONLogHandler: LogHandler {
       ("msg", JSONText.string(event.message.description)),
     ]
     let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-    for key in merged.keys.sorted() {
-      members.append((key, JSONText.string(merged[key]!.description)))
+    for (key, value) in merged.sorted(by: { $0.key < $1.key }) {
+      members.append((key, JSONText.string(value.description)))
     }
-    let line = JSONText.object(members) + "\n"
-    FileHandle.standardError.write(Data(line.utf8))
+    write(JSONText.object(members) + "\n")
+  }
+
+  /// Writes `line` whole in one call when it can (lines of several threads do not
+  /// interleave); on an error the rest of the line is dropped.
+  private func write(_ line: String) {
+    var line = line
+    line.withUTF8 { bytes in
+      guard var next = bytes.baseAddress else { return }
+      var left = bytes.count
+      while left > 0 {
+        let written = Foundation.write(descriptor, next, left)
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        next += written
+        left -= written
+      }
+    }
   }
 
   /// UTC, to the millisecond: `2026-12-06T08:30:00.123Z`.
