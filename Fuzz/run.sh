@@ -38,6 +38,11 @@ case "$target" in
     ;;
 esac
 
+# No leak detection (libFuzzer's per input, ASan's at exit): Swift keeps an enum's case in
+# the spare bits of its payload pointer (the boxes of `indirect enum ValueType` in the
+# checker's static tables), which LeakSanitizer cannot follow, so objects reachable only that
+# way are reported as leaked (README.md).
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 exec ".build/release/$target" "$corpus" "${dictionary[@]}" -max_total_time="$seconds" \
   -timeout=30 -rss_limit_mb=2048 -max_len=8192 -artifact_prefix="crashes/$target-" \
-  -print_final_stats=1 "$@"
+  -detect_leaks=0 -print_final_stats=1 "$@"
