@@ -14,14 +14,23 @@ public final class PostgresRecordSource: StoreRecordSource, @unchecked Sendable 
   public let location: PostgresLocation
   /// Whether learners come with their `learner_facts` rows.
   public let readsFacts: Bool
+  /// The shard whose learners `forEachBatch` reads (all learners when `nil`).
+  public let shard: LearnerShard?
   /// One connection, one call at a time (the server's requests take turns on it); recursive,
   /// so a batch's consumer may look a credential up on the same thread.
   private let lock = NSRecursiveLock()
   private var session: PostgresSession?
 
-  init(location: PostgresLocation, readsFacts: Bool) {
+  init(location: PostgresLocation, readsFacts: Bool, shard: LearnerShard? = nil) {
     self.location = location
     self.readsFacts = readsFacts
+    self.shard = shard.flatMap { $0.count > 1 ? $0 : nil }
+  }
+
+  /// A source (on a connection of its own) reading only `shard`'s learners: the server
+  /// picks them by their stored hash (``PostgresShardHash``), and their rows alone.
+  public func restricted(to shard: LearnerShard) -> any RecordSource {
+    PostgresRecordSource(location: location, readsFacts: readsFacts, shard: shard)
   }
 
   /// The child tables read per batch: table, extra condition, and whether it is read at all.
@@ -39,21 +48,26 @@ public final class PostgresRecordSource: StoreRecordSource, @unchecked Sendable 
       let staging = try RecordStaging()
       try stageCatalogue(session, staging, learner: nil)
       let size = max(1, batchSize)
+      // A shard's learners by their stored hash; their rows through the same choice.
+      let inShard = shard.map { " AND " + PostgresShardHash.condition($0) } ?? ""
+      let childCondition =
+        "learner_id BETWEEN $1::text AND $2::text"
+        + (inShard.isEmpty
+          ? ""
+          : " AND learner_id IN (SELECT id FROM learners "
+            + "WHERE id BETWEEN $1::text AND $2::text\(inShard))")
       var after: String?
       while true {
         var batch = RecordStaging.Batch(readsFacts: readsFacts)
         batch.learners = try session.query(
           "SELECT \(PostgresRows.selectList(Contract.learners)) FROM learners "
-            + "WHERE $1::text IS NULL OR id > $1::text "
+            + "WHERE ($1::text IS NULL OR id > $1::text)\(inShard) "
             + "ORDER BY id COLLATE \"C\" LIMIT \(size)", [after]
         ).map(PostgresRows.values)
         guard let first = batch.learners.first?[0], let last = batch.learners.last?[0],
           case .string(let firstID) = first.storage, case .string(let lastID) = last.storage
         else { return }
-        try readChildren(
-          session, into: &batch,
-          where: "learner_id BETWEEN $1::text AND $2::text",
-          [firstID, lastID])
+        try readChildren(session, into: &batch, where: childCondition, [firstID, lastID])
         try body(try staging.learners(batch))
         after = lastID
         if batch.learners.count < size { return }

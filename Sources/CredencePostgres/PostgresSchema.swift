@@ -16,9 +16,11 @@ enum PostgresSchema {
     )
     """
 
-  /// The migrations, oldest first; identifiers as in the SQLite store's history.
+  /// The migrations, oldest first: the contract's, with identifiers as in the SQLite store's
+  /// history, then PostgreSQL's own steps (`postgres-…`).
   static let migrations: [(identifier: String, statements: [String])] = [
-    ("v1-schema", Contract.tables.map(createTable) + indexes)
+    ("v1-schema", Contract.tables.map(createTable) + indexes),
+    ("postgres-shard-hash", PostgresShardHash.statements),
   ]
 
   /// The key imports and `db init` lock for their transaction (`pg_advisory_xact_lock`),

@@ -21,4 +21,16 @@ public protocol RecordSource: Sendable {
   ///
   /// Throws a ``RecordError`` when the catalogue row itself breaks the contract.
   func credential(code: String) throws -> Credential?
+
+  /// The learners of `shard` alone, in the same order and batches; looking a learner or a
+  /// credential up is not restricted. A store answers with a source that filters in its
+  /// query, so a shard reads only its own learners' rows; the default filters the stream
+  /// (``ShardedRecordSource``).
+  func restricted(to shard: LearnerShard) -> any RecordSource
+}
+
+extension RecordSource {
+  public func restricted(to shard: LearnerShard) -> any RecordSource {
+    ShardedRecordSource(self, shard: shard)
+  }
 }

@@ -34,11 +34,14 @@ struct Diff: ParsableCommand {
   @Argument(help: "The policies after the change: a file, a folder, or REV:PATH.")
   var new: String
 
-  @Option(help: "The learner-record store (SQLite).")
+  @Option(help: "The learner-record store: a SQLite file or a postgres:// URL.")
   var db: String
 
   @Flag(help: "Every learner of the store (required: a diff is over a cohort).")
   var all = false
+
+  @Option(help: ShardArgument.help)
+  var shard: String?
 
   @Option(name: .customLong("as-of"), help: "The evaluation date, YYYY-MM-DD (default: today).")
   var asOf: String?
@@ -51,6 +54,7 @@ struct Diff: ParsableCommand {
 
   func validate() throws {
     if !all { throw ValidationError("a diff is over every learner of the store: add --all") }
+    try ShardArgument.validate(shard, all: all)
     if let asOf, CivilDate(parsing: asOf) == nil {
       throw ValidationError("`\(asOf)` is not a date: write --as-of as YYYY-MM-DD")
     }
@@ -76,10 +80,13 @@ struct Diff: ParsableCommand {
     }
     var first = true
     try DBSupport.run {
-      let store = try RecordStore.openForReading(at: db, parallelReads: true)
-      defer { try? store.close() }
-      let source = SQLiteRecordSource(
-        store: store, readsFacts: oldPolicies.readsFacts || newPolicies.readsFacts)
+      let opened = try RecordStores.openForReading(
+        db, parallelReads: true, readsFacts: oldPolicies.readsFacts || newPolicies.readsFacts)
+      defer { opened.close() }
+      let source = opened.source
+      // A shard is chosen by the store's query: other shards' rows are not even read.
+      let learners: any RecordSource =
+        shard.flatMap(LearnerShard.init(parsing:)).map { source.restricted(to: $0) } ?? source
       var bar: ProgressBar?
       if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
       defer { bar?.finish() }
@@ -87,7 +94,7 @@ struct Diff: ParsableCommand {
         let comparer = PolicyDiff.Comparer(old: oldPolicies, new: newPolicies, asOf: date)
         return { record in comparer.compare(record) }
       })
-      try run.run(source, batchSize: Self.batchSize) { learner in
+      try run.run(learners, batchSize: Self.batchSize) { learner in
         diff.record(learner)
         if !learner.changes.isEmpty {
           switch format {

@@ -99,12 +99,7 @@ struct Eval: ParsableCommand {
     if !all && learners.isEmpty {
       throw ValidationError("say which learners to evaluate: --learner ID (repeatable) or --all")
     }
-    if let shard {
-      guard all else { throw ValidationError("--shard splits a batch: add --all") }
-      guard LearnerShard(parsing: shard) != nil else {
-        throw ValidationError("`\(shard)` is not a shard K/N with 0 <= K < N, such as 0/4")
-      }
-    }
+    try ShardArgument.validate(shard, all: all)
     if whatIf {
       if learners.count != 1 || all {
         throw ValidationError("--what-if evaluates one learner: give exactly one --learner")
@@ -164,8 +159,8 @@ struct Eval: ParsableCommand {
         defer { bar?.finish() }
         var progress: (@Sendable (Int) -> Void)?
         if let bar { progress = { done in bar.update(done: done) } }
-        let learners: any RecordSource =
-          shard.map { ShardedRecordSource(source, shard: $0) } ?? source
+        // A shard is chosen by the store's query: other shards' rows are not even read.
+        let learners: any RecordSource = shard.map { source.restricted(to: $0) } ?? source
         summary = try evaluator.evaluateAll(
           from: learners, batchSize: Self.batchSize, into: stream, progress: progress)
       } else {

@@ -32,7 +32,7 @@ struct Path: ParsableCommand {
   @Argument(help: "Policy files or folders (searched recursively for *.credence).")
   var paths: [String]
 
-  @Option(help: "The learner-record store (SQLite).")
+  @Option(help: "The learner-record store: a SQLite file or a postgres:// URL.")
   var db: String
 
   @Option(name: .customLong("learner"), help: "A learner (repeatable; several make a cohort).")
@@ -40,6 +40,9 @@ struct Path: ParsableCommand {
 
   @Flag(help: "Every learner of the store, as a cohort (with --within).")
   var all = false
+
+  @Option(help: ShardArgument.help)
+  var shard: String?
 
   @Option(name: .customLong("to"), help: "The target: a stack, or an equivalence with --credits.")
   var target: String
@@ -83,6 +86,7 @@ struct Path: ParsableCommand {
     if !all && learners.isEmpty {
       throw ValidationError("say whose paths to find: --learner ID, or --all with --within N")
     }
+    try ShardArgument.validate(shard, all: all)
     for (name, date) in [("--as-of", asOf), ("--planned", planned)] {
       if let date, CivilDate(parsing: date) == nil {
         throw ValidationError("`\(date)` is not a date: write \(name) as YYYY-MM-DD")
@@ -215,7 +219,10 @@ struct Path: ParsableCommand {
       if isatty(STDERR_FILENO) == 1 { bar = ProgressBar(total: try source.learnerCount()) }
       defer { bar?.finish() }
       // Planned on every core, handed out in learner-id order (PathwayCohortRun).
-      try PathwayCohortRun(makePlanner: makePlanner).run(source, batchSize: Self.batchSize) {
+      // A shard is chosen by the store's query: other shards' rows are not even read.
+      let learners: any RecordSource =
+        shard.flatMap(LearnerShard.init(parsing:)).map { source.restricted(to: $0) } ?? source
+      try PathwayCohortRun(makePlanner: makePlanner).run(learners, batchSize: Self.batchSize) {
         row in
         cohort.record(row)
         emit(row)

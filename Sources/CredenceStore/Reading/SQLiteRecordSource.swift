@@ -10,17 +10,32 @@ public struct SQLiteRecordSource: RecordSource {
   /// Whether learners come with their `learner_facts` rows. Policies that declare no fact
   /// never read them, so a batch for such policies skips the table.
   public var readsFacts: Bool
+  /// The shard whose learners `forEachBatch` reads (all learners when `nil`).
+  public var shard: LearnerShard?
 
   public init(store: RecordStore, readsFacts: Bool = true) {
     self.store = store
     self.readsFacts = readsFacts
   }
 
+  /// This source reading only `shard`'s learners: the shard is chosen in the queries
+  /// (``LearnerFilter/shard(_:)``), so other shards' rows are never decoded.
+  public func restricted(to shard: LearnerShard) -> any RecordSource {
+    var restricted = self
+    restricted.shard = shard
+    return restricted
+  }
+
   public func forEachBatch(batchSize: Int, _ body: ([LearnerRecord]) throws -> Void) throws {
     try read { db in
       let size = max(1, batchSize)
+      var filter = LearnerFilter.all
+      if let shard, shard.count > 1 {
+        db.add(function: LearnerFilter.shardFunction)
+        filter = .shard(shard)
+      }
       var stream = try LearnerStream(
-        db, filter: .all, catalogue: try Catalogue.load(db), facts: readsFacts)
+        db, filter: filter, catalogue: try Catalogue.load(db), facts: readsFacts)
       var batch: [LearnerRecord] = []
       batch.reserveCapacity(size)
       while let record = try stream.next() {
