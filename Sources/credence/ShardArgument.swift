@@ -1,5 +1,5 @@
 import ArgumentParser
-import CredenceRecords
+import Credence
 
 /// `--shard K/N` of the batch commands (`eval --all`, `path --all`, `diff --all`): one of N
 /// disjoint parts of the store's learners (``LearnerShard``), for N processes on N machines.
