@@ -50,8 +50,10 @@ def test_the_explanation_opens_on_click(page, learners):
     assert first.get_attribute("open") is not None
     assert inner.is_displayed()
     # The policy reference is one click away from every decision.
-    links = page.find_elements(By.CSS_SELECTOR, "a[href^='/reference#decision-']")
-    assert len(links) == len(page.find_elements(By.CSS_SELECTOR, "article.decision"))
+    for kind in ["article.decision", "article.plan"]:
+        articles = page.find_elements(By.CSS_SELECTOR, kind)
+        links = page.find_elements(By.CSS_SELECTOR, kind + " a[href^='/reference#decision-']")
+        assert len(links) == len(articles), kind
     screenshot(page, "learner")
     assert learner
 
@@ -88,6 +90,8 @@ def test_the_what_if_form_takes_several_awards(page, learners):
     page.find_element(By.ID, "what-if-code-1").send_keys(codes[0])
     page.find_element(By.ID, "what-if-code-4").send_keys(codes[1])
     page.find_element(By.ID, "what-if-grade-4").send_keys("not a grade")
+    page.execute_script("arguments[0].scrollIntoView()", page.find_element(By.ID, "what-if-heading"))
+    screenshot(page, "what-if-form-window", whole=False)
     page.find_element(By.CSS_SELECTOR, ".what-if button[type=submit]").click()
     WebDriverWait(page, 20).until(EC.presence_of_element_located((By.ID, "what-if-result")))
     # The grade is named beside its field, and the summary links to it.

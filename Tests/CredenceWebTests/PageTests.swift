@@ -253,6 +253,8 @@ import Testing
     #expect(rows.count == changes.count)
     for (row, change) in zip(rows, changes) {
       #expect(row.contains("<td>\(HTML.escape(ResultView.brief(change.after)))</td>"))
+      // Every decision links to its policy in the reference.
+      #expect(row.hasPrefix("<a href=\"/reference#decision-\(change.decision)\">"))
     }
     // The rows come back as typed, with one more empty row.
     #expect(answer.text.contains("value=\"\(HTML.escape(awards[1].code))\""))

@@ -40,6 +40,7 @@ extension WebPages {
           searchNodes: WebLimits.pathSearchNodes))
       var plan = Self.plan(planner.plan(for: learner), title: result.title)
       plan["anchor"] = "plan-" + result.decision
+      plan["decision"] = result.decision
       planned.append(plan)
     }
     return (planned, others)

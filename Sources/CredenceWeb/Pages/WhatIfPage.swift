@@ -57,6 +57,7 @@ extension WebPages {
       answer["changes"] = changed.map { change -> [String: Any] in
         var row: [String: Any] = [
           "title": (change.after ?? change.before)?.title ?? change.decision,
+          "decision": change.decision,
           "before": ResultView.brief(change.before), "after": ResultView.brief(change.after),
         ]
         if let enrolment = change.enrolment { row["enrolment"] = enrolment }

@@ -77,7 +77,7 @@ enum LearnerTemplates {
   static let plan = """
     <article class="plan" id="{{anchor}}">
     <h3>{{title}}</h3>
-    <p>{{statusText}}</p>
+    <p>{{statusText}} <a href="/reference#decision-{{decision}}">policy: <code>{{decision}}</code></a></p>
     {{#note}}<p class="note">{{note}}</p>{{/note}}
     {{#hasPaths}}
     <ol class="paths">
@@ -145,7 +145,7 @@ enum LearnerTemplates {
     <caption>Decisions that would change</caption>
     <thead><tr><th scope="col">Decision</th><th scope="col">Now</th><th scope="col">With the award{{#severalAwards}}s{{/severalAwards}}</th></tr></thead>
     <tbody>
-    {{#changes}}<tr><th scope="row">{{title}}{{#enrolment}} <span class="detail">(enrolment {{enrolment}})</span>{{/enrolment}}</th><td>{{before}}</td><td>{{after}}</td></tr>{{/changes}}
+    {{#changes}}<tr><th scope="row"><a href="/reference#decision-{{decision}}">{{title}}</a>{{#enrolment}} <span class="detail">(enrolment {{enrolment}})</span>{{/enrolment}}</th><td>{{before}}</td><td>{{after}}</td></tr>{{/changes}}
     </tbody>
     </table>
     {{/hasChanges}}
