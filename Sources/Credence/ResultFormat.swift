@@ -139,10 +139,10 @@ public struct ResultWriter: Sendable {
     }
     var parts: [String] = []
     if let amount = result.amount { parts.append(money(amount)) }
-    if let rate = result.rate { parts.append((parts.isEmpty ? "" : "at ") + rate.description) }
+    if let rate = result.rate { parts.append((parts.isEmpty ? "" : "at ") + rate.readable) }
     if let credits = result.credits {
       let value = credits.normalized
-      parts.append("\(value) credit\(value == .one ? "" : "s")")
+      parts.append("\(value.readable) credit\(value == .one ? "" : "s")")
     }
     if !result.granted.isEmpty {
       parts.append("(" + result.granted.joined(separator: ", ") + ")")
@@ -156,7 +156,7 @@ public struct ResultWriter: Sendable {
 
   /// Money as policies write it; a zero without currency is `0`.
   static func money(_ money: Money) -> String {
-    isBareZero(money) ? "0" : money.description
+    isBareZero(money) ? "0" : money.readable
   }
 
   // MARK: CSV
@@ -349,7 +349,8 @@ public struct ResultWriter: Sendable {
     key("currency")
     string(result.amount.flatMap { Self.isBareZero($0) ? nil : $0.currency.description })
     key("rate")
-    string(result.rate?.description)
+    // The percentage as a plain decimal ("90" for 90%), as in CSV: the unit is the key's.
+    string(result.rate?.value.description)
     key("credits")
     string(result.credits?.description)
     key("granted")

@@ -94,7 +94,7 @@ extension Machine {
   static func creditsText(_ amount: ExactDecimal, more: Bool = false) -> String {
     let value = amount.normalized
     let unit = value == .one ? "credit" : "credits"
-    return more ? "\(value) more \(unit)" : "\(value) \(unit)"
+    return more ? "\(value.readable) more \(unit)" : "\(value.readable) \(unit)"
   }
 
   static func listed(_ codes: [String]) -> String {

@@ -7,13 +7,14 @@ extension Machine {
   static let maximumElementsShown = 10
 
   /// A value as a learner or registrar reads it: `500 SGD`, `90%`, `2026-07-01`, `"SG"`,
-  /// `award A-1 (IS5003)`.
+  /// `award A-1 (IS5003)`; a number that does not terminate is cut short (`4.333…`,
+  /// ``ExactDecimal/readable``).
   func describe(_ value: Value) -> String {
     switch value {
     case .unknown: return "unknown"
     case .bool(let b): return b ? "true" : "false"
-    case .number(let x): return x.description
-    case .percent(let x): return "\(x)%"
+    case .number(let x): return x.readable
+    case .percent(let x): return x.readable + "%"
     case .money(let m): return Self.describe(m)
     case .text(let t): return "\"\(t)\""
     case .date(let d): return d.description
@@ -35,7 +36,7 @@ extension Machine {
 
   /// Money as written in policies; a zero without currency is just `0`.
   static func describe(_ money: Money) -> String {
-    MoneyArithmetic.isBareZero(money) ? "0" : money.description
+    MoneyArithmetic.isBareZero(money) ? "0" : money.readable
   }
 
   func describe(_ record: RecordRef) -> String {

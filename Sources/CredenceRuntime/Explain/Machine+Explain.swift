@@ -167,6 +167,10 @@ extension Machine {
 
   // MARK: Stacks
 
+  /// A stack's lines, section by section: each requirement as the reported assignment left
+  /// it, whether that assignment is proven the closest, why an undetermined stack is so, the
+  /// awards used, and for a *not achieved* stack the awards its pool left out. A new section
+  /// goes in this order as one more `lines +=`.
   private func explainStack(
     _ index: Int, _ outcome: DecisionOutcome, _ detail: StackDetail, depth: Int
   ) -> [Explanation] {
@@ -176,6 +180,9 @@ extension Machine {
         var lines: [Explanation] = []
         for (requirement, result) in zip(stack.requirements, detail.allocation.root.children) {
           lines.append(m.explainRequirement(requirement, result, detail, depth: depth))
+        }
+        if outcome.status == .notAchieved && !detail.allocation.closestIsExact {
+          lines.append(Explanation(.info, Self.closestNotProvenText))
         }
         if let reason = detail.undetermined, let text = Self.limitText(reason) {
           lines.append(Explanation(.unknown, text))
@@ -192,6 +199,7 @@ extension Machine {
             Explanation(
               .info, "awards used: " + used.map { m.describeUse($0) }.joined(separator: ", ")))
         }
+        if outcome.status == .notAchieved { lines += m.leftOutAwardLines(stack, detail) }
         return lines
       }) ?? []
   }

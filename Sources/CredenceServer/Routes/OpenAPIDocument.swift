@@ -326,7 +326,7 @@ enum OpenAPIDocument {
               "status": { "type": "string", "enum": ["eligible", "ineligible", "achieved", "not achieved", "undetermined", "not in effect", "error"] },
               "amount": { "type": "string", "nullable": true },
               "currency": { "type": "string", "nullable": true },
-              "rate": { "type": "string", "nullable": true },
+              "rate": { "type": "string", "nullable": true, "description": "A fund's rate as a percentage, a plain decimal: \"90\" is 90%." },
               "credits": { "type": "string", "nullable": true },
               "granted": { "type": "array", "items": { "type": "string" } },
               "used": { "type": "array", "items": { "type": "string" } },
