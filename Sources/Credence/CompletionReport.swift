@@ -17,11 +17,11 @@ public enum CompletionReport {
     let pad = String(repeating: " ", count: indent)
     let path = completion.path
     var head = pad + "· cheapest completion after funding: " + path.codes.joined(separator: " + ")
-    head += ", " + (path.netCost.map { "net \($0)" } ?? "net cost unknown")
+    head += ", " + (path.netCost.map { "net " + PathwayReport.money($0) } ?? "net cost unknown")
     if !path.fees.isEmpty {
       head +=
         " (fee\(path.fees.count == 1 && path.steps.count == 1 ? "" : "s") "
-        + path.fees.map(\.description).joined(separator: " + ") + ")"
+        + path.fees.map(PathwayReport.money).joined(separator: " + ") + ")"
     }
     var lines = [head]
     for step in path.steps {

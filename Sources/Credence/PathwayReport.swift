@@ -106,7 +106,7 @@ public enum PathwayReport {
         "\(funding.fund) "
           + (funding.amount.map {
             funding.isCounted
-              ? "−\(Self.money($0))" : "\(Self.money($0)) (not counted: an alternative)"
+              ? deducted($0) : "\(Self.money($0)) (not counted: an alternative)"
           } ?? "undetermined (\(funding.note ?? ""))"))
     }
     if step.fee != nil, let net = step.netCost { money.append("net \(Self.money(net))") }
@@ -144,7 +144,14 @@ public enum PathwayReport {
     return "proven best among paths of at most \(plan.maximumSize) credentials (\(tried))"
   }
 
-  static func money(_ money: Money) -> String { money.description }
+  /// Money as people read it (`33.333… SGD` for a quotient; JSON keeps the exact value).
+  static func money(_ money: Money) -> String { money.readable }
+
+  /// A subsidy taken off the fee: `−500.00 SGD`; a claim cut to nothing is `0 SGD`, never
+  /// `−0 SGD`.
+  static func deducted(_ amount: Money) -> String {
+    amount.amount.isZero ? money(amount) : "−" + money(amount)
+  }
 
   // MARK: JSON
 

@@ -60,11 +60,7 @@ public struct ResultWriter: Sendable {
     case .table where explain:
       buffer.append(contentsOf: "learner \(learner.learner.escapingControlCharacters)\n".utf8)
       for result in learner.results {
-        var lines = result.explanation?.lines(indent: 2) ?? ["  " + summaryLine(result)]
-        if let completion = result.completion {
-          lines += CompletionReport.lines(completion, indent: 4)
-        }
-        for line in lines {
+        for line in ExplanationText.lines(result, indent: 2) {
           buffer.append(contentsOf: line.utf8)
           buffer.append(10)
         }
@@ -119,7 +115,7 @@ public struct ResultWriter: Sendable {
     return line.trimmingTrailingSpaces()
   }
 
-  private func summaryLine(_ result: DecisionResult) -> String {
+  static func summaryLine(_ result: DecisionResult) -> String {
     let summary = Self.summary(result)
     return "\(result.title): \(result.status.rawValue)" + (summary.isEmpty ? "" : ", \(summary)")
   }
@@ -193,10 +189,8 @@ public struct ResultWriter: Sendable {
     Self.csvList(result.reasons, &buffer)
     if explain {
       buffer.append(44)
-      var lines = result.explanation?.lines() ?? []
-      if let completion = result.completion {
-        lines += CompletionReport.lines(completion, indent: 2)
-      }
+      // A result without an explanation (none was built) has an empty field, not its summary.
+      let lines = result.explanation == nil ? [] : ExplanationText.lines(result)
       Self.csvField(lines.joined(separator: "\n"), &buffer)
     }
   }

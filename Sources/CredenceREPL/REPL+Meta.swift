@@ -115,15 +115,9 @@ extension Session {
     }
     if cancellation.isCancelled { return interruptible { "" } }
     var out = ""
+    // The one renderer `eval --explain` uses, so both print the same text.
     for result in completed(results, policies) {
-      if let explanation = result.explanation {
-        out += explanation.lines().joined(separator: "\n") + "\n"
-      } else {
-        out += "\(result.decision): \(result.status)\n"
-      }
-      if let completion = result.completion {
-        out += CompletionReport.lines(completion, indent: 2).joined(separator: "\n") + "\n"
-      }
+      out += ExplanationText.lines(result).joined(separator: "\n") + "\n"
     }
     return out
   }

@@ -69,6 +69,38 @@ import Testing
         == "imported 1 file into `records.db`: no rows added; replaced: awards 1\n")
   }
 
+  /// The same nightly sync from a badge platform: an Open Badges 3.0 credential imported
+  /// again leaves the store byte for byte as it was, and the summary says so.
+  @Test func aNightlyBadgeReimportLeavesTheStoreUnchangedAndSaysSo() throws {
+    let dir = try DBScratchDirectory()
+    try Self.makeStore(dir)
+    try dir.write(
+      "badge.json",
+      """
+      { "@context": ["https://www.w3.org/ns/credentials/v2",
+                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": "urn:uuid:b1", "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": "https://uni.example/issuers/1", "type": ["Profile"], "name": "Example"},
+        "validFrom": "2024-06-30T00:00:00Z",
+        "credentialSubject": {"type": ["AchievementSubject"], "id": "did:example:learner42",
+          "result": [{"type": ["Result"], "resultDescription": "urn:uuid:rd1", "value": "B+"}],
+          "achievement": {"id": "https://uni.example/ach/IS5004", "type": ["Achievement"],
+            "name": "Platform Design", "description": "…", "criteria": {"narrative": "Pass"},
+            "humanCode": "IS5004",
+            "resultDescription": [{"id": "urn:uuid:rd1", "type": ["ResultDescription"],
+              "name": "Grade", "resultType": "LetterGrade", "allowedValue": ["C", "B", "B+", "A"]}]}}}
+      """)
+    let first = try DBCommand.run(["db", "import", "records.db", "badge.json"], in: dir.url)
+    #expect(first.status == 0, "\(first.standardError)")
+    let before = dir.bytes("records.db")
+    let again = try DBCommand.run(["db", "import", "records.db", "badge.json"], in: dir.url)
+    #expect(again.status == 0, "\(again.standardError)")
+    #expect(again.standardOutput.hasPrefix("imported 1 file into `records.db`: no rows added; "))
+    #expect(
+      again.standardOutput.hasSuffix(" (the store is unchanged)\n"), "\(again.standardOutput)")
+    #expect(dir.bytes("records.db") == before)
+  }
+
   @Test func aMissingInputFileExitsNoInput() throws {
     let dir = try DBScratchDirectory()
     try Self.makeStore(dir)

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 
-/// One renderer for explanations: the REPL's `:why` prints, line for line, what `eval
-/// --explain` prints for the same learner and decision, over the whole policy library (the
-/// rule as written, `k >= 0`, never "a condition"). The eval side is a golden file, so a
-/// change to either the text or the agreement shows up in review.
+/// One renderer for explanations (`ExplanationText`): the REPL's `:why` prints, line for
+/// line, what `eval --explain` prints for the same learner and decision, over the whole
+/// policy library (the rule as written, `k >= 0`, never "a condition"), a stack's cheapest
+/// completion included. The eval side is a golden file, so a change to either the text or
+/// the agreement shows up in review.
 @Suite struct WhyMatchesExplainTests {
   static let learners = 8
   static let asOf = "2026-06-30"
@@ -18,9 +19,12 @@ import Testing
     #expect(made.status == 0, "\(made.standardError)")
     let policies = EvalFixtures.packageRoot.appendingPathComponent("policies").path
 
-    let explained = try DBCommand.run([
-      "eval", policies, "--db", store, "--all", "--as-of", Self.asOf, "--explain",
-    ])
+    // Learners named one by one, as `:learner` picks them: a stack not achieved then names
+    // its cheapest completion in both (`eval --all` leaves that search to `path --all`).
+    let ids = (1...Self.learners).map { String(format: "L%07d", $0) }
+    let explained = try DBCommand.run(
+      ["eval", policies, "--db", store, "--as-of", Self.asOf, "--explain"]
+        + ids.flatMap { ["--learner", $0] })
     #expect(explained.status == 0, "\(explained.standardError)")
     try EvalFixtures.expectGolden(explained.standardOutput, "library-explained.txt")
 
@@ -37,7 +41,6 @@ import Testing
     #expect(decisions.count > 20, "the library's decisions: \(decisions)")
 
     // The REPL, scripted: each learner, then `:why` for every decision in eval's order.
-    let ids = (1...Self.learners).map { String(format: "L%07d", $0) }
     var script = ""
     for id in ids {
       script += ":learner \(id)\n"

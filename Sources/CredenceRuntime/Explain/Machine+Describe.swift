@@ -1,3 +1,4 @@
+import CredenceRecords
 import CredenceSemantics
 import CredenceSyntax
 import CredenceValues
@@ -47,6 +48,9 @@ extension Machine {
       return "credential \(learner.awards[Int(index)].credential.code)"
     case .enrolment(let index):
       let enrolment = learner.enrolments[Int(index)]
+      if Int(index) == plannedEnrolment {
+        return "the planned enrolment in \(enrolment.credential.code)"
+      }
       return "enrolment \(enrolment.id) (\(enrolment.credential.code))"
     case .enrolmentCredential(let index):
       return "credential \(learner.enrolments[Int(index)].credential.code)"
@@ -56,17 +60,28 @@ extension Machine {
     }
   }
 
-  /// `award A-1 (IS5003)`.
+  /// `award A-1 (IS5003)`; an award a path plans is `the planned IS5003 award` (its id is
+  /// the planner's, never shown).
   func describeAward(_ index: Int) -> String {
     let award = learner.awards[index]
+    if Self.isPlanned(award) { return "the planned \(award.credential.code) award" }
     let what = award.isHypothetical ? "hypothetical award" : "award"
     return "\(what) \(award.id) (\(award.credential.code))"
+  }
+
+  /// Whether a pathway planner added `award` (``PathwayPlanner/awardID(_:)``): only the
+  /// planner and what-if questions (`what-if-1`, …) add hypothetical awards.
+  static func isPlanned(_ award: Award) -> Bool {
+    award.isHypothetical && award.id.hasPrefix(PathwayPlanner.plannedAwardPrefix)
   }
 
   /// `IS5003 (award A-1, 2024-12-10, grade A-)`: an award as a stack or equivalence uses it.
   func describeUse(_ index: Int) -> String {
     let award = learner.awards[index]
-    var parts = ["\(award.isHypothetical ? "hypothetical award" : "award") \(award.id)"]
+    var parts = [
+      Self.isPlanned(award)
+        ? "planned" : "\(award.isHypothetical ? "hypothetical award" : "award") \(award.id)"
+    ]
     if let date = award.awardedOn { parts.append(date.description) }
     if let grade = award.grade { parts.append("grade \(grade)") }
     return "\(award.credential.code) (\(parts.joined(separator: ", ")))"

@@ -56,6 +56,9 @@ final class Machine {
   @exclusivity(unchecked) var steps = 0
   /// The most steps before ``step(_:at:)`` fails: the learner's budget, or a side pass's.
   @exclusivity(unchecked) var stepLimit: Int
+  /// The enrolment a pathway planner added to ask funds about a course not yet taken: its
+  /// id is the planner's, so reasons name it as "the planned enrolment in CODE".
+  var plannedEnrolment: Int?
   /// 1 while a side pass runs (``sidePass(_:)``); nested passes do not start another.
   var sidePassDepth = 0
   /// Whether the running side pass reached its step limit.
@@ -110,6 +113,7 @@ final class Machine {
     steps = 0
     stepCheckpoint = 0
     paramDate = nil
+    plannedEnrolment = nil
   }
 
   /// The most awards whose list value ``awardList(count:)`` keeps.

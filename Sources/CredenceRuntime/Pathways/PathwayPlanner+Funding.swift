@@ -47,6 +47,7 @@ extension PathwayPlanner {
       for (index, fund) in program.funds.enumerated() where fund.perEnrolment != nil {
         // A fresh learner state per fund, so the balances read are this claim's own.
         machine.reset(for: planned, given: givenFacts)
+        machine.plannedEnrolment = enrolment
         let claim = machine.pathwayClaim(fund: index, enrolment: enrolment)
         if case .fund(let detail) = claim.outcome.detail, detail.isClaim == .false { continue }
         switch claim.outcome.status {
@@ -168,8 +169,8 @@ extension PathwayPlanner {
           claims[entry.step][entry.claim].amount = Money(granted, currency)
           let fund = program.funds[claims[entry.step][entry.claim].fund].name
           notes.append(
-            "`\(fund)` for \(catalogue[members[entry.step]].code) cut from \(amount) to "
-              + "\(Money(granted, currency)): the courses of this path share the balance of "
+            "`\(fund)` for \(catalogue[members[entry.step]].code) cut from \(amount.readable) to "
+              + "\(Money(granted, currency).readable): the courses of this path share the balance of "
               + "\(schemes)")
         }
       }

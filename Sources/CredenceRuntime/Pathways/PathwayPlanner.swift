@@ -177,7 +177,10 @@ public final class PathwayPlanner {
     return machine.pathwayReach(target)
   }
 
-  static func awardID(_ number: Int) -> String { "planned-\(number + 1)" }
+  /// The id of the `number`th award a path adds (hypothetical; reasons name it "the planned
+  /// CODE award", ``Machine/describeAward(_:)``).
+  static func awardID(_ number: Int) -> String { plannedAwardPrefix + "\(number + 1)" }
+  static let plannedAwardPrefix = "planned-"
 }
 
 extension PathwayOptions {
