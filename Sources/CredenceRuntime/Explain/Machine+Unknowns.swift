@@ -163,6 +163,16 @@ extension Machine {
       case .bool(false): collectUnknowns(expr.children[2], depth: depth + 1, &reasons)
       default: collectUnknowns(condition, depth: depth + 1, &reasons)
       }
+    case .aggregate(let aggregate, _, _) where aggregate == .min || aggregate == .max:
+      // The smallest of nothing: say which list was empty (a path's planned awards come
+      // without enrolments, so `min(learner.enrolments where …, start_on)` is one).
+      if let list = expr.children.first, case .list(let elements)? = tryValue(list),
+        elements.count == 0
+      {
+        note("`\(source(expr))` has no value: `\(source(list))` is empty", &reasons)
+        return
+      }
+      fallthrough
     case .aggregate, .filter, .distinct, .contains, .projection:
       // The list itself, or its elements.
       for child in expr.children.prefix(2) {
