@@ -73,7 +73,7 @@ let package = Package(
     .target(
       name: "CredenceRuntime",
       dependencies: ["CredenceSyntax", "CredenceSemantics", "CredenceValues", "CredenceRecords"],
-      exclude: ["README.md", "Allocation/README.md"]),
+      exclude: ["README.md", "Allocation/README.md", "Pathways/README.md"]),
     // The SQLite learner-record store (schema v1), importers, the streaming reader.
     .target(
       name: "CredenceStore",

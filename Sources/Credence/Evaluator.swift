@@ -130,6 +130,8 @@ public final class Evaluator {
 
   /// Every learner of `source`, in learner-id order, evaluated on every core and written to
   /// `stream` (``BatchEvaluation``); `progress` hears how many learners are written so far.
+  /// Raising the evaluator's cancellation stops reading: what was written is a prefix of
+  /// the output, and this throws `CancellationError`.
   public func evaluateAll(
     from source: any RecordSource, batchSize: Int, into stream: ResultStream,
     progress: (@Sendable (Int) -> Void)? = nil

@@ -21,6 +21,8 @@ public typealias SourceFile = CredenceSyntax.SourceFile
 public typealias FileID = CredenceSyntax.FileID
 public typealias Span = CredenceSyntax.Span
 public typealias Limits = CredenceSyntax.Limits
+// JSON string literals, for whatever writes JSON (a server's envelopes, a page's data).
+public typealias JSONString = CredenceSyntax.JSONString
 public typealias LearnerResults = CredenceRuntime.LearnerResults
 public typealias DecisionResult = CredenceRuntime.DecisionResult
 public typealias Explanation = CredenceRuntime.Explanation

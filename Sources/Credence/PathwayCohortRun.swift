@@ -21,7 +21,7 @@ public final class PathwayCohortRun: Sendable {
   }
 
   /// Reads every learner of `source` and calls `emit` with each answer, in learner-id
-  /// order, on the calling thread.
+  /// order, one call at a time.
   public func run(
     _ source: any RecordSource, batchSize: Int, emit: (PathwayCohort.Row) -> Void
   ) throws {

@@ -379,34 +379,16 @@ public struct ResultWriter: Sendable {
   }
 
   /// A JSON string literal.
-  static func json(_ text: String) -> String {
-    var buffer: [UInt8] = []
-    json(text, &buffer)
-    return String(decoding: buffer, as: UTF8.self)
-  }
+  static func json(_ text: String) -> String { JSONString.literal(text) }
 
   static func json(_ text: String, _ buffer: inout [UInt8]) {
-    buffer.append(34)
-    for byte in text.utf8 {
-      switch byte {
-      case 34: buffer.append(contentsOf: [92, 34])
-      case 92: buffer.append(contentsOf: [92, 92])
-      case 10: buffer.append(contentsOf: [92, 110])
-      case 13: buffer.append(contentsOf: [92, 114])
-      case 9: buffer.append(contentsOf: [92, 116])
-      case 0..<32:
-        let hex = Array("0123456789abcdef".utf8)
-        buffer.append(contentsOf: [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-      default: buffer.append(byte)
-      }
-    }
-    buffer.append(34)
+    JSONString.append(text, to: &buffer)
   }
 }
 
 /// Puts rendered chunks of learners together: the header, separators between chunks, the
 /// footer, and the output in blocks.
-/// Not thread-safe: ``BatchEvaluation`` calls it under its lock.
+/// Not thread-safe: ``BatchEvaluation`` calls it one batch at a time (``OrderedHandOff``).
 public final class ResultStream: @unchecked Sendable {
   public let writer: ResultWriter
   private let sink: ([UInt8]) -> Void

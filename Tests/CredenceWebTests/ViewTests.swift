@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import CredenceWeb
@@ -11,6 +12,15 @@ import Testing
     #expect(form["bad"] == "%zz")
     #expect(form["empty"] == nil)
     #expect(Form.encode("a b/é") == "a%20b%2F%C3%A9")
+  }
+
+  @Test func suggestedIdsCannotCloseAScriptElement() throws {
+    let ids = ["L1", "L</script><script>alert(1)</script>", "L\"<!--"]
+    let json = WebPages.suggestionsJSON(ids)
+    #expect(!json.contains("<"))
+    #expect(json.contains(#""L\u003c/script>\u003cscript>alert(1)\u003c/script>""#))
+    let decoded = try JSONDecoder().decode([String].self, from: Data(json.utf8))
+    #expect(decoded == ids)
   }
 
   @Test func theLoginPageOnlySendsBrowsersToThisSite() {

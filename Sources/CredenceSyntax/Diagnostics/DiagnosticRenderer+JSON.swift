@@ -9,47 +9,27 @@ extension DiagnosticRenderer {
       let start = file.location(of: span.start)
       let end = file.location(of: span.end)
       return
-        "\"file\":\(JSON.string(file.path)),\"line\":\(start.line),\"column\":\(start.column),"
+        "\"file\":\(JSONString.literal(file.path)),\"line\":\(start.line),\"column\":\(start.column),"
         + "\"endLine\":\(end.line),\"endColumn\":\(end.column),"
         + "\"start\":\(span.start),\"end\":\(span.end)"
     }
     let items = diagnostics.map { d in
-      let labels = d.labels.map { "{\(location($0.span)),\"message\":\(JSON.string($0.message))}" }
+      let labels = d.labels.map {
+        "{\(location($0.span)),\"message\":\(JSONString.literal($0.message))}"
+      }
       return
-        "{\"severity\":\(JSON.string(d.severity.rawValue)),\"code\":\(JSON.string(d.code.rawValue)),"
-        + "\"message\":\(JSON.string(d.message)),\(location(d.span)),"
+        "{\"severity\":\(JSONString.literal(d.severity.rawValue)),\"code\":\(JSONString.literal(d.code.rawValue)),"
+        + "\"message\":\(JSONString.literal(d.message)),\(location(d.span)),"
         + "\"labels\":[\(labels.joined(separator: ","))],"
-        + "\"help\":\(d.help.map(JSON.string) ?? "null")}"
+        + "\"help\":\(d.help.map { JSONString.literal($0) } ?? "null")}"
     }
     let omitted = omittedErrors.sorted { $0.key < $1.key }.map { file, count in
-      "{\"file\":\(JSON.string(sources[file]?.path ?? "?")),\"errors\":\(count)}"
+      "{\"file\":\(JSONString.literal(sources[file]?.path ?? "?")),\"errors\":\(count)}"
     }
     let errors = diagnostics.filter(\.isError).count + omittedErrors.values.reduce(0, +)
     let warnings = diagnostics.filter { $0.severity == .warning }.count
     return "{\"diagnostics\":[\(items.joined(separator: ","))],"
       + "\"omitted\":[\(omitted.joined(separator: ","))],"
       + "\"errors\":\(errors),\"warnings\":\(warnings)}\n"
-  }
-}
-
-/// Minimal JSON text encoding, so the syntax module needs no Foundation.
-enum JSON {
-  /// `text` as a JSON string literal.
-  static func string(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }

@@ -9,7 +9,7 @@ func sList(_ head: String, _ items: [String]) -> String {
   items.isEmpty ? "(\(head))" : "(\(head) \(items.joined(separator: " ")))"
 }
 
-func quoted(_ text: String) -> String { JSON.string(text) }
+func quoted(_ text: String) -> String { JSONString.literal(text) }
 
 extension Literal: SExpressionConvertible {
   public var sExpression: String {

@@ -76,7 +76,13 @@ extension WebPages {
     guard let prefix = Form(query: request)["prefix"],
       let found = try? state.store.source.learnerIDs(prefix: prefix, limit: WebLimits.suggestions)
     else { return Page.json("[]") }
-    return Page.json("[" + found.ids.map(Self.jsonString).joined(separator: ",") + "]")
+    return Page.json(Self.suggestionsJSON(found.ids))
+  }
+
+  /// Ids as a JSON array; `<` escaped, so the text can never close a `<script>` element
+  /// (it is only served as JSON today, but costs nothing to keep safe in a page).
+  static func suggestionsJSON(_ ids: [String]) -> String {
+    "[" + ids.map { JSONString.literal($0, escapingLessThan: true) }.joined(separator: ",") + "]"
   }
 
   /// Ids close to one that is not in the store: those sharing its longest prefix.
@@ -116,28 +122,5 @@ extension WebPages {
         + "administrator (the server's log says why).",
       status: .serviceUnavailable, request, state, section: .learner,
       back: ("/learner", "Search again"))
-  }
-}
-
-extension WebPages {
-  /// A JSON string literal.
-  static func jsonString(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      // `<` escaped too, so that the text can never close a script element.
-      case "<": out += "\\u003c"
-      case _ where scalar.value < 0x20:
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 }
