@@ -43,12 +43,11 @@ extension Machine {
     }
     try step(pool.count, at: equivalence.span)
     // The first pool award of each credential stands for every award of it (a retaken course).
-    var firstOfCode: [String: Int] = [:]
-    for (award, _) in pool where firstOfCode[learner.awards[award].credential.code] == nil {
-      firstOfCode[learner.awards[award].credential.code] = award
+    let firstOfCode = FirstAwardByCode(pool.lazy.map(\.award)) {
+      learner.awards[$0].credential.code
     }
     func credentials(_ awards: [Int]) -> [Int] {
-      awards.map { firstOfCode[learner.awards[$0].credential.code] ?? $0 }
+      awards.map { firstOfCode.award(for: learner.awards[$0].credential.code) ?? $0 }
     }
 
     var options: [EquivalenceOption] = []
