@@ -20,6 +20,9 @@
 # SQL is written for; `batch` also has batch-naive.sql, the first plain SQL, timed too when
 # NAIVE=1.
 #
+# CREDENCE_BIN=PATH times that binary instead of building one; STORE=FILE reuses a sample
+# already written with the workload's indexes (N must then be its number of learners).
+#
 # Needs the sqlite3 CLI, a C compiler with the SQLite headers (libsqlite3-dev) and GNU time
 # (/usr/bin/time). The store goes to a temporary directory (about 500 MB per million
 # learners with the indexes), removed on exit.
@@ -50,12 +53,21 @@ naive="$dir/$workload-naive.sql"
 command -v sqlite3 >/dev/null || { echo "batch.sh: needs the sqlite3 command" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product credence >"$work/build" 2>&1 || { cat "$work/build" >&2; exit 1; }
-bin="$(swift build -c release --show-bin-path 2>/dev/null)/credence"
-store="$work/sample.db"
-
-"$bin" db sample "$store" --learners "$learners" --seed 1 >/dev/null
-sqlite3 "$store" <"$dir/$workload-indexes.sql"
+if [ -n "${CREDENCE_BIN:-}" ]; then
+  bin="$CREDENCE_BIN"
+else
+  swift build -c release --product credence >"$work/build" 2>&1 || { cat "$work/build" >&2; exit 1; }
+  bin="$(swift build -c release --show-bin-path 2>/dev/null)/credence"
+fi
+if [ -n "${STORE:-}" ]; then
+  # A sample written before (`credence db sample FILE --learners N --seed 1`, then
+  # W-indexes.sql), reused so that a million learners are written once.
+  store="$STORE"
+else
+  store="$work/sample.db"
+  "$bin" db sample "$store" --learners "$learners" --seed 1 >/dev/null
+  sqlite3 "$store" <"$dir/$workload-indexes.sql"
+fi
 
 eval_credence() { "$bin" eval "$policy" --db "$store" --all --format csv --as-of "$as_of"; }
 eval_sql() { sqlite3 -readonly -batch "$store" <"$1"; }
