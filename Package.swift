@@ -53,6 +53,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     // The PostgreSQL record store (`--db postgres://…`).
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    // Its TLS (`sslmode=require` and stricter): already in the graph through postgres-nio.
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.25.0"),
   ],
   targets: [
     // "Did you mean": one edit distance and one threshold for every suggestion. No
@@ -102,6 +104,7 @@ let package = Package(
         "CredenceStore", "CredenceRecords", "CredenceValues",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
         .product(name: "Logging", package: "swift-log"),
       ],
       exclude: ["README.md"]),

@@ -17,14 +17,20 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
   var password: String?
   /// Whether the password was written in the URL itself (visible in process lists).
   public private(set) var passwordInURL = false
+  /// TLS as `sslmode` and `sslrootcert` ask (``PostgresTLS``).
+  public var tls = PostgresTLS(mode: PostgresTLS.defaultMode, rootCertificate: nil)
 
   /// Whether `text` names a PostgreSQL store rather than a SQLite file.
   public static func isURL(_ text: String) -> Bool {
     text.hasPrefix("postgres://") || text.hasPrefix("postgresql://")
   }
 
-  /// Reads `url` (`postgres://[user[:password]@][host][:port][/database][?sslmode=…]`).
-  public init(url: String, environment: [String: String]) throws {
+  /// Reads `url` (`postgres://[user[:password]@][host][:port][/database][?sslmode=…&sslrootcert=…]`).
+  /// `fileExists` answers whether libpq's default root certificate file is there.
+  public init(
+    url: String, environment: [String: String],
+    fileExists: (String) -> Bool = { FileManager.default.fileExists(atPath: $0) }
+  ) throws {
     var url = url
     if url == "postgres://" || url == "postgresql://",
       let fromEnvironment = environment[
@@ -86,14 +92,7 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
       ?? "postgres"
     database =
       nonEmpty(path) ?? parameters["dbname"] ?? environment["PGDATABASE"] ?? self.user
-    switch parameters["sslmode"] ?? environment["PGSSLMODE"] ?? "prefer" {
-    case "disable", "allow", "prefer": break
-    default:
-      throw StoreError(
-        .database, "TLS connections (`sslmode=require` and stricter) are not supported yet",
-        help: "connect over loopback or a Unix socket (`?host=/var/run/postgresql`), or "
-          + "through a TLS tunnel such as stunnel or an SSH forward")
-    }
+    tls = try PostgresTLS(parameters: parameters, environment: environment, fileExists: fileExists)
     if password == nil { password = environment["PGPASSWORD"] }
     if password == nil {
       let passfile =

@@ -1,5 +1,6 @@
 import CredenceStore
 import Logging
+import NIOSSL
 import PostgresNIO
 
 /// One connection to the server, used synchronously: every call waits for its answer on
@@ -27,7 +28,8 @@ final class PostgresSession: @unchecked Sendable {
     } else {
       configuration = .init(
         host: location.host, port: location.port, username: location.user,
-        password: location.password, database: location.database, tls: .disable)
+        password: location.password, database: location.database,
+        tls: try location.tls.configuration())
     }
     configuration.options.additionalStartupParameters = [("application_name", "credence")]
     do {
@@ -79,6 +81,41 @@ final class PostgresSession: @unchecked Sendable {
     }
   }
 
+  /// A connection that failed over TLS, worded: the server refused TLS, or its certificate
+  /// failed the check `sslmode` asks for.
+  static func tlsFailure(_ error: PSQLError, location: PostgresLocation) -> StoreError? {
+    let mode = location.tls.mode.rawValue
+    if error.code == .sslUnsupported {
+      return StoreError(
+        .database,
+        "PostgreSQL at `\(location)` does not accept TLS, which `sslmode=\(mode)` requires",
+        help: "turn `ssl` on in the server's configuration, or connect with `sslmode=prefer` "
+          + "where the network is trusted (loopback, a private network)")
+    }
+    guard let underlying = error.underlying else { return nil }
+    if let extra = underlying as? NIOSSLExtraError, extra == .failedToValidateHostname {
+      return StoreError(
+        .database,
+        "the certificate of PostgreSQL at `\(location)` does not name `\(location.host)`, "
+          + "which `sslmode=verify-full` requires",
+        help: "connect by a name the certificate gives (its subject alternative names), or "
+          + "use `sslmode=verify-ca`, which checks who signed it but not the name")
+    }
+    guard underlying is NIOSSLError || underlying is BoringSSLError else { return nil }
+    if location.tls.verification != .none,
+      String(describing: underlying).contains("CERTIFICATE_VERIFY_FAILED")
+    {
+      return StoreError(
+        .database,
+        "the certificate of PostgreSQL at `\(location)` is not signed by the root "
+          + "certificate `\(location.tls.rootCertificate ?? "")` (`sslmode=\(mode)`)",
+        help: "give the certificate authority that signed the server's certificate as "
+          + "`sslrootcert=FILE`")
+    }
+    return StoreError(
+      .database, "the TLS handshake with PostgreSQL at `\(location)` failed (\(underlying))")
+  }
+
   /// The server's SQLSTATE of a failed statement, if the server refused it.
   static func sqlState(_ error: any Error) -> String? {
     (error as? PSQLError)?.serverInfo?[.sqlState]
@@ -108,6 +145,9 @@ final class PostgresSession: @unchecked Sendable {
       return PostgresFailure(
         StoreError(.database, "PostgreSQL at `\(location)`: \(message)", help: help),
         sqlState: state, serverMessage: message)
+    }
+    if connecting, let failure = tlsFailure(error, location: location) {
+      return PostgresFailure(failure, sqlState: nil)
     }
     if connecting {
       return PostgresFailure(
