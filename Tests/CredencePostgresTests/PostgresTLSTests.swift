@@ -32,8 +32,8 @@ import Testing
     // require with a root certificate checks the issuer, as libpq does for compatibility.
     #expect(try Self.tls("?sslmode=require&sslrootcert=/ca.pem").verification == .issuer)
     #expect(
-      try Self.tls("?sslmode=require", environment: ["HOME": "/home/x"], rootExists: true)
-        .rootCertificate == "/home/x/.postgresql/root.crt")
+      try Self.tls("?sslmode=require", environment: ["HOME": "/learner-home"], rootExists: true)
+        .rootCertificate == "/learner-home/.postgresql/root.crt")
     #expect(try Self.tls("?sslmode=verify-ca&sslrootcert=/ca.pem").verification == .issuer)
     #expect(
       try Self.tls("?sslmode=verify-full&sslrootcert=/ca.pem").verification == .issuerAndHost)
