@@ -61,8 +61,7 @@ extension DiagnosticRenderer {
         return start..<(start + width)
       }
       let excerpt = Excerpt(
-        line: expandTabs(file.lineText(line)).unicodeScalars.map(Self.visible),
-        around: columns.map(\.lowerBound).min() ?? 0)
+        line: file.lineText(line), around: columns.map(\.lowerBound).min() ?? 0)
       let number = String(line)
       out +=
         paint(String(repeating: " ", count: gutter - number.count) + number, .blue)
@@ -99,9 +98,6 @@ extension DiagnosticRenderer {
     }
   }
 
-  func expandTabs(_ text: String) -> String {
-    text.replacingTabs(with: String(repeating: " ", count: DiagnosticRenderer.tabWidth))
-  }
 }
 
 /// The part of a source line a diagnostic draws. A line longer than `maxWidth` columns
@@ -121,19 +117,41 @@ struct Excerpt {
   /// Columns the leading `…` takes.
   private let shift: Int
 
-  init(line: [Unicode.Scalar], around column: Int) {
-    guard line.count > Excerpt.maxWidth else {
-      (first, last, shift) = (0, line.count, 0)
-      text = String(String.UnicodeScalarView(line))
-      return
+  /// The excerpt of a source `line`'s text around display column `column`: tabs drawn as
+  /// ``DiagnosticRenderer/tabWidth`` spaces, control characters as their pictures
+  /// (``DiagnosticRenderer/visible(_:)``). One pass measures the line and a second builds only
+  /// the window drawn, so a diagnostic on a line of megabytes (minified or generated text,
+  /// a hundred errors on it) costs two walks over its scalars, not a copy of the line.
+  init(line: String, around column: Int) {
+    let tabWidth = DiagnosticRenderer.tabWidth
+    let scalars = line.unicodeScalars
+    var width = 0
+    for scalar in scalars { width += scalar == "\t" ? tabWidth : 1 }
+    var start = 0
+    var end = width
+    if width > Excerpt.maxWidth {
+      start = max(0, column - Excerpt.leadingContext)
+      end = min(width, start + Excerpt.maxWidth)
+      start = max(0, end - Excerpt.maxWidth)
     }
-    var start = max(0, column - Excerpt.leadingContext)
-    let end = min(line.count, start + Excerpt.maxWidth)
-    start = max(0, end - Excerpt.maxWidth)
+    var drawn = String.UnicodeScalarView()
+    var at = 0
+    for scalar in scalars {
+      guard at < end else { break }
+      let columns = scalar == "\t" ? tabWidth : 1
+      if at + columns > start {
+        if scalar == "\t" {
+          // A tab cut by the window's edge keeps only its columns inside the window.
+          let shown = min(at + columns, end) - max(at, start)
+          drawn.append(contentsOf: repeatElement(" ", count: shown))
+        } else {
+          drawn.append(DiagnosticRenderer.visible(scalar))
+        }
+      }
+      at += columns
+    }
     (first, last, shift) = (start, end, start > 0 ? 1 : 0)
-    text =
-      (start > 0 ? "…" : "") + String(String.UnicodeScalarView(line[start..<end]))
-      + (end < line.count ? "…" : "")
+    text = (start > 0 ? "…" : "") + String(drawn) + (end < width ? "…" : "")
   }
 
   /// Where the line's `columns` are drawn in the excerpt, clipped to it (at least one column,
@@ -142,15 +160,5 @@ struct Excerpt {
     let lower = min(max(columns.lowerBound, first), last)
     let upper = max(min(columns.upperBound, last), lower + 1)
     return (lower - first + shift)..<(upper - first + shift)
-  }
-}
-
-extension String {
-  func replacingTabs(with spaces: String) -> String {
-    var out = ""
-    for character in self {
-      if character == "\t" { out += spaces } else { out.append(character) }
-    }
-    return out
   }
 }
