@@ -30,6 +30,20 @@ import Testing
     #expect(counts.allSatisfy { $0.rows == 0 })
   }
 
+  @Test func anInMemoryCopyHoldsTheSameRowsAndIsWrittenAlone() throws {
+    let original = try RecordStore.inMemory()
+    _ = try original.importFiles(ImportFixture.baseline)
+    let copy = try original.copyInMemory()
+    #expect(try copy.rowCounts().map(\.rows) == original.rowCounts().map(\.rows))
+    #expect(try copy.recordSource.learner(id: "L1")?.learner?.name == "Ann")
+    _ = try copy.importFiles([
+      ImportFile(name: "learners.csv", bytes: Array("id,name\nL3,Bo\n".utf8))
+    ])
+    #expect(try copy.recordSource.learner(id: "L3") != nil)
+    #expect(try original.recordSource.learner(id: "L3") == nil, "the copy wrote the original")
+    #expect(try original.rowCounts().first { $0.table == "learners" }?.rows == 2)
+  }
+
   @Test func missingFileIsNoSuchStore() throws {
     let dir = try TemporaryDirectory()
     let error = try #require(throws: StoreError.self) {

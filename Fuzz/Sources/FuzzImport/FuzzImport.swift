@@ -10,10 +10,11 @@ public func fuzzImport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let bytes = fuzzBytes(data, size)
   let first = bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
   let name = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? "fuzz.json" : "fuzz.csv"
+  // A copy of the fixture store: it starts as the fixture's snapshot, taken once.
   let store = FixedLearners.store()
   defer { try? store.close() }
   do {
-    let before = try StoreSnapshot(store)
+    let before = FixedLearners.snapshot
     do {
       _ = try store.importFiles([ImportFile(name: name, bytes: bytes)])
     } catch let error as StoreError {

@@ -20,8 +20,9 @@ public enum FixedLearners {
     return files
   }()
 
-  /// A fresh store in memory holding the fixture records.
-  public static func store() -> RecordStore {
+  /// The fixture records imported once into a store in memory, never written: `store()`
+  /// copies it.
+  static let imported: RecordStore = {
     do {
       let store = try RecordStore.inMemory()
       _ = try store.importFiles(files)
@@ -29,20 +30,37 @@ public enum FixedLearners {
     } catch {
       fatalError("the fixture records do not import: \(error)")
     }
+  }()
+
+  /// A fresh store in memory holding the fixture records: a page-by-page copy of the one
+  /// imported at start (importing them again per input was most of the importer target's
+  /// time).
+  public static func store() -> RecordStore {
+    do {
+      return try imported.copyInMemory()
+    } catch {
+      fatalError("the fixture store does not copy: \(error)")
+    }
   }
 
-  /// Every learner of the fixture records as the reader gives them.
-  public static let records: [LearnerRecord] = {
+  /// The fixture store as policies and `db stats` see it, taken once: every copy starts as it.
+  public static let snapshot: StoreSnapshot = {
     do {
-      return try StoreSnapshot.learners(store())
+      let snapshot = try StoreSnapshot(imported)
+      let copy = try StoreSnapshot(store())
+      precondition(copy == snapshot, "a copy differs from the fixture store")
+      return snapshot
     } catch {
       fatalError("the fixture records do not read: \(error)")
     }
   }()
+
+  /// Every learner of the fixture records as the reader gives them.
+  public static var records: [LearnerRecord] { snapshot.learners }
 }
 
 /// What a store holds as policies and `db stats` see it: row counts and every learner.
-public struct StoreSnapshot: Equatable {
+public struct StoreSnapshot: Equatable, Sendable {
   public var counts: [String: Int]
   public var learners: [LearnerRecord]
 

@@ -178,6 +178,17 @@ public final class RecordStore: Sendable {
     }
   }
 
+  /// A copy of this store in memory, taken page by page (SQLite's backup), that can be
+  /// written without touching this one: a fixture imported once and copied for every test
+  /// case or fuzz input, instead of imported again each time.
+  public func copyInMemory() throws -> RecordStore {
+    try Self.wrapDatabaseErrors(name) {
+      let queue = try DatabaseQueue(configuration: Self.configuration(readOnly: false))
+      try reader.backup(to: queue)
+      return RecordStore(name: ":memory:", path: nil, kind: kind, reader: queue, writer: queue)
+    }
+  }
+
   /// Whether the store can be written through this handle.
   public var isWritable: Bool { writer != nil }
 
