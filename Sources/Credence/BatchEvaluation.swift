@@ -69,6 +69,13 @@ public final class BatchEvaluation: Sendable {
     var chunk: [UInt8] = []
     chunk.reserveCapacity(batch.count * 256)
     var errors = 0
+    if writer.format == .csv && !writer.explain {
+      var rows = PlainCSVRows(session)
+      for index in batch.indices where rows.write(batch[index], session, into: &chunk) {
+        errors += 1
+      }
+      return (chunk, batch.count, errors)
+    }
     for (index, record) in batch.enumerated() {
       let results = session.evaluate(record)
       if results.hasError { errors += 1 }

@@ -163,36 +163,42 @@ public struct ResultWriter: Sendable {
   ]
 
   private func csvRow(_ result: DecisionResult, into buffer: inout [UInt8]) {
-    let bare = result.amount.map { Self.isBareZero($0) } ?? false
     Self.csvField(result.learner, &buffer)
     buffer.append(44)
     Self.csvField(result.decision, &buffer)
     buffer.append(44)
-    Self.csvField(result.enrolment ?? "", &buffer)
-    buffer.append(44)
-    Self.appendText(result.status.rawValue, &buffer)
-    buffer.append(44)
-    if let amount = result.amount { Self.appendText(amount.amount.description, &buffer) }
-    buffer.append(44)
-    if let amount = result.amount, !bare { Self.appendCurrency(amount.currency, &buffer) }
-    buffer.append(44)
-    if let rate = result.rate { Self.appendText(rate.value.description, &buffer) }
-    buffer.append(44)
-    if let credits = result.credits { Self.appendText(credits.description, &buffer) }
-    buffer.append(44)
-    Self.csvList(result.granted, &buffer)
-    buffer.append(44)
-    Self.csvList(result.used, &buffer)
-    buffer.append(44)
-    Self.csvList(result.missing, &buffer)
-    buffer.append(44)
-    Self.csvList(result.reasons, &buffer)
+    Self.csvResultColumns(result.fields(decisionIndex: 0), &buffer)
     if explain {
       buffer.append(44)
       // A result without an explanation (none was built) has an empty field, not its summary.
       let lines = result.explanation == nil ? [] : ExplanationText.lines(result)
       Self.csvField(lines.joined(separator: "\n"), &buffer)
     }
+  }
+
+  /// The columns of a CSV row after `learner` and `decision`, from `enrolment` to `reasons`:
+  /// the one writer of them for results built (``DecisionResult``) and read in place
+  /// (``PlainCSVRows``).
+  static func csvResultColumns(_ result: ResultFields, _ buffer: inout [UInt8]) {
+    csvField(result.enrolment ?? "", &buffer)
+    buffer.append(44)
+    appendText(result.status.rawValue, &buffer)
+    buffer.append(44)
+    if let amount = result.amount { appendDecimal(amount.amount, &buffer) }
+    buffer.append(44)
+    if let amount = result.amount, !isBareZero(amount) { appendCurrency(amount.currency, &buffer) }
+    buffer.append(44)
+    if let rate = result.rate { appendDecimal(rate.value, &buffer) }
+    buffer.append(44)
+    if let credits = result.credits { appendDecimal(credits, &buffer) }
+    buffer.append(44)
+    csvList(result.granted, &buffer)
+    buffer.append(44)
+    csvList(result.used, &buffer)
+    buffer.append(44)
+    csvList(result.missing, &buffer)
+    buffer.append(44)
+    csvList(result.reasons, &buffer)
   }
 
   /// A CSV field (RFC 4180): quoted when it holds a comma, quote or line break, its quotes
@@ -254,6 +260,42 @@ public struct ResultWriter: Sendable {
     if quoted { buffer.append(34) }
   }
 
+  /// ``csvList(_:_:)-([String],_)`` for a list read in place: the same bytes, without an
+  /// array of the texts.
+  static func csvList(_ texts: ResultTexts, _ buffer: inout [UInt8]) {
+    guard !texts.isEmpty else { return }
+    var count = 0
+    var needs = CSVNeeds.nothing
+    texts.forEach { text in
+      count += 1
+      guard needs != .escapes else { return }
+      var text = text
+      switch text.withUTF8(csvNeeds) {
+      case .nothing: break
+      case .quotes: needs = .quotes
+      case .escapes: needs = .escapes
+      }
+    }
+    guard count > 0 else { return }
+    // Rare (a control character in a reason or code): the array's way.
+    if needs == .escapes {
+      csvList(texts.array, &buffer)
+      return
+    }
+    let quoted = needs == .quotes
+    if quoted { buffer.append(34) }
+    var first = true
+    texts.forEach { text in
+      if !first { buffer.append(59) }
+      first = false
+      var text = text
+      text.withUTF8 { bytes in
+        if quoted { appendQuoted(bytes, &buffer) } else { buffer.append(contentsOf: bytes) }
+      }
+    }
+    if quoted { buffer.append(34) }
+  }
+
   /// What a CSV field's text needs before it is written.
   private enum CSVNeeds { case nothing, quotes, escapes }
 
@@ -292,6 +334,11 @@ public struct ResultWriter: Sendable {
   private static func appendText(_ text: String, _ buffer: inout [UInt8]) {
     var text = text
     text.withUTF8 { buffer.append(contentsOf: $0) }
+  }
+
+  /// A number's plain decimal notation, without making a `String` of it.
+  private static func appendDecimal(_ number: ExactDecimal, _ buffer: inout [UInt8]) {
+    number.appendDescription(to: &buffer)
   }
 
   /// A currency's three letters, without making a `String` of them.

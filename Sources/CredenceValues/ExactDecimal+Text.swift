@@ -81,6 +81,17 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
   ///
   /// ``init(parsing:)-(String)`` reads it back to the same value and scale.
   public var description: String {
+    withDescriptionBytes { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Appends the UTF-8 bytes of ``description`` to `buffer`, without making a `String` (a CSV
+  /// writer's numbers). Not generic, so callers in other modules get the specialised code.
+  public func appendDescription(to buffer: inout [UInt8]) {
+    withDescriptionBytes { buffer.append(contentsOf: $0) }
+  }
+
+  /// Calls `body` with the UTF-8 bytes of ``description``.
+  func withDescriptionBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     // At most a sign, 38 digits, a point and a leading zero: 41 bytes.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
       var position = buffer.count
@@ -116,8 +127,7 @@ extension ExactDecimal: CustomStringConvertible, LosslessStringConvertible {
         position -= 1
         buffer[position] = UInt8(ascii: "-")
       }
-      return String(
-        decoding: UnsafeMutableBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+      return body(UnsafeBufferPointer(rebasing: buffer[position...]))
     }
   }
 }

@@ -20,6 +20,15 @@ import Testing
       for code in Set(codes).union(["absent"]) {
         #expect(found.award(for: code) == expected[code])
       }
+      // The scan without a table, for short pools: each award, and one not in the pool.
+      guard pool.count <= FirstAwardByCode.linearLimit else { continue }
+      for award in pool + [poolSize] {
+        let code = award < codes.count ? codes[award] : "absent"
+        let first = FirstAwardByCode.firstAward(of: award, in: pool) {
+          $0 < codes.count ? codes[$0] : "absent"
+        }
+        #expect(first == expected[code] ?? award)
+      }
     }
   }
 }

@@ -2,25 +2,24 @@ import CredenceValues
 
 extension Allocator {
   /// The allocation of `pool` to `all of requirements` for a tree whose claims cannot compete,
-  /// decided without building a search problem: a single `at least n credentials` total, or a
-  /// single `at least n credentials where …` count. Nil for any other tree, and for a pool the
-  /// search must judge (repeated codes, beyond ``AllocationLimits/maximumPoolSize``, a credit
-  /// value beyond the range the search adds up exactly).
+  /// decided without building a search problem: a single `at least n credentials where …`
+  /// count, or totals alone (`at least n credentials`, `at least X credits`; see
+  /// `Allocator+Totals.swift`). Nil for any other tree, and for a pool the search must judge
+  /// (repeated codes, beyond ``AllocationLimits/maximumPoolSize``, a credit value or threshold
+  /// beyond the range the search adds up exactly).
   ///
   /// The result is the one ``allocate(_:pool:options:)`` gives for `.allOf(requirements)`,
   /// statuses, used credentials, award ids and shortfalls alike (docs/decisions.md, "Stacks
   /// whose claims cannot compete"; `DirectAllocationTests` compares both on generated pools):
   /// the same preference order (earliest rank, then code), certain items before uncertain
-  /// ones. A stack of one such requirement is the common case, and for it the search's set-up
-  /// (and the allocation memo's shape key) cost more than the answer.
+  /// ones. A stack of one such requirement, or of totals alone, is the common case, and for it
+  /// the search's set-up (and the allocation memo's shape key) cost more than the answer.
   public static func allocateDirectly(
     _ requirements: [Requirement], pool: [AllocationItem]
   ) -> Allocation? {
+    if let totals = allocateTotals(requirements, pool: pool) { return totals }
     guard requirements.count == 1 else { return nil }
     switch requirements[0] {
-    case .totalCredentials(let count):
-      guard let direct = DirectPool(pool) else { return nil }
-      return direct.total(count)
     case .credentials(let count, let among):
       guard let direct = DirectPool(pool) else { return nil }
       return direct.count(count, among: among)
@@ -31,19 +30,17 @@ extension Allocator {
 }
 
 /// A pool as the direct path reads it: the items in the pool (certainly or possibly) in code
-/// order, and the search's preference order over them.
-private struct DirectPool {
+/// order, and the scale of the search's fixed-point credits.
+struct DirectPool {
   /// Items in code order.
   var items: [AllocationItem]
-  /// Positions in ``items``, earliest rank first, then by code: the order in which the search
-  /// prefers otherwise equal items.
-  var preference: [Int]
   /// Decimals of the search's fixed-point credits (a zero shortfall of credits carries it).
   var scale: Int
 
   /// Nil when the search must decide the pool: repeated codes (it merges them), more items
-  /// than it takes, or credits it cannot add up exactly.
-  init?(_ pool: [AllocationItem]) {
+  /// than it takes, or credits it cannot add up exactly. `minimumScale` is the most decimals
+  /// of the tree's credit thresholds, which take part in the scale as in the search.
+  init?(_ pool: [AllocationItem], minimumScale: Int = 0) {
     var items =
       pool.contains { $0.inPool == .false } ? pool.filter { $0.inPool != .false } : pool
     guard items.count <= AllocationLimits.maximumPoolSize else { return nil }
@@ -59,7 +56,7 @@ private struct DirectPool {
       }
     }
     // The scale and range check of `Problem.build`, which refuses credits it cannot hold.
-    var scale = 0
+    var scale = minimumScale
     for item in items {
       guard let value = item.credits else { continue }
       let credit = value.isNegative ? .zero : value
@@ -72,37 +69,20 @@ private struct DirectPool {
         fixed <= AllocationLimits.maximumScaledCredits
       else { return nil }
     }
+    self.items = items
+    self.scale = scale
+  }
+
+  /// Positions in ``items``, earliest rank first, then by code: the order in which the search
+  /// prefers otherwise equal items.
+  private var preference: [Int] {
     var preference = Array(items.indices)
     if items.contains(where: { $0.rank != items[0].rank }) {
       preference.sort { left, right in
         items[left].rank != items[right].rank ? items[left].rank < items[right].rank : left < right
       }
     }
-    self.items = items
-    self.preference = preference
-    self.scale = scale
-  }
-
-  /// `at least count credentials` over everything the stack uses: certain items first, each
-  /// group in preference order, until the count is reached whatever the unknowns are (or, with
-  /// too few certain items, until it could be).
-  func total(_ count: Int) -> Allocation {
-    var used = [Bool](repeating: false, count: items.count)
-    var certain = 0
-    var taken = 0
-    for position in preference where certain < count && items[position].inPool == .true {
-      used[position] = true
-      certain += 1
-      taken += 1
-    }
-    if certain < count {
-      for position in preference where taken < count && items[position].inPool != .true {
-        used[position] = true
-        taken += 1
-      }
-    }
-    let status: Truth = certain >= count ? .true : taken >= count ? .unknown : .false
-    return allocation(status, used, minimum: count, held: taken)
+    return preference
   }
 
   /// `at least count credentials where …` among `among`: the first `count` items certainly

@@ -24,11 +24,18 @@ public final class CompiledProgram: Sendable {
   let allocationMemo = AllocationMemo()
 
   /// Compiles `program`; `sources` lets errors and explanations quote the policy text.
-  public init(_ program: CheckedProgram, sources: SourceSet? = nil) {
+  public convenience init(_ program: CheckedProgram, sources: SourceSet? = nil) {
+    self.init(program, sources: sources, fusesAwardReads: true)
+  }
+
+  /// `fusesAwardReads: false` compiles every award field read through the general readers
+  /// (the tests compare the fused comparisons with them).
+  init(_ program: CheckedProgram, sources: SourceSet?, fusesAwardReads: Bool) {
     checked = program
     self.sources = sources
     scales = program.scales
-    let compiler = Compiler(program: program)
+    var compiler = Compiler(program: program)
+    compiler.fusesAwardReads = fusesAwardReads
     var paramCompiler = compiler
     paramCompiler.insideParam = true
     lets = program.lets.map { definition in

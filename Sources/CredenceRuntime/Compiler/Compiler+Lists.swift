@@ -18,7 +18,9 @@ extension Compiler {
       code: { m throws(EvaluationFailure) in
         guard case .list(let list) = try sc(m) else { return .unknown }
         try m.step(list.count, at: span)
+        // Sized once: growing it award by award was most of a short filter's allocations.
         var kept: [Value] = []
+        kept.reserveCapacity(list.count)
         // Flags only from the first uncertain element on: most filters keep only certain
         // elements, and an array of flags per call was an allocation per call.
         var uncertain: [Bool]? = nil
@@ -88,6 +90,9 @@ extension Compiler {
       constant.elements.allSatisfy({ if case .text = $0 { true } else { false } })
     {
       let texts = Set(constant.elements.compactMap { if case .text(let t) = $0 { t } else { nil } })
+      if let fused = fusedCredentialTextIn(expr, element, e, l, texts: texts, negated: negated) {
+        return fused
+      }
       return CompiledExpr(
         code: { m throws(EvaluationFailure) in
           guard case .text(let text) = try ec(m) else { return .unknown }

@@ -200,6 +200,8 @@ extension Compiler {
           return .unknown
         }, expr: expr, children: [l, r])
     }
+    // A pool condition's test of the award's grade or date, read in place.
+    if let fused = fusedAwardComparison(expr, comparison, left, l, r) { return fused }
     // Dates and numbers against a constant: the shapes of most eligibility conditions.
     if comparison.domain == .date, case .date(let bound)? = r.constant {
       let day = bound.dayNumber

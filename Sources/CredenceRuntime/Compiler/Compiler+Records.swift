@@ -148,23 +148,23 @@ extension Compiler {
         return read { m, i in m.learner.awards[i].grade.map(Value.text) ?? .unknown }
       }
       let scale = id.index
-      let grades = program[id].scale
-      // A scale has a handful of grades: comparing the (short) marks costs less than hashing
-      // one, and every award's grade is read by every pool condition that tests it.
-      let names = grades.grades.map(\.name) + grades.aliases.keys.sorted()
-      let table = names.compactMap { name in grades.rank(of: name).map { (name, $0) } }
-      let searchesTable = table.count <= Self.gradesSearchedInOrder
+      let rankOf = gradeRanker(id)
       return read { m, i in
         guard let mark = m.learner.awards[i].grade else { return .unknown }
-        let rank: Int?
-        if searchesTable {
-          rank = table.first { $0.0 == mark }?.1
-        } else {
-          rank = grades.rank(of: mark)
-        }
-        return .grade(GradeValue(scale: scale, rank: rank, mark: mark))
+        return .grade(GradeValue(scale: scale, rank: rankOf(mark), mark: mark))
       }
     }
+  }
+
+  /// A mark's rank on scale `id` (nil when it is not on the scale).
+  func gradeRanker(_ id: ScaleID) -> @Sendable (String) -> Int? {
+    let grades = program[id].scale
+    // A scale has a handful of grades: comparing the (short) marks costs less than hashing
+    // one, and every award's grade is read by every pool condition that tests it.
+    let names = grades.grades.map(\.name) + grades.aliases.keys.sorted()
+    let table = names.compactMap { name in grades.rank(of: name).map { (name, $0) } }
+    guard table.count <= Self.gradesSearchedInOrder else { return { grades.rank(of: $0) } }
+    return { mark in table.first { $0.0 == mark }?.1 }
   }
 
   private func credentialReader(_ field: CredentialField) -> FieldReader {

@@ -13,6 +13,9 @@ struct Compiler {
   /// Whether `.param` reads the date of the param being evaluated (inside a param's value)
   /// rather than the evaluation date.
   var insideParam = false
+  /// Whether comparisons of an element's award field read the field in place
+  /// (Compiler+AwardReads.swift); off only in the tests that compare both forms.
+  var fusesAwardReads = true
 
   init(program: CheckedProgram) {
     self.program = program

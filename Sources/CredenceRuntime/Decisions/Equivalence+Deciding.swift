@@ -34,6 +34,7 @@ extension Machine {
       guard case .list(let list) = try poolCode.code(self) else {
         return DecisionOutcome(status: .undetermined)
       }
+      pool.reserveCapacity(list.count)
       for (position, element) in list.elements.enumerated() {
         guard case .record(.award(let award)) = element else { continue }
         pool.append((Int(award), list.isUncertain(position)))
@@ -42,27 +43,60 @@ extension Machine {
       pool = learner.awards.indices.map { ($0, false) }
     }
     try step(pool.count, at: equivalence.span)
-    // The first pool award of each credential stands for every award of it (a retaken course).
-    let firstOfCode = FirstAwardByCode(pool.lazy.map(\.award)) {
-      learner.awards[$0].credential.code
+    // The first pool award of each credential stands for every award of it (a retaken
+    // course). A short pool is scanned up to the award; a long one builds its table once an
+    // option needs it (most learners' pools give no option).
+    var firstOfCode: FirstAwardByCode?
+    func credential(of award: Int) -> Int {
+      if pool.count <= FirstAwardByCode.linearLimit {
+        return FirstAwardByCode.firstAward(of: award, in: pool.lazy.map(\.award)) {
+          learner.awards[$0].credential.code
+        }
+      }
+      let table =
+        firstOfCode
+        ?? FirstAwardByCode(pool.lazy.map(\.award)) { learner.awards[$0].credential.code }
+      firstOfCode = table
+      return table.award(for: learner.awards[award].credential.code) ?? award
     }
+    // `awards` itself, not a copy, when each award is the first of its code (the usual case).
     func credentials(_ awards: [Int]) -> [Int] {
-      awards.map { firstOfCode.award(for: learner.awards[$0].credential.code) ?? $0 }
+      var result = awards
+      for (index, award) in awards.enumerated() {
+        let first = credential(of: award)
+        if first != award { result[index] = first }
+      }
+      return result
     }
+    // The `code` rows naming each pool award, in the order the rows' options come in.
+    let codeMatches = equivalence.codeRows.matches(poolCount: pool.count) {
+      learner.awards[pool[$0].award].credential.code
+    }
+    var nextMatch = 0
 
     var options: [EquivalenceOption] = []
-    for (ruleIndex, rule) in equivalence.rules.enumerated() {
+    for ruleIndex in equivalence.rules.indices {
+      // A `code` row no pool award names adds nothing: it is not even read.
+      if equivalence.codeRows.isCodeRow[ruleIndex] {
+        guard nextMatch < codeMatches.count, codeMatches[nextMatch].row == ruleIndex else {
+          continue
+        }
+      }
+      let rule = equivalence.rules[ruleIndex]
       func credits() throws(EvaluationFailure) -> ExactDecimal? {
         guard case .number(let value) = try rule.credits.code(self) else { return nil }
         return value.isNegative ? .zero : value
       }
       switch rule.source {
-      case .code(let code):
-        for (award, uncertain) in pool where learner.awards[award].credential.code == code {
+      case .code:
+        while nextMatch < codeMatches.count, codeMatches[nextMatch].row == ruleIndex {
+          let (award, uncertain) = pool[codeMatches[nextMatch].position]
+          nextMatch += 1
           let value = try credits()
+          let awards = [award]
           options.append(
             EquivalenceOption(
-              rule: ruleIndex, awards: [award], credentials: credentials([award]),
+              rule: ruleIndex, awards: awards, credentials: credentials(awards),
               target: rule.target, category: rule.category,
               credits: value, uncertain: uncertain || value == nil))
         }
@@ -97,9 +131,10 @@ extension Machine {
           let truth = try condition.code(self).truth
           guard truth != .false else { continue }
           let value = try credits()
+          let awards = [award]
           options.append(
             EquivalenceOption(
-              rule: ruleIndex, awards: [award], credentials: credentials([award]),
+              rule: ruleIndex, awards: awards, credentials: credentials(awards),
               target: rule.target, category: rule.category,
               credits: value, uncertain: uncertain || truth == .unknown || value == nil))
         }
@@ -292,15 +327,16 @@ struct EquivalenceSolver {
       best = (.zero, candidates)
     }
     let chosen = best?.chosen ?? []
-    var sums = Array(repeating: ExactDecimal.zero, count: buckets)
-    for index in chosen {
-      let bucket = bucket(of: options[index].category)
-      sums[bucket] = try add(sums[bucket], options[index].credits ?? .zero)
-    }
     var afterCategories = ExactDecimal.zero
     var categories: Solution.Categories = []
     categories.reserveCapacity(categoryCaps.count)
-    for (index, sum) in sums.enumerated() {
+    // Each bucket's sum in the order of `chosen` (no array of sums: most learners have no
+    // option, and one allocation per decision was most of the solver's cost).
+    for index in 0..<buckets {
+      var sum = ExactDecimal.zero
+      for option in chosen where bucket(of: options[option].category) == index {
+        sum = try add(sum, options[option].credits ?? .zero)
+      }
       let after = cap(index).map { min($0, sum) } ?? sum
       afterCategories = try add(afterCategories, after)
       if index < categoryCaps.count {

@@ -2,8 +2,9 @@ import CredenceSemantics
 import CredenceSyntax
 import CredenceValues
 
-/// A compiled `equivalence`.
-struct CompiledEquivalence: Sendable {
+/// A compiled `equivalence`: a class, so that deciding one per learner takes one reference,
+/// not a copy of every field.
+final class CompiledEquivalence: Sendable {
   struct Rule: Sendable {
     enum Source: Sendable {
       case code(String)
@@ -25,14 +26,30 @@ struct CompiledEquivalence: Sendable {
     var span: Span
   }
 
-  var name: String
-  var title: String
-  var policy: Int
-  var pool: CompiledExpr?
-  var rules: [Rule]
-  var caps: [Cap]
-  var localCount: Int
-  var span: Span
+  let name: String
+  let title: String
+  let policy: Int
+  let pool: CompiledExpr?
+  let rules: [Rule]
+  let codeRows: EquivalenceCodeRows
+  let caps: [Cap]
+  let localCount: Int
+  let span: Span
+
+  init(
+    name: String, title: String, policy: Int, pool: CompiledExpr?, rules: [Rule],
+    codeRows: EquivalenceCodeRows, caps: [Cap], localCount: Int, span: Span
+  ) {
+    self.name = name
+    self.title = title
+    self.policy = policy
+    self.pool = pool
+    self.rules = rules
+    self.codeRows = codeRows
+    self.caps = caps
+    self.localCount = localCount
+    self.span = span
+  }
 }
 
 extension Compiler {
@@ -57,6 +74,10 @@ extension Compiler {
           source: source, target: target, category: rule.category,
           credits: compile(rule.credits), span: rule.span)
       },
+      codeRows: EquivalenceCodeRows(
+        codes: equivalence.rules.map {
+          if case .code(let code) = $0.source { code } else { nil }
+        }),
       caps: equivalence.caps.map {
         .init(limit: compile($0.limit), category: $0.category, span: $0.span)
       },

@@ -15,8 +15,10 @@ struct FirstAwardByCode {
   init(_ pool: some Sequence<Int>, code: (Int) -> String) {
     for award in pool {
       let text = code(award)
-      if many != nil {
-        if many![text] == nil { many![text] = award }
+      if var table = many {
+        many = nil  // the table uniquely referenced while it grows
+        if table[text] == nil { table[text] = award }
+        many = table
         continue
       }
       guard !few.contains(where: { $0.code == text }) else { continue }
@@ -25,6 +27,19 @@ struct FirstAwardByCode {
         many = Dictionary(few.map { ($0.code, $0.award) }, uniquingKeysWith: { first, _ in first })
       }
     }
+  }
+
+  /// The first award in `pool` of `award`'s code, found without building anything: a scan
+  /// that stops at `award` itself, which is then the first (`award` when the pool has none).
+  /// For pools of at most ``linearLimit`` awards.
+  static func firstAward(
+    of award: Int, in pool: some Sequence<Int>, code: (Int) -> String
+  ) -> Int {
+    let target = code(award)
+    for candidate in pool where candidate == award || code(candidate) == target {
+      return candidate
+    }
+    return award
   }
 
   /// The pool's first award of `code`, if the pool has one.

@@ -49,8 +49,6 @@ private struct StackInputs {
   /// ``linearSearchLimit`` items (below that a linear search costs less than hashing).
   var itemIndex: [String: Int] = [:]
   static let linearSearchLimit = 16
-  /// Codes in first-award order.
-  var order: [String] = []
 
   /// The position of the item for `code` in ``items``.
   func position(of code: String) -> Int? {
@@ -61,7 +59,6 @@ private struct StackInputs {
   /// Adds an item (its code not in ``items`` yet).
   mutating func add(_ item: PoolItem) -> Int {
     items.append(item)
-    order.append(item.code)
     if items.count > Self.linearSearchLimit {
       if itemIndex.isEmpty {
         for (position, kept) in items.enumerated() { itemIndex[kept.code] = position }
@@ -118,6 +115,7 @@ extension Machine {
       guard case .list(let list) = try poolCode.code(self) else {
         return DecisionOutcome(status: .undetermined)
       }
+      pool.reserveCapacity(list.count)
       for (position, element) in list.elements.enumerated() {
         guard case .record(.award(let award)) = element else { continue }
         pool.append((Int(award), list.isUncertain(position)))
@@ -126,6 +124,8 @@ extension Machine {
       pool = learner.awards.indices.map { ($0, false) }
     }
     try step(pool.count, at: stack.span)
+    // One buffer each, sized once: most pools are small and growing them cost more than this.
+    inputs.items.reserveCapacity(pool.count)
     for (award, uncertain) in pool {
       let code = learner.awards[award].credential.code
       let position =
@@ -141,6 +141,7 @@ extension Machine {
     try collectNested(stack.requirements, &inputs)
 
     var top: [Requirement] = []
+    top.reserveCapacity(stack.requirements.count)
     for requirement in stack.requirements {
       top.append(try buildRequirement(requirement, pool, atTop: true, &inputs))
     }
@@ -176,6 +177,7 @@ extension Machine {
     }
 
     var codes = StackCodes()
+    codes.reserveCapacity(inputs.items.count + inputs.nestedItems.count)
     for item in inputs.items {
       codes.append(.init(code: item.code, credits: item.credits, awards: item.awards))
     }
@@ -191,6 +193,7 @@ extension Machine {
       return a != b ? a < b : left < right
     }
     var usedAwards: [Value] = []
+    usedAwards.reserveCapacity(used.count)
     var totalCredits: ExactDecimal? = .zero
     for code in used {
       if let award = codes.awards(of: code)?.first {
@@ -299,8 +302,8 @@ extension Machine {
           // A total over everything the stack uses (docs/decisions.md, "Stack totals").
           return unit == .credits ? .totalCredits(need) : .totalCredentials(Self.ceilingCount(need))
         }
-        // Inside a block a count claims, from the whole pool.
-        let all = EligibleCodes(inputs.order)
+        // Inside a block a count claims, from the whole pool (its codes in first-award order).
+        let all = EligibleCodes(inputs.items.map(\.code))
         return unit == .credits
           ? .credits(need, among: all) : .credentials(Self.ceilingCount(need), among: all)
       }

@@ -10,35 +10,51 @@ extension Machine {
     _ detail: StackDetail
   ) -> [String] {
     var texts: [String] = []
-    for (requirement, outcome) in zip(requirements, outcomes)
-    where outcome.status == .false && outcome.counted {
-      if let text = missingText(requirement, outcome, detail) { texts += text }
-    }
+    appendMissingTexts(requirements, outcomes, detail, to: &texts)
     return texts
   }
 
-  private func missingText(
-    _ requirement: CompiledRequirement, _ outcome: RequirementOutcome, _ detail: StackDetail
-  ) -> [String]? {
+  /// Appends the texts of ``missingTexts(_:_:_:)`` to `texts` (one array for the whole tree).
+  private func appendMissingTexts(
+    _ requirements: [CompiledRequirement], _ outcomes: [RequirementOutcome],
+    _ detail: StackDetail, to texts: inout [String]
+  ) {
+    for (requirement, outcome) in zip(requirements, outcomes)
+    where outcome.status == .false && outcome.counted {
+      appendMissingText(requirement, outcome, detail, to: &texts)
+    }
+  }
+
+  private func appendMissingText(
+    _ requirement: CompiledRequirement, _ outcome: RequirementOutcome, _ detail: StackDetail,
+    to texts: inout [String]
+  ) {
     switch requirement.kind {
     case .group(_, let children):
-      guard !outcome.children.isEmpty else { return [label(of: requirement)] }
-      let inner = missingTexts(children, outcome.children, detail)
-      return inner.isEmpty ? [label(of: requirement)] : inner
+      let before = texts.count
+      if !outcome.children.isEmpty {
+        appendMissingTexts(children, outcome.children, detail, to: &texts)
+      }
+      if texts.count == before { texts.append(label(of: requirement)) }
     case .codes:
-      guard let shortfall = outcome.shortfall else { return [label(of: requirement)] }
-      return [Self.shortfallText(shortfall)]
+      guard let shortfall = outcome.shortfall else {
+        texts.append(label(of: requirement))
+        return
+      }
+      texts.append(Self.shortfallText(shortfall))
     case .count(_, _, let filter):
-      guard let shortfall = outcome.shortfall else { return [label(of: requirement)] }
+      guard let shortfall = outcome.shortfall else {
+        texts.append(label(of: requirement))
+        return
+      }
       let text = Self.shortfallText(shortfall)
       // "4 more credentials" of a filtered count says nothing about which: name the
       // requirement ("4 more credentials for the 4 core courses"). A total needs no name.
-      guard filter != nil else { return [text] }
-      return [text + " " + countedKind(requirement)]
+      texts.append(filter == nil ? text : text + " " + countedKind(requirement))
     case .nested(let index):
-      return ["\(program.stacks[index].title) first"]
+      texts.append("\(program.stacks[index].title) first")
     case .condition:
-      return [label(of: requirement)]
+      texts.append(label(of: requirement))
     }
   }
 
@@ -71,12 +87,31 @@ extension Machine {
     "\(count) more credential\(count == 1 ? "" : "s")"
   }
 
+  /// The largest whole number of credits whose "N more credits" text is kept ready.
+  static let creditTextsKept = 64
+
+  /// "N more credit(s)" for whole N up to ``creditTextsKept`` (index 0 unused).
+  private static let moreCreditsTexts: [String] = (0...creditTextsKept).map { count in
+    creditsText(ExactDecimal(count), more: true)
+  }
+
+  /// "X more credits", kept ready for whole amounts up to ``creditTextsKept``.
+  private static func moreCreditsText(_ amount: ExactDecimal) -> String {
+    if let whole = amount.intValue, moreCreditsTexts.indices.contains(whole), whole > 0 {
+      return moreCreditsTexts[whole]
+    }
+    return creditsText(amount, more: true)
+  }
+
   static func shortfallText(_ shortfall: Shortfall) -> String {
-    // The common text of a count, built once rather than per learner.
+    // The common texts of a count and of a credit total, built once rather than per learner.
     if shortfall.candidates.isEmpty, shortfall.credits.signum <= 0,
       countTexts.indices.contains(shortfall.credentials), shortfall.credentials > 0
     {
       return countTexts[shortfall.credentials]
+    }
+    if shortfall.credentials <= 0, shortfall.credits.signum > 0 {
+      return moreCreditsText(shortfall.credits)
     }
     var parts: [String] = []
     if shortfall.credentials > 0 {
@@ -85,7 +120,7 @@ extension Machine {
       parts.append(text)
     }
     if shortfall.credits.signum > 0 {
-      parts.append(creditsText(shortfall.credits, more: true))
+      parts.append(moreCreditsText(shortfall.credits))
     }
     return parts.isEmpty ? "nothing more" : parts.joined(separator: " and ")
   }

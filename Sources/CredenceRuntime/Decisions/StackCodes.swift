@@ -35,6 +35,11 @@ struct StackCodes: Sendable {
     position(of: code).flatMap { entries[$0].credits }
   }
 
+  /// Makes room for `count` entries.
+  mutating func reserveCapacity(_ count: Int) {
+    entries.reserveCapacity(count)
+  }
+
   /// Adds `entry`, replacing an entry of the same code.
   mutating func set(_ entry: Entry) {
     if let existing = position(of: entry.code) {

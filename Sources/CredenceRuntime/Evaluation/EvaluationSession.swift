@@ -45,58 +45,105 @@ public final class EvaluationSession {
     }
   }
 
+  /// Every selected decision for a learner from a record source, each result's fields given
+  /// to `body` in order and read in place (nothing is built for them); returns whether some
+  /// result is an `error`. The fields are exactly those of ``evaluate(_:)-(LearnerRecord)``'s
+  /// results, without explanations: what a plain batch writes.
+  public func evaluate(_ record: LearnerRecord, each body: (ResultFields) -> Void) -> Bool {
+    var hasError = false
+    switch record {
+    case .valid(let learner):
+      decide(learner, given: GivenFacts()) { _, _, _, fields in
+        if fields.status == .error { hasError = true }
+        body(fields)
+      }
+    case .invalid(let id, let errors):
+      let reasons = errors.map(\.description)
+      for index in decisions.indices {
+        body(errorFields(index, id, reasons))
+        hasError = true
+      }
+    }
+    return hasError
+  }
+
   /// `error` results for a learner whose records break the contract.
   private func errorResults(_ id: LearnerID, _ errors: [RecordError]) -> LearnerResults {
-    LearnerResults(
+    let reasons = errors.map(\.description)
+    return LearnerResults(
       learner: id.text,
-      results: decisions.map { decision in
-        DecisionResult(
-          decision: program.name(of: decision), title: title(of: decision),
-          kind: kind(of: decision), learner: id.text, status: .error,
-          reasons: errors.map(\.description),
-          explanation: options.explain
-            ? Explanation(
-              .error, title(of: decision) + ": error",
-              errors.map { Explanation(.error, $0.description) }) : nil)
+      results: decisions.indices.map { index in
+        var result = DecisionResult(errorFields(index, id, reasons))
+        if options.explain {
+          let title = labels[index].title
+          result.explanation = Explanation(
+            .error, title + ": error", errors.map { Explanation(.error, $0.description) })
+        }
+        return result
       })
+  }
+
+  /// The fields of the `error` result of the `index`th decision for a learner whose records
+  /// break the contract.
+  private func errorFields(_ index: Int, _ id: LearnerID, _ reasons: [String]) -> ResultFields {
+    let label = labels[index]
+    return ResultFields(
+      decisionIndex: index, decision: label.name, title: label.title, kind: label.kind,
+      learner: id.text, enrolment: nil, status: .error, amount: nil, rate: nil, credits: nil,
+      granted: ResultTexts([]), used: ResultTexts([]), missing: ResultTexts([]),
+      reasons: reasons)
   }
 
   /// Every selected decision for a learner, with the typed `facts` a test's fixtures give.
   public func evaluate(_ learner: Learner, given facts: GivenFacts = GivenFacts())
     -> LearnerResults
   {
+    var results: [DecisionResult] = []
+    results.reserveCapacity(decisions.count + learner.enrolments.count)
+    decide(learner, given: facts) { decision, outcome, enrolment, fields in
+      var result = DecisionResult(fields)
+      if options.explain {
+        result.explanation = machine.explain(decision, outcome, enrolment: enrolment)
+      }
+      results.append(result)
+    }
+    // Side passes restore the main pass's count, so this is the decisions' own budget.
+    return LearnerResults(
+      learner: machine.learner.id.text, results: results,
+      reachedStepLimit: machine.steps > options.stepsPerLearner)
+  }
+
+  /// Decides every selected decision for `learner` in order (a `per enrolment` fund once per
+  /// enrolment it claims), calling `body` with each decision, its outcome, the enrolment and
+  /// the result's fields.
+  private func decide(
+    _ learner: Learner, given facts: GivenFacts,
+    _ body: (DecisionID, DecisionOutcome, Int?, ResultFields) -> Void
+  ) {
     // The lists of a learner changed after it was made may be out of order; in order (as a
     // source gives them), this is one pass that neither moves nor copies anything.
     var learner = learner
     learner.sortRecords()
     machine.reset(for: learner, given: facts)
-    var results: [DecisionResult] = []
-    results.reserveCapacity(decisions.count)
-    for (decision, label) in zip(decisions, labels) {
+    for index in decisions.indices {
+      let decision = decisions[index]
       if case .fund(let id) = decision, program.funds[id.index].perEnrolment != nil {
         for enrolment in machine.learner.enrolments.indices {
           let outcome = machine.claimOutcome(fund: id.index, enrolment: enrolment)
           if case .fund(let detail) = outcome.detail, detail.isClaim == .false { continue }
-          results.append(result(decision, label, outcome, enrolment: enrolment))
+          body(decision, outcome, enrolment, fields(index, outcome, enrolment: enrolment))
         }
         continue
       }
-      results.append(result(decision, label, machine.outcome(of: decision), enrolment: nil))
+      let outcome = machine.outcome(of: decision)
+      body(decision, outcome, nil, fields(index, outcome, enrolment: nil))
     }
-    // Side passes restore the main pass's count, so this is the decisions' own budget.
-    return LearnerResults(
-      learner: learner.id.text, results: results,
-      reachedStepLimit: machine.steps > options.stepsPerLearner)
   }
 
-  /// The result for one decision's outcome.
-  /// Every field is computed first and the result built once: setting the fields of a
-  /// result one by one made the optimiser copy the whole result (a dozen retains and
-  /// releases) twice per decision.
-  private func result(
-    _ decision: DecisionID, _ label: DecisionLabel, _ outcome: DecisionOutcome, enrolment: Int?
-  ) -> DecisionResult {
-    let learner = machine.learner
+  /// The fields of the result for the `index`th decision's outcome. Reads the machine's
+  /// learner in place: binding it to a name copied it (a retain and release per list).
+  private func fields(_ index: Int, _ outcome: DecisionOutcome, enrolment: Int?) -> ResultFields {
+    let label = labels[index]
     let amount: Money? = if case .money(let amount) = outcome.amount { amount } else { nil }
     let rate: Percent? = if case .percent(let rate) = outcome.rate { Percent(rate) } else { nil }
     let credits: ExactDecimal? =
@@ -105,34 +152,19 @@ public final class EvaluationSession {
     switch outcome.status {
     case .undetermined:
       // A claim's reasons are its fund's, read off the claim's outcome.
-      reasons = machine.reasons(for: decision, outcome)
+      reasons = machine.reasons(for: decisions[index], outcome)
     case .error:
       reasons = [outcome.failure.map(machine.describe) ?? "the decision could not be made"]
     default:
       reasons = []
     }
-    return DecisionResult(
-      decision: label.name, title: label.title, kind: label.kind, learner: learner.id.text,
-      enrolment: enrolment.map { learner.enrolments[$0].id }, status: outcome.status,
-      amount: amount, rate: rate, credits: credits, granted: Self.texts(outcome.granted),
-      used: Self.awardIDs(outcome.used, of: learner), missing: Self.texts(outcome.missing),
-      reasons: reasons,
-      explanation: options.explain
-        ? machine.explain(decision, outcome, enrolment: enrolment) : nil)
-  }
-
-  /// The texts of a list value (empty for anything else).
-  private static func texts(_ value: Value) -> [String] {
-    guard case .list(let list) = value else { return [] }
-    return list.elements.compactMap { if case .text(let t) = $0 { t } else { nil } }
-  }
-
-  /// The ids of the awards of a list value (empty for anything else).
-  private static func awardIDs(_ value: Value, of learner: Learner) -> [String] {
-    guard case .list(let list) = value else { return [] }
-    return list.elements.compactMap {
-      if case .record(.award(let index)) = $0 { learner.awards[Int(index)].id } else { nil }
-    }
+    return ResultFields(
+      decisionIndex: index, decision: label.name, title: label.title, kind: label.kind,
+      learner: machine.learner.id.text,
+      enrolment: enrolment.map { machine.learner.enrolments[$0].id }, status: outcome.status,
+      amount: amount, rate: rate, credits: credits, granted: ResultTexts(texts: outcome.granted),
+      used: ResultTexts(awardIDsOf: outcome.used, in: machine.learner.awards),
+      missing: ResultTexts(texts: outcome.missing), reasons: reasons)
   }
 
   func title(of decision: DecisionID) -> String { Self.title(of: decision, in: program) }

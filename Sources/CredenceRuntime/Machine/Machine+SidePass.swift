@@ -10,7 +10,7 @@ struct DecisionState {
   var fundMemo: [DecisionOutcome?]
   var equivalenceMemo: [DecisionOutcome?]
   var claimMemo: [[Int: DecisionOutcome]]
-  var balanceMemo: [String: Result<Money, LedgerBalance.Problem>]
+  var balanceMemo: SchemeBalances
   var paramsOnAsOf: [Result<Value, EvaluationFailure>?]
   var paramsOnDates: [Int64: Result<Value, EvaluationFailure>]
   var paramDate: CredenceValues.CivilDate?

@@ -39,7 +39,7 @@ final class Machine {
   @exclusivity(unchecked) var equivalenceMemo: [DecisionOutcome?]
   /// Per fund: enrolment index → the claim's outcome.
   @exclusivity(unchecked) var claimMemo: [[Int: DecisionOutcome]]
-  @exclusivity(unchecked) var balanceMemo: [String: Result<Money, LedgerBalance.Problem>] = [:]
+  @exclusivity(unchecked) var balanceMemo = SchemeBalances()
   /// Whether `learner.ledger` itself was read since the last reset (a sum over its rows):
   /// the planner then counts the claim as drawing on every scheme (``pathwayClaim``).
   @exclusivity(unchecked) var readLedger = false
