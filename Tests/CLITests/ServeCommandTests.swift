@@ -138,7 +138,8 @@ final class ServeProcess: @unchecked Sendable {
 
   init(_ arguments: [String], log: String) throws {
     self.log = log
-    FileManager.default.createFile(atPath: log, contents: nil)
+    // A file that cannot be made shows as the handle below failing to open.
+    _ = FileManager.default.createFile(atPath: log, contents: nil)
     process.executableURL = DBCommand.executable
     process.arguments = arguments
     process.standardOutput = FileHandle.nullDevice
@@ -156,6 +157,9 @@ final class ServeProcess: @unchecked Sendable {
   /// The first log line (a JSON object of strings) that `matches`, waiting up to 60 s.
   func waitForLog(_ matches: ([String: String]) -> Bool) async throws -> [String: String] {
     for _ in 0..<600 {
+      // Asked before reading: a process that logs its last line and exits between the read
+      // and this question still has that line read once more.
+      let exited = !process.isRunning
       let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
       for line in text.split(separator: "\n") {
         guard
@@ -163,7 +167,7 @@ final class ServeProcess: @unchecked Sendable {
         else { continue }
         if matches(object) { return object }
       }
-      if !process.isRunning { break }
+      if exited { break }
       try await Task.sleep(for: .milliseconds(100))
     }
     Issue.record(

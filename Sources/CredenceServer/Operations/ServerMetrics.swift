@@ -20,13 +20,14 @@ public final class ServerMetrics: Sendable {
   /// path, so the label has a handful of values.
   func request(route: String, method: String, status: Int, duration: Duration) {
     registry.makeCounter(
-      name: "credence_http_requests_total",
-      labels: [("route", route), ("method", method), ("status", String(status))],
-      help: "HTTP requests answered, by route, method and status"
+      descriptor: Self.metric(
+        "http_requests", unit: "total", help: "HTTP requests answered, by route, method and status"),
+      labels: [("route", route), ("method", method), ("status", String(status))]
     ).increment()
     registry.makeDurationHistogram(
-      name: "credence_http_request_duration_seconds", labels: [("route", route)],
-      buckets: Self.latencyBuckets, help: "Time to answer a request, by route"
+      descriptor: Self.metric(
+        "http_request_duration", unit: "seconds", help: "Time to answer a request, by route"),
+      labels: [("route", route)], buckets: Self.latencyBuckets
     ).record(duration)
   }
 
@@ -36,8 +37,8 @@ public final class ServerMetrics: Sendable {
     for status in statuses { counts[status, default: 0] += 1 }
     for (status, count) in counts {
       registry.makeCounter(
-        name: "credence_decisions_total", labels: [("status", status)],
-        help: "Decisions made, by status"
+        descriptor: Self.metric("decisions", unit: "total", help: "Decisions made, by status"),
+        labels: [("status", status)]
       ).increment(by: Int64(count))
     }
   }
@@ -45,8 +46,9 @@ public final class ServerMetrics: Sendable {
   /// A reload attempt: `loaded`, `unchanged` or `refused`.
   func reload(outcome: String) {
     registry.makeCounter(
-      name: "credence_policy_reloads_total", labels: [("outcome", outcome)],
-      help: "Policy reload attempts, by outcome"
+      descriptor: Self.metric(
+        "policy_reloads", unit: "total", help: "Policy reload attempts, by outcome"),
+      labels: [("outcome", outcome)]
     ).increment()
   }
 
@@ -55,8 +57,9 @@ public final class ServerMetrics: Sendable {
     versionGauge.withLock { gauge in
       if let gauge { registry.unregisterGauge(gauge) }
       let new = registry.makeGauge(
-        name: "credence_policy_info", labels: [("version", version.description)],
-        help: "The policy set in force (value 1), by version")
+        descriptor: Self.metric(
+          "policy", unit: "info", help: "The policy set in force (value 1), by version"),
+        labels: [("version", version.description)])
       new.set(Double(1))
       gauge = new
     }
@@ -65,8 +68,14 @@ public final class ServerMetrics: Sendable {
   /// Learners in the store at start-up.
   func learnersInStore(_ count: Int) {
     registry.makeGauge(
-      name: "credence_store_learners", help: "Learners in the record store at start-up"
+      descriptor: Self.metric(
+        "store", unit: "learners", help: "Learners in the record store at start-up")
     ).set(Double(count))
+  }
+
+  /// `credence_NAME_UNIT`, with its help text.
+  private static func metric(_ name: String, unit: String, help: String) -> MetricNameDescriptor {
+    MetricNameDescriptor(namespace: "credence", metricName: name, unitName: unit, helpText: help)
   }
 
   /// The text exposition format.
