@@ -178,18 +178,25 @@ let package = Package(
         .unsafeFlags(staticRuntime, .when(platforms: [.linux], configuration: .release))
       ]),
 
+    // The seeded generator the property tests share.
+    .target(name: "CredenceTestSupport", path: "Tests/Support"),
     .testTarget(
-      name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax"], exclude: ["spec", "golden"]),
+      name: "CredenceSyntaxTests", dependencies: ["CredenceSyntax", "CredenceTestSupport"],
+      exclude: ["spec", "golden"]),
     .testTarget(name: "CredenceSuggestionsTests", dependencies: ["CredenceSuggestions"]),
     .testTarget(
-      name: "CredenceValuesTests", dependencies: ["CredenceValues"], exclude: ["reference"]),
+      name: "CredenceValuesTests", dependencies: ["CredenceValues", "CredenceTestSupport"],
+      exclude: ["reference"]),
     .testTarget(
-      name: "CredenceSemanticsTests", dependencies: ["CredenceSemantics", "CredenceSyntax"],
+      name: "CredenceSemanticsTests",
+      dependencies: ["CredenceSemantics", "CredenceSyntax", "CredenceTestSupport"],
       exclude: ["spec", "golden"]),
     .testTarget(
       name: "CredenceRuntimeTests",
       // The store and the sample generator only for the parity test's sample learners.
-      dependencies: ["CredenceRuntime", "Credence", "CredenceStore", "CredenceSample"],
+      dependencies: [
+        "CredenceRuntime", "Credence", "CredenceStore", "CredenceSample", "CredenceTestSupport",
+      ],
       exclude: ["spec"]),
     .testTarget(name: "CredenceStoreTests", dependencies: ["CredenceStore", "CredenceSample"]),
     // Against a PostgreSQL server named by CREDENCE_TEST_POSTGRES_URL (`.ci/run` starts one).
@@ -197,7 +204,9 @@ let package = Package(
       name: "CredencePostgresTests",
       dependencies: ["CredencePostgres", "CredenceStore", "CredenceSample"]),
     .testTarget(name: "CredenceTests", dependencies: ["Credence"]),
-    .testTarget(name: "CredenceLanguageServerTests", dependencies: ["CredenceLanguageServer"]),
+    .testTarget(
+      name: "CredenceLanguageServerTests",
+      dependencies: ["CredenceLanguageServer", "CredenceTestSupport"]),
     .testTarget(
       name: "CredenceFormatTests", dependencies: ["CredenceFormat", "CredenceSyntax"],
       exclude: ["layouts"]),
@@ -210,7 +219,9 @@ let package = Package(
     // The pages over HTTP on loopback (Tests/Browser drives them in Chromium).
     .testTarget(
       name: "CredenceWebTests",
-      dependencies: ["CredenceWeb", "CredenceServer", "CredenceStore", "CredenceSample"]),
+      dependencies: [
+        "CredenceWeb", "CredenceServer", "CredenceStore", "CredenceSample", "CredenceTestSupport",
+      ]),
     // Runs the built `credence` binary end to end.
     .testTarget(name: "CLITests", dependencies: ["credence"], exclude: ["Fixtures", "Golden"]),
   ]

@@ -1,3 +1,4 @@
+import CredenceTestSupport
 import CredenceValues
 import Testing
 
@@ -308,7 +309,7 @@ private func countedUnmet(_ outcome: RequirementOutcome) -> Int {
 @Suite("Allocation agrees with a brute-force enumeration")
 struct AllocationPropertyTests {
   private func check(withCredits: Bool, seed: UInt64, instances: Int) {
-    var generator = InstanceGenerator(random: SplitMix64(state: seed), withCredits: withCredits)
+    var generator = InstanceGenerator(random: SplitMix64(seed: seed), withCredits: withCredits)
     // How many instances with leaves competing for an item ended in each status: the check
     // is only worth something if many did.
     var competing: [String: Int] = [:]
@@ -336,7 +337,7 @@ struct AllocationPropertyTests {
 
   @Test("feasibility of every set of leaves matches the enumeration: 300 random instances")
   func feasibilityOfLeafSets() {
-    var generator = InstanceGenerator(random: SplitMix64(state: 0x5EED_0003), withCredits: true)
+    var generator = InstanceGenerator(random: SplitMix64(seed: 0x5EED_0003), withCredits: true)
     for number in 0..<300 {
       let instance = generator.make()
       let reference = BruteForce(instance)

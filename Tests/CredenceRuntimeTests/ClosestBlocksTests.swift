@@ -1,4 +1,5 @@
 import CredenceRuntime
+import CredenceTestSupport
 import CredenceValues
 import Testing
 
@@ -99,7 +100,7 @@ private func blocksHeld(_ result: Allocation) -> Int {
 
   @Test("random blocks: a finished search meets as many blocks as the brute force, 200 cases")
   func randomBlocks() {
-    var random = SplitMix64(state: 0x5EED_0B10)
+    var random = SplitMix64(seed: 0x5EED_0B10)
     var finished = 0
     var notAchieved = 0
     for number in 0..<200 {

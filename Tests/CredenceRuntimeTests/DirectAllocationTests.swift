@@ -1,3 +1,4 @@
+import CredenceTestSupport
 import CredenceValues
 import Testing
 
@@ -58,7 +59,7 @@ private struct PoolGenerator {
   /// answers for every pool of distinct codes within the limits.
   @Test(arguments: 0..<4)
   func directEqualsSearch(seed: UInt64) {
-    var generator = PoolGenerator(random: SplitMix64(state: seed * 7_919 + 1))
+    var generator = PoolGenerator(random: SplitMix64(seed: seed * 7_919 + 1))
     var answered = 0
     for round in 0..<1_500 {
       let pool = generator.pool(repeats: round % 10 == 9)
@@ -92,7 +93,7 @@ private struct PoolGenerator {
   /// decimal, zero, negative or beyond the range) get exactly the search's allocation.
   @Test(arguments: 0..<4)
   func totalsEqualSearch(seed: UInt64) {
-    var generator = PoolGenerator(random: SplitMix64(state: seed * 6_007 + 3))
+    var generator = PoolGenerator(random: SplitMix64(seed: seed * 6_007 + 3))
     var answered = 0
     for round in 0..<1_500 {
       let pool = generator.pool(repeats: round % 10 == 9)

@@ -1,3 +1,4 @@
+import CredenceTestSupport
 import Testing
 
 @testable import CredenceRuntime
@@ -10,7 +11,7 @@ import Testing
   static let alphabet = ["A1", "B2", "C3", "D4", "E5", "caf\u{E9}", "cafe\u{301}", ""]
 
   @Test func agreesWithScanningEveryRowOverThePool() {
-    var random = SplitMix64(state: 17)
+    var random = SplitMix64(seed: 17)
     var tablesLookedUp = 0
     for round in 0..<600 {
       // Short tables and tables of up to 45 rows, about one in four not a `code` row (nil).

@@ -1,3 +1,4 @@
+import CredenceTestSupport
 import Testing
 
 @testable import CredenceRuntime
@@ -6,7 +7,7 @@ import Testing
 /// long ones, against a plain dictionary built in pool order.
 @Suite struct FirstAwardByCodeTests {
   @Test func agreesWithADictionaryOnBothSidesOfTheLimit() {
-    var random = SplitMix64(state: 16)
+    var random = SplitMix64(seed: 16)
     for _ in 0..<400 {
       let codeCount = 1 + Int(random.next() % 70)
       let poolSize = Int(random.next() % 120)

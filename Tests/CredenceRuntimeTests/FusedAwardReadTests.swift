@@ -1,4 +1,5 @@
 import CredenceRecords
+import CredenceTestSupport
 import CredenceValues
 import Foundation
 import Testing
@@ -53,7 +54,7 @@ import Testing
   func randomLearnersOnTheBenchmarkPolicy(seed: UInt64) throws {
     let url = Programs.root.appendingPathComponent("Benchmarks/batch2/batch2.credence")
     let program = try #require(ExplanationParityTests.compileQuietly(url))
-    var random = SplitMix64(state: 0xF05E + seed)
+    var random = SplitMix64(seed: 0xF05E + seed)
     let marks: [String?] = [
       nil, "F", "D", "D+", "C", "C+", "B-", "B", "B+", "A-", "A", "A+", "Pass", "S", "b", "",
     ]

@@ -1,4 +1,5 @@
 import CredenceRecords
+import CredenceTestSupport
 import CredenceValues
 
 @testable import CredenceRuntime

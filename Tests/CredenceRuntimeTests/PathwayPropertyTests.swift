@@ -1,5 +1,6 @@
 import CredenceRecords
 import CredenceSemantics
+import CredenceTestSupport
 import CredenceValues
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
   static let maximumSize = 3
 
   @Test func searchAgreesWithBruteForce() throws {
-    var generator = PathwayCaseGenerator(random: SplitMix64(state: 0x5EED_14))
+    var generator = PathwayCaseGenerator(random: SplitMix64(seed: 0x5EED_14))
     var differences: [String] = []
     var withPaths = 0
     var exercised: [PathwayCaseFeature: Int] = [:]

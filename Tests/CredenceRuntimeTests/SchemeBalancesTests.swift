@@ -1,3 +1,4 @@
+import CredenceTestSupport
 import CredenceValues
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
       .success(money), .failure(.unknownRow), .failure(.overflow),
       .success(Money(.zero, LedgerBalance.noCurrency)),
     ]
-    var random = SplitMix64(state: 17)
+    var random = SplitMix64(seed: 17)
     var memo = SchemeBalances()
     var dictionary: [String: SchemeBalances.Balance] = [:]
     for _ in 0..<20_000 {

@@ -1,5 +1,6 @@
 import CredenceSemantics
 import CredenceSyntax
+import CredenceTestSupport
 import Foundation
 import Testing
 
@@ -23,18 +24,6 @@ import Testing
     let policies = Programs.files(under: Programs.root.appendingPathComponent("policies"))
     return (spec + policies).map {
       $0.path.replacingOccurrences(of: Programs.root.path + "/", with: "")
-    }
-  }
-
-  /// A small deterministic generator (SplitMix64), so failures reproduce.
-  struct Generator {
-    var state: UInt64
-    mutating func next(_ bound: Int) -> Int {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return Int((z ^ (z >> 31)) % UInt64(max(1, bound)))
     }
   }
 
@@ -78,8 +67,8 @@ import Testing
       }
     }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    var generator = Generator(
-      state: UInt64(truncatingIfNeeded: path.hashValue & 0) &+ UInt64(bytes.count))
+    var generator = SplitMix64(
+      seed: UInt64(truncatingIfNeeded: path.hashValue & 0) &+ UInt64(bytes.count))
     var failures: [String] = []
     for attempt in 0..<Self.maximumMutantsPerFile {
       let mutant: String

@@ -1,3 +1,4 @@
+import CredenceTestSupport
 import Testing
 
 @testable import CredenceSyntax
@@ -50,7 +51,7 @@ import Testing
   ]
 
   @Test func matchesTheDefinitionOnRandomLines() {
-    var generator = SplitMix64(state: 22)
+    var generator = SplitMix64(seed: 22)
     for _ in 0..<3_000 {
       let count = Int.random(
         in: 0...([8, 80, 400][Int.random(in: 0..<3, using: &generator)]),
@@ -74,18 +75,5 @@ import Testing
     let excerpt = Excerpt(line: line, around: 1_000_000)
     #expect(excerpt.text.unicodeScalars.count == Excerpt.maxWidth + 2)
     #expect(excerpt.text == Reference(line: line, around: 1_000_000).text)
-  }
-}
-
-/// A small deterministic generator (SplitMix64), so every run checks the same lines.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,19 +1,7 @@
+import CredenceTestSupport
 import Testing
 
 @testable import CredenceValues
-
-/// A small seeded generator (SplitMix64) so property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// Parses a decimal literal in tests, failing loudly rather than force-unwrapping.
 func dec(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> ExactDecimal {
@@ -35,7 +23,7 @@ func date(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> 
 
 /// A random decimal with up to `digits` significant digits and a scale up to `maxScale`.
 func randomDecimal(
-  _ generator: inout SeededGenerator, digits: Int = 18, maxScale: Int = 6
+  _ generator: inout SplitMix64, digits: Int = 18, maxScale: Int = 6
 ) -> ExactDecimal {
   let digitCount = Int.random(in: 1...digits, using: &generator)
   var significand: Int128 = 0

@@ -1,4 +1,5 @@
 import Credence
+import CredenceTestSupport
 import Testing
 
 @testable import CredenceWeb
@@ -75,7 +76,7 @@ import Testing
   /// Random amounts against a scan of the edges: the same counts, the smallest round width.
   @Test(arguments: 1...40)
   func rangesCountWhatABruteForceScanCounts(seed: UInt64) throws {
-    var generator = SplitMix(seed: seed)
+    var generator = SplitMix64(seed: seed)
     let scale = Int(generator.next() % 3)
     let spread = Int128(generator.next() % 10_000_000) + 20
     let offset = Int128(generator.next() % 3) == 0 ? -spread / 2 : 0
@@ -118,18 +119,5 @@ import Testing
     #expect(AmountRanges.grouped(Self.decimal("-1000")) == "-1,000")
     #expect(AmountRanges.grouped(Self.decimal("999")) == "999")
     #expect(AmountRanges.grouped(Self.decimal("0.005")) == "0.005")
-  }
-}
-
-/// A small seeded generator (SplitMix64), so that a failing seed can be replayed.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
