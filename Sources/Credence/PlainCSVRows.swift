@@ -7,7 +7,7 @@ import CredenceRuntime
 /// escaped once (per learner, per run) rather than once per row.
 ///
 /// The bytes are those of ``ResultWriter/render(_:into:)`` for the same results
-/// (`PlainCSVRowsTests` compares them); one per worker (it keeps a buffer).
+/// (`PlainCSVBatchTests` compares them); one per worker (it keeps a buffer).
 struct PlainCSVRows {
   /// The `decision` column of each of the session's decisions, escaped.
   private let decisionFields: [[UInt8]]
